@@ -1,0 +1,498 @@
+/**
+ * The condition language's back end: checks an `Expr` against the story's
+ * names and types and composes closures for it. Everything that can be
+ * decided at load time is (names, types, literal arguments, constant parts),
+ * so a compiled test only reads the state: no AST walk, no allocation.
+ * Author-provided keys are read with `Object.hasOwn`, never plain indexing,
+ * so `__proto__` or `constructor` cannot reach `Object.prototype`.
+ */
+import { dayAt, hourAt } from './clock.js';
+import { parseCondition, quote, type ConditionProblem } from './condition-parse.js';
+import { POWERS, SYMPTOMS, powersOf, symptomsOf } from './infection.js';
+import type { Clock, Condition, Expr, GameState, InfectionStatus } from './types.js';
+
+/** The names a story defines, which conditions may refer to. */
+export interface ConditionNames {
+  readonly stats: ReadonlySet<string>;
+  /** Flags that some effect sets (or the story declares). */
+  readonly flags: ReadonlySet<string>;
+  readonly characters: ReadonlySet<string>;
+  readonly scenes: ReadonlySet<string>;
+  readonly vars: ReadonlySet<string>;
+  readonly clock: Clock;
+}
+
+/** A value type in the condition language. */
+export type ConditionType = 'bool' | 'num' | 'str';
+
+type Fn<T> = (state: GameState) => T;
+/** A checked expression: its type, its closure, and its value when it is a constant. */
+interface NumT { readonly type: 'num'; readonly fn: Fn<number>; readonly lit?: number }
+interface BoolT { readonly type: 'bool'; readonly fn: Fn<boolean>; readonly lit?: boolean }
+interface StrT { readonly type: 'str'; readonly fn: Fn<string>; readonly lit?: string }
+type Typed = NumT | BoolT | StrT;
+
+type CmpExpr = Extract<Expr, { kind: 'cmp' }>;
+type CallExpr = Extract<Expr, { kind: 'call' }>;
+type Span = { readonly start: number; readonly end: number };
+
+const num = (fn: Fn<number>): NumT => ({ type: 'num', fn });
+const bool = (fn: Fn<boolean>): BoolT => ({ type: 'bool', fn });
+const str = (fn: Fn<string>): StrT => ({ type: 'str', fn });
+const boolConst = (v: boolean): BoolT => ({ type: 'bool', fn: v ? () => true : () => false, lit: v });
+
+/** Reads an own property only; `undefined` for anything inherited. */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+const TYPE_WORDS: Readonly<Record<ConditionType, string>> = {
+  bool: 'true/false',
+  num: 'a number',
+  str: 'a string',
+};
+
+/** Names every condition can use without the story declaring them. */
+export const BUILTINS: readonly string[] = ['day', 'hour', 'time', 'hunger', 'turn'];
+
+const STATUSES: readonly InfectionStatus[] = ['healthy', 'exposed', 'infected', 'semi-infected', 'immune'];
+const SYMPTOM_SET: ReadonlySet<string> = new Set(SYMPTOMS);
+const POWER_SET: ReadonlySet<string> = new Set(POWERS);
+
+/** What a function argument names; all but `who` must be a string literal. */
+export type ArgKind = 'item' | 'character' | 'scene' | 'var' | 'symptom' | 'power' | 'who';
+
+/** A condition function: the argument lists it accepts and how to compile a call. */
+export interface FunctionSpec {
+  readonly result: ConditionType;
+  readonly signatures: readonly (readonly ArgKind[])[];
+  /** Builds the closure from the checked literal arguments (`who` resolved to an id). */
+  readonly make: (args: readonly string[]) => Typed;
+}
+
+/** `[who, name]` for `symptom(name)` / `symptom(who, name)` and the like. */
+function whoAndName(args: readonly string[]): [string, string] {
+  return args.length === 2 ? [args[0] ?? '', args[1] ?? ''] : ['player', args[0] ?? ''];
+}
+
+/** The condition functions, by name. A Map, so `constructor` is never found by accident. */
+export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
+  ['has', { result: 'bool', signatures: [['item']], make: ([k = '']) => bool((s) => (own(s.items, k) ?? 0) > 0) }],
+  ['count', { result: 'num', signatures: [['item']], make: ([k = '']) => num((s) => own(s.items, k) ?? 0) }],
+  ['with', { result: 'bool', signatures: [['character']], make: ([k = '']) => bool((s) => s.party.includes(k)) }],
+  ['visited', { result: 'num', signatures: [['scene']], make: ([k = '']) => num((s) => own(s.visits, k) ?? 0) }],
+  [
+    'status',
+    { result: 'str', signatures: [['who']], make: ([k = '']) => str((s) => own(s.characters, k)?.status ?? 'healthy') },
+  ],
+  [
+    'symptom',
+    {
+      result: 'bool',
+      signatures: [['symptom'], ['who', 'symptom']],
+      make: (args) => {
+        const [who, name] = whoAndName(args);
+        return bool((s) => (symptomsOf(s, who) as readonly string[]).includes(name));
+      },
+    },
+  ],
+  [
+    'power',
+    {
+      result: 'bool',
+      signatures: [['power'], ['who', 'power']],
+      make: (args) => {
+        const [who, name] = whoAndName(args);
+        return bool((s) => (powersOf(s, who) as readonly string[]).includes(name));
+      },
+    },
+  ],
+  ['hunger', { result: 'num', signatures: [['who']], make: ([k = '']) => num((s) => own(s.characters, k)?.hunger ?? 0) }],
+  ['var', { result: 'str', signatures: [['var']], make: ([k = '']) => str((s) => own(s.vars, k) ?? '') }],
+]);
+
+const ARG_WORDS: Readonly<Record<ArgKind, { readonly what: string; readonly example: string }>> = {
+  item: { what: "item's id", example: 'water' },
+  character: { what: "character's id", example: 'onjo' },
+  scene: { what: "scene's id", example: 's1.library' },
+  var: { what: "variable's name", example: 'name' },
+  symptom: { what: "symptom's name", example: 'fever' },
+  power: { what: "power's name", example: 'hearing' },
+  who: { what: "character's id", example: 'onjo' },
+};
+
+/** Levenshtein distance between two strings. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** ` — did you mean 'x'?` for the closest candidate within 2 edits, or ''. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
+    const d = distance(name, candidate);
+    if (d > 0 && d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best === undefined ? '' : ` — did you mean '${best}'?`;
+}
+
+function andOf(a: BoolT, b: BoolT): BoolT {
+  if (a.lit !== undefined) return a.lit ? b : a;
+  if (b.lit !== undefined) return b.lit ? a : b;
+  const f = a.fn;
+  const g = b.fn;
+  return bool((s) => f(s) && g(s));
+}
+
+function orOf(a: BoolT, b: BoolT): BoolT {
+  if (a.lit !== undefined) return a.lit ? a : b;
+  if (b.lit !== undefined) return b.lit ? b : a;
+  const f = a.fn;
+  const g = b.fn;
+  return bool((s) => f(s) || g(s));
+}
+
+function notOf(a: BoolT): BoolT {
+  if (a.lit !== undefined) return boolConst(!a.lit);
+  const f = a.fn;
+  return bool((s) => !f(s));
+}
+
+function equality(negate: boolean, l: Typed, r: Typed): BoolT {
+  if (l.lit !== undefined && r.lit !== undefined) return boolConst(l.lit === r.lit !== negate);
+  const f: Fn<unknown> = l.fn;
+  const g: Fn<unknown> = r.fn;
+  if (r.lit !== undefined || l.lit !== undefined) {
+    const c = r.lit ?? l.lit;
+    const h = r.lit !== undefined ? f : g;
+    return bool(negate ? (s) => h(s) !== c : (s) => h(s) === c);
+  }
+  return bool(negate ? (s) => f(s) !== g(s) : (s) => f(s) === g(s));
+}
+
+type OrderOp = '<' | '<=' | '>' | '>=';
+const FLIPPED: Readonly<Record<OrderOp, OrderOp>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+function compare(op: OrderOp, x: number, y: number): boolean {
+  switch (op) {
+    case '<': return x < y;
+    case '<=': return x <= y;
+    case '>': return x > y;
+    case '>=': return x >= y;
+    default: {
+      const never: never = op;
+      return never;
+    }
+  }
+}
+
+/** `f(state) op c`, with the operator chosen once, here. */
+function orderConst(op: OrderOp, f: Fn<number>, c: number): BoolT {
+  switch (op) {
+    case '<': return bool((s) => f(s) < c);
+    case '<=': return bool((s) => f(s) <= c);
+    case '>': return bool((s) => f(s) > c);
+    case '>=': return bool((s) => f(s) >= c);
+    default: {
+      const never: never = op;
+      return never;
+    }
+  }
+}
+
+function order(op: OrderOp, l: NumT, r: NumT): BoolT {
+  if (l.lit !== undefined && r.lit !== undefined) return boolConst(compare(op, l.lit, r.lit));
+  if (r.lit !== undefined) return orderConst(op, l.fn, r.lit);
+  if (l.lit !== undefined) return orderConst(FLIPPED[op], r.fn, l.lit);
+  const f = l.fn;
+  const g = r.fn;
+  switch (op) {
+    case '<': return bool((s) => f(s) < g(s));
+    case '<=': return bool((s) => f(s) <= g(s));
+    case '>': return bool((s) => f(s) > g(s));
+    case '>=': return bool((s) => f(s) >= g(s));
+    default: {
+      const never: never = op;
+      return never;
+    }
+  }
+}
+
+function arith(op: '+' | '-', l: NumT, r: NumT): NumT {
+  const sign = op === '+' ? 1 : -1;
+  if (l.lit !== undefined && r.lit !== undefined) {
+    const v = l.lit + sign * r.lit;
+    return { type: 'num', fn: () => v, lit: v };
+  }
+  const f = l.fn;
+  const g = r.fn;
+  if (r.lit !== undefined) {
+    const c = sign * r.lit;
+    return num((s) => f(s) + c);
+  }
+  if (l.lit !== undefined) {
+    const c = l.lit;
+    return num(op === '+' ? (s) => c + g(s) : (s) => c - g(s));
+  }
+  return num(op === '+' ? (s) => f(s) + g(s) : (s) => f(s) - g(s));
+}
+
+/** One check-and-compile pass over an AST, collecting every problem. */
+class Compiler {
+  readonly problems: ConditionProblem[] = [];
+
+  constructor(
+    private readonly src: string,
+    private readonly names: ConditionNames,
+  ) {}
+
+  private report(at: Span, message: string): null {
+    this.problems.push({ start: at.start, end: at.end, message });
+    return null;
+  }
+
+  private text(e: Span): string {
+    return quote(this.src.slice(e.start, e.end));
+  }
+
+  build(e: Expr): Typed | null {
+    switch (e.kind) {
+      case 'num':
+        return { type: 'num', fn: () => e.value, lit: e.value };
+      case 'str':
+        return { type: 'str', fn: () => e.value, lit: e.value };
+      case 'bool':
+        return boolConst(e.value);
+      case 'name':
+        return this.name(e.name, e);
+      case 'call':
+        return this.call(e);
+      case 'not': {
+        const arg = this.build(e.arg);
+        const b = arg && this.asBool(arg, e.arg);
+        return b && notOf(b);
+      }
+      case 'and':
+      case 'or': {
+        const l = this.build(e.left);
+        const r = this.build(e.right);
+        const lb = l && this.asBool(l, e.left);
+        const rb = r && this.asBool(r, e.right);
+        if (!lb || !rb) return null;
+        return e.kind === 'and' ? andOf(lb, rb) : orOf(lb, rb);
+      }
+      case 'cmp':
+        return this.cmp(e);
+      case 'arith': {
+        const l = this.build(e.left);
+        const r = this.build(e.right);
+        const verb = e.op === '+' ? 'adds' : 'subtracts';
+        const ln = l && this.needNum(l, e.left, `'${e.op}' ${verb} numbers`);
+        const rn = r && this.needNum(r, e.right, `'${e.op}' ${verb} numbers`);
+        return ln && rn && arith(e.op, ln, rn);
+      }
+      default: {
+        const never: never = e;
+        return never;
+      }
+    }
+  }
+
+  /** A value where true/false is expected: a number means "> 0"; a string is an error. */
+  asBool(t: Typed, e: Expr): BoolT | null {
+    switch (t.type) {
+      case 'bool':
+        return t;
+      case 'num': {
+        if (t.lit !== undefined) return boolConst(t.lit > 0);
+        const f = t.fn;
+        return bool((s) => f(s) > 0);
+      }
+      case 'str': {
+        const x = this.text(e);
+        const example = e.kind === 'call' && e.fn === 'status' ? '"infected"' : '"..."';
+        return this.report(e, `'${x}' is a string, not true/false: compare it, e.g. '${x} == ${example}'`);
+      }
+      default: {
+        const never: never = t;
+        return never;
+      }
+    }
+  }
+
+  private needNum(t: Typed, e: Expr, what: string): NumT | null {
+    return t.type === 'num' ? t : this.report(e, `${what}, but '${this.text(e)}' is ${TYPE_WORDS[t.type]}`);
+  }
+
+  private name(n: string, at: Span): Typed | null {
+    const { clock, stats, flags } = this.names;
+    switch (n) {
+      case 'day':
+        return num((s) => dayAt(clock, s.time));
+      case 'hour':
+        return num((s) => hourAt(clock, s.time));
+      case 'time':
+        return num((s) => s.time);
+      case 'hunger':
+        return num((s) => own(s.characters, 'player')?.hunger ?? 0);
+      case 'turn':
+        return num((s) => s.turn);
+    }
+    if (stats.has(n)) return num((s) => own(s.stats, n) ?? 0);
+    if (flags.has(n)) return bool((s) => Object.hasOwn(s.flags, n));
+    if (n === 'player') {
+      return this.report(at, "'player' only works inside status(), hunger(), symptom() or power(), e.g. status(player)");
+    }
+    const hint = didYouMean(n, [...BUILTINS, ...stats, ...flags]);
+    return this.report(
+      at,
+      `unknown name '${quote(n)}': not a stat, a flag that is set anywhere, or a built-in (${BUILTINS.join(', ')})${hint}`,
+    );
+  }
+
+  private call(e: CallExpr): Typed | null {
+    const spec = FUNCTIONS.get(e.fn);
+    if (spec === undefined) {
+      const at = { start: e.start, end: e.start + e.fn.length };
+      if (BUILTINS.includes(e.fn) || this.names.stats.has(e.fn) || this.names.flags.has(e.fn)) {
+        return this.report(at, `'${e.fn}' is not a function: write '${e.fn}' without '()'`);
+      }
+      const known = [...FUNCTIONS.keys()];
+      return this.report(
+        at,
+        `unknown function '${quote(e.fn)}': the functions are ${known.join(', ')}${didYouMean(e.fn, known)}`,
+      );
+    }
+    const signature = spec.signatures.find((sig) => sig.length === e.args.length);
+    if (signature === undefined) {
+      const counts = spec.signatures.map((sig) => sig.length);
+      const plural = counts.length > 1 || counts[0] !== 1 ? 's' : '';
+      return this.report(e, `${e.fn}() takes ${counts.join(' or ')} argument${plural}, got ${e.args.length}`);
+    }
+    const values: string[] = [];
+    signature.forEach((kind, i) => {
+      const arg = e.args[i];
+      const value = arg === undefined ? null : this.argument(e.fn, kind, arg);
+      if (value !== null) values.push(value);
+    });
+    return values.length === signature.length ? spec.make(values) : null;
+  }
+
+  /** The literal id an argument names, checked against what the story defines. */
+  private argument(fn: string, kind: ArgKind, arg: Expr): string | null {
+    const { what, example } = ARG_WORDS[kind];
+    const { characters } = this.names;
+    if (kind === 'who') {
+      if (arg.kind === 'name' && arg.name === 'player') return 'player';
+      if (arg.kind === 'str' && arg.value === 'player') return 'player';
+      if (arg.kind === 'name' && characters.has(arg.name)) {
+        return this.report(arg, `${fn}() needs the ${what} in quotes: "${arg.name}"`);
+      }
+      if (arg.kind !== 'str') {
+        return this.report(arg, `${fn}() needs player or a ${what} in quotes, e.g. ${fn}(player) or ${fn}("${example}")`);
+      }
+    } else if (arg.kind !== 'str') {
+      const message =
+        arg.kind === 'name'
+          ? `${fn}() needs the ${what} in quotes: "${quote(arg.name)}"`
+          : `${fn}() needs the ${what} written as a string, e.g. "${example}"`;
+      return this.report(arg, message);
+    }
+    const v = arg.value;
+    switch (kind) {
+      case 'item':
+        return v;
+      case 'who':
+      case 'character':
+        return this.known(arg, v, characters, 'character', 'not declared under characters: in story.yaml');
+      case 'scene':
+        return this.known(arg, v, this.names.scenes, 'scene', 'no scene has this id');
+      case 'var':
+        return this.known(arg, v, this.names.vars, 'variable', 'not declared under vars: in story.yaml');
+      case 'symptom':
+        return this.known(arg, v, SYMPTOM_SET, 'symptom', `the symptoms are ${SYMPTOMS.join(', ')}`);
+      case 'power':
+        return this.known(arg, v, POWER_SET, 'power', `the powers are ${POWERS.join(', ')}`);
+      default: {
+        const never: never = kind;
+        return never;
+      }
+    }
+  }
+
+  private known(at: Span, v: string, set: ReadonlySet<string>, what: string, why: string): string | null {
+    if (set.has(v)) return v;
+    return this.report(at, `unknown ${what} '${quote(v)}': ${why}${didYouMean(v, set)}`);
+  }
+
+  private cmp(e: CmpExpr): BoolT | null {
+    const l = this.build(e.left);
+    const r = this.build(e.right);
+    if (!l || !r) return null;
+    if (e.op === '==' || e.op === '!=') {
+      if (l.type !== r.type) return this.mismatch(e, l, r);
+      const statusOk = this.statusLiteral(e.left, e.right) && this.statusLiteral(e.right, e.left);
+      return statusOk ? equality(e.op === '!=', l, r) : null;
+    }
+    const what = `'${e.op}' compares numbers`;
+    const ln = this.needNum(l, e.left, what);
+    const rn = this.needNum(r, e.right, what);
+    return ln && rn && order(e.op, ln, rn);
+  }
+
+  private mismatch(e: CmpExpr, l: Typed, r: Typed): null {
+    const numSide = l.type === 'num' ? e.left : e.right;
+    const other = l.type === 'num' ? r : l;
+    if (other.type === 'bool') {
+      const x = this.text(numSide);
+      return this.report(numSide, `'${x}' is a number; compare it, e.g. '${x} > 0'`);
+    }
+    return this.report(
+      e,
+      `'${e.op}' needs two values of the same type, but '${this.text(e.left)}' is ${TYPE_WORDS[l.type]} ` +
+        `and '${this.text(e.right)}' is ${TYPE_WORDS[r.type]}`,
+    );
+  }
+
+  /** `status(...) == "zombie"` can never hold, so it is an author's mistake. */
+  private statusLiteral(call: Expr, lit: Expr): boolean {
+    if (call.kind !== 'call' || call.fn !== 'status' || lit.kind !== 'str') return true;
+    if ((STATUSES as readonly string[]).includes(lit.value)) return true;
+    this.report(
+      lit,
+      `'${quote(lit.value)}' is not an infection status: use ${STATUSES.join(', ')}${didYouMean(lit.value, STATUSES)}`,
+    );
+    return false;
+  }
+}
+
+/** Parses, checks names and types, and compiles. Returns all problems (syntax first; if syntax is fine, all name/type problems). */
+export function compileCondition(
+  src: string,
+  names: ConditionNames,
+): { ok: true; condition: Condition } | { ok: false; problems: ConditionProblem[] } {
+  const parsed = parseCondition(src);
+  if (!parsed.ok) return parsed;
+  const compiler = new Compiler(src, names);
+  const typed = compiler.build(parsed.ast);
+  const test = typed && compiler.asBool(typed, parsed.ast);
+  if (test === null || compiler.problems.length > 0) {
+    if (compiler.problems.length === 0) throw new Error(`bug: condition '${src}' failed without a problem`);
+    return { ok: false, problems: [...compiler.problems].sort((a, b) => a.start - b.start) };
+  }
+  return { ok: true, condition: { src, ast: parsed.ast, test: test.fn } };
+}

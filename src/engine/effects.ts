@@ -1,0 +1,123 @@
+/**
+ * Applies a list of effects to an immer draft of the game state. Effects run
+ * in order; a `goto` records where the choice should lead instead of its own
+ * `goto` (the last one reached wins).
+ */
+import type { Draft } from 'immer';
+import { changeHunger, cure, expose, powersOf } from './infection.js';
+import { draw } from './rng.js';
+import { renderTemplate } from './text.js';
+import type { Effect, GameState, Story } from './types.js';
+
+/** Where effects may send the player, collected while they run. */
+export interface EffectOutcome {
+  redirect?: string;
+}
+
+/** Runs `effects` against `draft`, in order. */
+export function applyEffects(
+  story: Story,
+  draft: Draft<GameState>,
+  effects: readonly Effect[],
+  outcome: EffectOutcome,
+): void {
+  for (const effect of effects) applyEffect(story, draft, effect, outcome);
+}
+
+function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outcome: EffectOutcome): void {
+  switch (effect.kind) {
+    case 'set':
+      for (const flag of effect.flags) draft.flags[flag] = true;
+      return;
+    case 'clear':
+      for (const flag of effect.flags) delete draft.flags[flag];
+      return;
+    case 'add':
+      for (const [stat, delta] of Object.entries(effect.stats)) {
+        setStat(story, draft, stat, (draft.stats[stat] ?? 0) + delta);
+      }
+      return;
+    case 'setStat':
+      for (const [stat, value] of Object.entries(effect.stats)) setStat(story, draft, stat, value);
+      return;
+    case 'give':
+      draft.items[effect.item] = (draft.items[effect.item] ?? 0) + effect.count;
+      return;
+    case 'take': {
+      const left = (draft.items[effect.item] ?? 0) - effect.count;
+      if (left > 0) draft.items[effect.item] = left;
+      else delete draft.items[effect.item];
+      return;
+    }
+    case 'join':
+      if (!draft.party.includes(effect.who) && draft.characters[effect.who]?.status !== 'infected') {
+        draft.party.push(effect.who);
+      }
+      return;
+    case 'leave': {
+      const at = draft.party.indexOf(effect.who);
+      if (at >= 0) draft.party.splice(at, 1);
+      return;
+    }
+    case 'time':
+      draft.time += effect.minutes;
+      return;
+    case 'goto':
+      outcome.redirect = effect.scene;
+      return;
+    case 'setVar':
+      draft.vars[effect.name] = renderTemplate(story, draft, effect.value);
+      return;
+    case 'chance': {
+      const r = draw(draft);
+      applyEffects(story, draft, r * 100 < effect.percent ? effect.then : effect.else, outcome);
+      return;
+    }
+    case 'check': {
+      const die = 1 + Math.floor(draw(draft) * 6);
+      const bonus =
+        effect.stat === 'strength' && powersOf(draft, 'player').includes('strength')
+          ? story.infection.strengthBonus
+          : 0;
+      const success = (draft.stats[effect.stat] ?? 0) + bonus + die >= effect.difficulty;
+      applyEffects(story, draft, success ? effect.then : effect.else, outcome);
+      return;
+    }
+    case 'if':
+      applyEffects(story, draft, effect.cond.test(draft) ? effect.then : effect.else, outcome);
+      return;
+    case 'expose':
+      expose(draft, story.infection, effect.who, effect.route, effect.emotion, effect.from);
+      return;
+    case 'feed':
+      changeHunger(draft, story.infection, effect.who, -effect.amount);
+      return;
+    case 'stress':
+      changeHunger(draft, story.infection, effect.who, effect.amount);
+      return;
+    case 'cure':
+      cure(draft, effect.who);
+      return;
+    default: {
+      const never: never = effect;
+      throw new Error(`unknown effect ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Sets a stat, kept within the bounds the story declares for it. */
+function setStat(story: Story, draft: Draft<GameState>, stat: string, value: number): void {
+  const def = story.stats[stat];
+  draft.stats[stat] = def === undefined ? value : Math.min(def.max, Math.max(def.min, value));
+}
+
+/** True when every path through `effects` ends in a `goto`. */
+export function alwaysRedirects(effects: readonly Effect[]): boolean {
+  return effects.some(
+    (e) =>
+      e.kind === 'goto' ||
+      ((e.kind === 'chance' || e.kind === 'check' || e.kind === 'if') &&
+        alwaysRedirects(e.then) &&
+        alwaysRedirects(e.else)),
+  );
+}

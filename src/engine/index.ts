@@ -1,0 +1,35 @@
+/** The pure engine: types, the moves of a game, and the infection model. */
+export type * from './types.js';
+export {
+  start,
+  step,
+  choicesOf,
+  enabledChoiceIds,
+  sceneView,
+  sceneOf,
+  isEnded,
+  replay,
+  RETURN,
+  ChoiceError,
+  StoryRuntimeError,
+  type ChoiceView,
+  type SceneView,
+  type Move,
+  type Replay,
+} from './play.js';
+export { formatClock, clockAt, dayAt, hourAt } from './clock.js';
+export { renderTemplate } from './text.js';
+export { alwaysRedirects } from './effects.js';
+export {
+  SYMPTOMS,
+  POWERS,
+  symptomsOf,
+  powersOf,
+  visibleCondition,
+  transmissionChance,
+  outcomeChances,
+  type Symptom,
+  type Power,
+  type VisibleCondition,
+} from './infection.js';
+export { DEFAULT_INFECTION_TABLE, type InfectionTable } from './infection-table.js';

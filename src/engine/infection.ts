@@ -1,0 +1,275 @@
+/**
+ * The infection model: exposure, incubation, the three outcomes, symptoms,
+ * powers and hunger. Numbers come from the story's `InfectionTable`; chance
+ * comes from the PRNG in the game state. The functions that change state take
+ * an immer draft and are called only from `step`.
+ */
+import type { Draft } from 'immer';
+import type { InfectionTable } from './infection-table.js';
+import { draw } from './rng.js';
+import type { CharacterState, Emotion, GameState, InfectionStatus, Route } from './types.js';
+
+/** Every symptom a condition may ask about, roughly in the order they appear. */
+export const SYMPTOMS = [
+  'fever',
+  'chills',
+  'ringing-ears',
+  'sharp-hearing',
+  'hunger',
+  'pale-skin',
+  'clouded-eyes',
+] as const;
+
+/** A sign of infection the player can see, never the hidden truth itself. */
+export type Symptom = (typeof SYMPTOMS)[number];
+
+/** Every power a semi-infected character has. */
+export const POWERS = ['hearing', 'strength', 'healing'] as const;
+
+/** A halfbie's gift. */
+export type Power = (typeof POWERS)[number];
+
+/** The four ways an incubation can go, before they collapse into statuses. */
+type Outcome = 'turnFast' | 'turnSlow' | 'semi' | 'immune';
+
+// Symptoms during incubation: each appears once this fraction of the
+// incubation has passed, and (for the immune) fades after `until`.
+const INCUBATION_SIGNS: Readonly<
+  Record<'infected' | 'semi-infected' | 'immune', readonly (readonly [Symptom, number, number])[]>
+> = {
+  infected: [
+    ['fever', 0.05, 1],
+    ['chills', 0.3, 1],
+    ['pale-skin', 0.5, 1],
+    ['clouded-eyes', 0.75, 1],
+    ['hunger', 0.85, 1],
+  ],
+  'semi-infected': [
+    ['fever', 0.05, 1],
+    ['chills', 0.25, 1],
+    ['ringing-ears', 0.45, 1],
+    ['sharp-hearing', 0.7, 1],
+    ['hunger', 0.8, 1],
+  ],
+  immune: [
+    ['fever', 0.05, 0.8],
+    ['chills', 0.3, 0.7],
+  ],
+};
+
+/** A fresh, unexposed character with the given hidden immunity. */
+export function healthyCharacter(immunity: number): CharacterState {
+  return { status: 'healthy', immunity, hunger: 0, bitten: false };
+}
+
+/** The character's state, or a healthy default for an unknown id. */
+function characterOf(state: GameState, who: string): CharacterState | undefined {
+  return Object.hasOwn(state.characters, who) ? state.characters[who] : undefined;
+}
+
+/** The symptoms a character shows right now. */
+export function symptomsOf(state: GameState, who: string): readonly Symptom[] {
+  const c = characterOf(state, who);
+  if (c === undefined) return [];
+  switch (c.status) {
+    case 'healthy':
+    case 'immune':
+      return [];
+    case 'infected':
+      return ['pale-skin', 'clouded-eyes', 'hunger'];
+    case 'semi-infected':
+      return c.hunger >= 40 ? ['sharp-hearing', 'pale-skin', 'hunger'] : ['sharp-hearing', 'pale-skin'];
+    case 'exposed': {
+      const inc = c.incubation;
+      if (inc === undefined) return [];
+      const span = Math.max(1, inc.resolvesAt - inc.exposedAt);
+      const progress = (state.time - inc.exposedAt) / span;
+      return INCUBATION_SIGNS[inc.outcome]
+        .filter(([, from, until]) => progress >= from && progress < until)
+        .map(([symptom]) => symptom);
+    }
+    default: {
+      const never: never = c.status;
+      throw new Error(`unknown infection status ${String(never)}`);
+    }
+  }
+}
+
+/** The powers a character has: all of them for a halfbie, none otherwise. */
+export function powersOf(state: GameState, who: string): readonly Power[] {
+  return characterOf(state, who)?.status === 'semi-infected' ? POWERS : [];
+}
+
+/** What the player can tell about a character, never the hidden truth. */
+export interface VisibleCondition {
+  /** A short word for the status panel: `well`, `bitten`, `unwell`, `changed`, `turned`. */
+  readonly label: 'well' | 'bitten' | 'unwell' | 'changed' | 'turned';
+  readonly symptoms: readonly Symptom[];
+  /** Hunger, shown only for a character the player knows is changed (the player themself). */
+  readonly hunger?: number;
+}
+
+/**
+ * What the player knows about `who`. The player knows whether someone was
+ * bitten (they saw it) and sees symptoms; they know they themself have
+ * changed once it happens, but a companion's change shows only in symptoms.
+ */
+export function visibleCondition(state: GameState, who: string): VisibleCondition {
+  const c = characterOf(state, who);
+  if (c === undefined) return { label: 'well', symptoms: [] };
+  const symptoms = symptomsOf(state, who);
+  if (c.status === 'infected') return { label: 'turned', symptoms };
+  if (c.status === 'semi-infected' && who === 'player') {
+    return { label: 'changed', symptoms, hunger: Math.round(c.hunger) };
+  }
+  if (symptoms.length > 0) return { label: 'unwell', symptoms };
+  return { label: c.bitten ? 'bitten' : 'well', symptoms };
+}
+
+/** The chance that an exposure transmits the virus to this character. */
+export function transmissionChance(
+  table: InfectionTable,
+  route: Route,
+  immunity: number,
+  sourceStatus: InfectionStatus | 'zombie',
+): number {
+  if (sourceStatus === 'immune' || sourceStatus === 'healthy') return 0;
+  const source = sourceStatus === 'semi-infected' ? table.semiSourceFactor : 1;
+  const scaled = table.transmission[route] * (1 + table.immunityEffect.transmission * (0.5 - immunity));
+  return clamp01(scaled * source);
+}
+
+/** The normalised probabilities of the four outcomes, given transmission. */
+export function outcomeChances(
+  table: InfectionTable,
+  emotion: Emotion,
+  immunity: number,
+): Readonly<Record<Outcome, number>> {
+  const e = table.emotion[emotion];
+  const resist = Math.max(0, 1 + table.immunityEffect.outcome * (immunity - 0.5));
+  const yieldTo = Math.max(0, 1 - table.immunityEffect.outcome * (immunity - 0.5));
+  const w = table.outcomeWeights;
+  const raw = {
+    turnFast: w.turnFast * e.turnFast * yieldTo,
+    turnSlow: w.turnSlow * e.turnSlow * yieldTo,
+    semi: w.semi * e.semi * resist,
+    immune: w.immune * e.immune * resist,
+  };
+  const total = raw.turnFast + raw.turnSlow + raw.semi + raw.immune;
+  if (total <= 0) return { turnFast: 0, turnSlow: 0, semi: 0, immune: 1 };
+  return {
+    turnFast: raw.turnFast / total,
+    turnSlow: raw.turnSlow / total,
+    semi: raw.semi / total,
+    immune: raw.immune / total,
+  };
+}
+
+function pickOutcome(chances: Readonly<Record<Outcome, number>>, r: number): Outcome {
+  let acc = chances.turnFast;
+  if (r < acc) return 'turnFast';
+  acc += chances.turnSlow;
+  if (r < acc) return 'turnSlow';
+  acc += chances.semi;
+  if (r < acc) return 'semi';
+  return 'immune';
+}
+
+const STATUS_OF_OUTCOME: Readonly<Record<Outcome, 'infected' | 'semi-infected' | 'immune'>> = {
+  turnFast: 'infected',
+  turnSlow: 'infected',
+  semi: 'semi-infected',
+  immune: 'immune',
+};
+
+/**
+ * Exposes a character to the virus. Only a healthy character can be newly
+ * infected: one already incubating, turned, changed or immune is unaffected.
+ * `from` names the character the virus comes from (a zombie when absent).
+ */
+export function expose(
+  draft: Draft<GameState>,
+  table: InfectionTable,
+  who: string,
+  route: Route,
+  emotion: Emotion,
+  from: string | undefined,
+): void {
+  if (!Object.hasOwn(draft.characters, who)) return;
+  const c = draft.characters[who]!;
+  const sourceStatus = from === undefined ? 'zombie' : (characterOf(draft, from)?.status ?? 'healthy');
+  // An immune or healthy source carries nothing: no exposure happens at all.
+  if (sourceStatus === 'immune' || sourceStatus === 'healthy') return;
+  c.bitten = true;
+  if (c.status !== 'healthy') return;
+  if (draw(draft) >= transmissionChance(table, route, c.immunity, sourceStatus)) return;
+  const outcome = pickOutcome(outcomeChances(table, emotion, c.immunity), draw(draft));
+  const [min, max] = table.incubationMinutes[outcome];
+  const speed = emotion === 'fear' ? table.fearSpeed : 1;
+  const minutes = Math.max(1, Math.round((min + draw(draft) * (max - min)) * speed));
+  c.status = 'exposed';
+  c.incubation = {
+    outcome: STATUS_OF_OUTCOME[outcome],
+    exposedAt: draft.time,
+    resolvesAt: draft.time + minutes,
+    route,
+    emotion,
+  };
+}
+
+/** Ends an incubation: the character is healthy again. A turn is never undone. */
+export function cure(draft: Draft<GameState>, who: string): void {
+  if (!Object.hasOwn(draft.characters, who)) return;
+  const c = draft.characters[who]!;
+  if (c.status !== 'exposed') return;
+  c.status = 'healthy';
+  delete c.incubation;
+}
+
+/** Changes a semi-infected character's hunger by `amount`, within 0..max. */
+export function changeHunger(draft: Draft<GameState>, table: InfectionTable, who: string, amount: number): void {
+  if (!Object.hasOwn(draft.characters, who)) return;
+  const c = draft.characters[who]!;
+  if (c.status !== 'semi-infected') return;
+  c.hunger = clampRange(c.hunger + amount, 0, table.hunger.max);
+}
+
+/** What happened when time passed: who resolved into what. */
+export interface InfectionEvents {
+  readonly turned: readonly string[];
+  readonly changed: readonly string[];
+}
+
+/**
+ * Lets `minutes` of game time act on every character: incubations that are
+ * due resolve (in character order, the player first), and halfbies grow
+ * hungrier. Returns who turned and who changed.
+ */
+export function passTime(draft: Draft<GameState>, table: InfectionTable, minutes: number): InfectionEvents {
+  const turned: string[] = [];
+  const changed: string[] = [];
+  for (const who of Object.keys(draft.characters)) {
+    const c = draft.characters[who]!;
+    if (c.status === 'exposed' && c.incubation !== undefined && c.incubation.resolvesAt <= draft.time) {
+      const outcome = c.incubation.outcome;
+      c.status = outcome;
+      delete c.incubation;
+      if (outcome === 'infected') turned.push(who);
+      if (outcome === 'semi-infected') {
+        c.hunger = table.hunger.start;
+        changed.push(who);
+      }
+    } else if (c.status === 'semi-infected' && minutes > 0) {
+      c.hunger = clampRange(c.hunger + (table.hunger.perHour * minutes) / 60, 0, table.hunger.max);
+    }
+  }
+  return { turned, changed };
+}
+
+function clamp01(x: number): number {
+  return clampRange(x, 0, 1);
+}
+
+function clampRange(x: number, min: number, max: number): number {
+  return x < min ? min : x > max ? max : x;
+}

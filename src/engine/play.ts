@@ -1,0 +1,319 @@
+/**
+ * The engine's public moves: `start` a game, list a state's `choicesOf`,
+ * `step` to the next state, and `replay` a history. All pure: the same story,
+ * seed and choices always give the same state.
+ */
+import { produce, type Draft } from 'immer';
+import { formatClock } from './clock.js';
+import { applyEffects, type EffectOutcome } from './effects.js';
+import { healthyCharacter, passTime } from './infection.js';
+import { hashUnit, seedOf } from './rng.js';
+import { renderTemplate } from './text.js';
+import type { CharacterState, Choice, Ending, GameState, Scene, Story } from './types.js';
+
+/** The scene id a choice's `goto` uses to resume after an interrupting event. */
+export const RETURN = '@return';
+
+// A story whose scenes redirect to each other forever (on_enter gotos, hooks
+// that fire again) is an author's bug; stop following it after this many hops.
+const MAX_HOPS = 64;
+
+/** A choice as the player sees it. */
+export interface ChoiceView {
+  readonly id: string;
+  readonly text: string;
+  readonly enabled: boolean;
+  readonly hint?: string;
+  readonly input?: { readonly var: string; readonly prompt: string; readonly maxLength: number };
+}
+
+/** A scene as the player sees it in a given state. */
+export interface SceneView {
+  readonly id: string;
+  readonly title: string;
+  readonly chapter: string;
+  readonly paragraphs: readonly string[];
+  readonly ending?: Ending;
+  /** `Day 1, 08:40`. */
+  readonly clock: string;
+}
+
+/** One choice made: what a save's history records. */
+export interface Move {
+  readonly scene: string;
+  readonly choice: string;
+  readonly input?: string;
+}
+
+/** A choice that cannot be made in this state: a caller's bug, or a stale save. */
+export class ChoiceError extends Error {
+  override readonly name = 'ChoiceError';
+  constructor(
+    message: string,
+    readonly scene: string,
+    readonly choice: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A story that loops or points nowhere at run time (the loader prevents most). */
+export class StoryRuntimeError extends Error {
+  override readonly name = 'StoryRuntimeError';
+}
+
+/** The scene a state is in. */
+export function sceneOf(story: Story, state: GameState): Scene {
+  const scene = story.scenes.get(state.scene);
+  if (scene === undefined) throw new StoryRuntimeError(`no scene '${state.scene}' in story '${story.id}'`);
+  return scene;
+}
+
+/** A new game at the story's start scene. */
+export function start(story: Story, seed: number): GameState {
+  const s = seedOf(seed);
+  const characters: Record<string, CharacterState> = { player: healthyCharacter(hashUnit(s, 'player')) };
+  for (const id of Object.keys(story.characters).sort()) {
+    characters[id] = healthyCharacter(hashUnit(s, `character:${id}`));
+  }
+  const stats: Record<string, number> = {};
+  for (const [id, def] of Object.entries(story.stats)) stats[id] = def.start;
+  const initial: GameState = {
+    scene: story.start,
+    chapter: '',
+    turn: 0,
+    time: 0,
+    rng: s,
+    flags: {},
+    stats,
+    items: { ...story.startItems },
+    party: Object.keys(story.characters)
+      .sort()
+      .filter((id) => story.characters[id]!.startsInParty),
+    vars: { ...story.vars },
+    visits: {},
+    characters,
+  };
+  return produce(initial, (draft) => {
+    enter(story, draft, story.start, 0, false);
+  });
+}
+
+/** Whether a choice is shown, and whether it can be picked. */
+function availability(choice: Choice, state: GameState): 'hidden' | 'disabled' | 'enabled' {
+  if (choice.if !== undefined && !choice.if.test(state)) return 'hidden';
+  if (choice.requires !== undefined && !choice.requires.test(state)) return 'disabled';
+  return 'enabled';
+}
+
+/** The choices the player sees now: enabled ones and those disabled by `requires`. */
+export function choicesOf(story: Story, state: GameState): readonly ChoiceView[] {
+  const views: ChoiceView[] = [];
+  for (const choice of sceneOf(story, state).choices) {
+    const a = availability(choice, state);
+    if (a === 'hidden') continue;
+    views.push({
+      id: choice.id,
+      text: renderTemplate(story, state, choice.text),
+      enabled: a === 'enabled',
+      ...(a === 'disabled' && choice.hint !== undefined ? { hint: choice.hint } : {}),
+      ...(choice.input !== undefined ? { input: choice.input } : {}),
+    });
+  }
+  return views;
+}
+
+/** The ids of the choices that can be picked now (cheaper than `choicesOf`). */
+export function enabledChoiceIds(story: Story, state: GameState): readonly string[] {
+  const ids: string[] = [];
+  for (const choice of sceneOf(story, state).choices) {
+    if (availability(choice, state) === 'enabled') ids.push(choice.id);
+  }
+  return ids;
+}
+
+/** The current scene's title, chapter, visible paragraphs and ending. */
+export function sceneView(story: Story, state: GameState): SceneView {
+  const scene = sceneOf(story, state);
+  const paragraphs: string[] = [];
+  for (const p of scene.text) {
+    if (p.if === undefined || p.if.test(state)) paragraphs.push(renderTemplate(story, state, p.text));
+  }
+  return {
+    id: scene.id,
+    title: scene.title,
+    chapter: state.chapter,
+    paragraphs,
+    ...(scene.ending !== undefined ? { ending: scene.ending } : {}),
+    clock: formatClock(story.clock, state.time),
+  };
+}
+
+/** True when the game is over: an ending scene with no way on. */
+export function isEnded(story: Story, state: GameState): boolean {
+  const scene = sceneOf(story, state);
+  return scene.ending !== undefined && enabledChoiceIds(story, state).length === 0;
+}
+
+/**
+ * Makes a choice: applies its effects, moves to its destination, runs the
+ * destination's `on_enter`, then lets the infection model and the story's
+ * hooks act. Throws `ChoiceError` if the choice is not available now.
+ */
+export function step(story: Story, state: GameState, choiceId: string, input?: string): GameState {
+  const choice = sceneOf(story, state).choices.find((c) => c.id === choiceId);
+  if (choice === undefined) {
+    throw new ChoiceError(`scene '${state.scene}' has no choice '${choiceId}'`, state.scene, choiceId);
+  }
+  const a = availability(choice, state);
+  if (a !== 'enabled') {
+    throw new ChoiceError(`choice '${choiceId}' in scene '${state.scene}' is ${a} now`, state.scene, choiceId);
+  }
+  return produce(state, (draft) => {
+    const startTime = draft.time;
+    if (choice.input !== undefined) {
+      draft.vars[choice.input.var] = cleanInput(input ?? '', choice.input.maxLength);
+    }
+    const outcome: EffectOutcome = {};
+    applyEffects(story, draft, choice.effects, outcome);
+    let destination = outcome.redirect ?? choice.goto;
+    if (destination === undefined) {
+      throw new StoryRuntimeError(`choice '${choice.id}' in scene '${draft.scene}' leads nowhere`);
+    }
+    draft.turn += 1;
+    if (destination === RETURN) {
+      const back = draft.returnTo ?? story.start;
+      delete draft.returnTo;
+      enter(story, draft, back, startTime, true);
+    } else {
+      enter(story, draft, destination, startTime, false);
+    }
+  });
+}
+
+/**
+ * Enters a scene, follows any `on_enter` redirects, then lets time act on the
+ * infection and fires the story's hooks. `since` is the game time when the
+ * move began, so the infection model sees all the time that passed.
+ * `resume` returns into the scene without running its `on_enter` again.
+ */
+function enter(story: Story, draft: Draft<GameState>, sceneId: string, since: number, resume: boolean): void {
+  let target: string | undefined = sceneId;
+  let lastTime = since;
+  // Resuming after an interruption goes back into the scene without entering it anew.
+  let skipEntry = resume;
+  for (let hops = 0; target !== undefined; hops++) {
+    if (hops >= MAX_HOPS) {
+      throw new StoryRuntimeError(`scene '${sceneId}' keeps redirecting (more than ${MAX_HOPS} hops)`);
+    }
+    const scene = story.scenes.get(target);
+    if (scene === undefined) throw new StoryRuntimeError(`no scene '${target}' to go to`);
+    draft.scene = scene.id;
+    const outcome: EffectOutcome = {};
+    if (!skipEntry) {
+      if (scene.chapter !== undefined) draft.chapter = scene.chapter;
+      draft.visits[scene.id] = (draft.visits[scene.id] ?? 0) + 1;
+      applyEffects(story, draft, scene.onEnter, outcome);
+    }
+    skipEntry = false;
+    target = outcome.redirect;
+    if (target === RETURN) {
+      target = draft.returnTo;
+      delete draft.returnTo;
+    }
+    if (target === undefined) {
+      target = hookAfter(story, draft, draft.time - lastTime);
+      lastTime = draft.time;
+    }
+  }
+}
+
+/**
+ * Lets `minutes` act on the infection model, then returns the hook scene to
+ * jump to, if any: death first, then the player turning, then hunger, then a
+ * companion turning (which interrupts and remembers where to return). Turned
+ * companions are announced one at a time, each when the previous event ends.
+ */
+function hookAfter(story: Story, draft: Draft<GameState>, minutes: number): string | undefined {
+  const table = story.infection;
+  const player = draft.characters.player!;
+  const wasStarving = player.hunger >= table.hunger.max;
+  passTime(draft, table, minutes);
+  const health = story.stats.health;
+  if (player.status === 'semi-infected' && minutes > 0 && health !== undefined) {
+    const healed = (draft.stats.health ?? health.start) + (table.healingPerHour * minutes) / 60;
+    draft.stats.health = Math.min(health.max, Math.floor(healed));
+  }
+  const hooks = story.hooks;
+  const here = draft.scene;
+  if (story.scenes.get(here)?.ending !== undefined) return undefined;
+  const isHook = here === hooks.on_death || here === hooks.on_turn || here === hooks.on_hunger_max;
+
+  if (hooks.on_death !== undefined && health !== undefined && (draft.stats.health ?? health.start) <= health.min) {
+    return here === hooks.on_death ? undefined : hooks.on_death;
+  }
+  if (hooks.on_turn !== undefined && player.status === 'infected') {
+    return here === hooks.on_turn ? undefined : hooks.on_turn;
+  }
+  if (
+    hooks.on_hunger_max !== undefined &&
+    player.status === 'semi-infected' &&
+    !wasStarving &&
+    player.hunger >= table.hunger.max &&
+    here !== hooks.on_hunger_max
+  ) {
+    return hooks.on_hunger_max;
+  }
+  const turned = draft.party.find((who) => draft.characters[who]?.status === 'infected');
+  if (turned === undefined || here === hooks.on_companion_turn || isHook) return undefined;
+  draft.party.splice(draft.party.indexOf(turned), 1);
+  if (hooks.on_companion_turn === undefined) return undefined;
+  draft.vars.turned_id = turned;
+  draft.vars.turned_name = story.characters[turned]?.name ?? turned;
+  draft.returnTo = here;
+  return hooks.on_companion_turn;
+}
+
+/** Trims typed text to one printable line of at most `max` characters. */
+function cleanInput(text: string, max: number): string {
+  // Control characters would corrupt the terminal when the name is shown.
+  const printable = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  return Array.from(printable).slice(0, max).join('');
+}
+
+/** The result of replaying a history against a story. */
+export interface Replay {
+  readonly state: GameState;
+  /** How many moves of the history were replayed. */
+  readonly applied: number;
+  /** Why the replay stopped early, if it did. */
+  readonly stoppedBecause?: string;
+}
+
+/**
+ * Replays a history of moves from a new game with `seed`. Stops at the first
+ * move that no longer fits the story (a scene or choice removed or changed by
+ * an edit) and returns the last state that did: never throws for a stale move.
+ */
+export function replay(story: Story, seed: number, moves: readonly Move[]): Replay {
+  let state = start(story, seed);
+  for (let i = 0; i < moves.length; i++) {
+    const move = moves[i]!;
+    if (move.scene !== state.scene) {
+      return {
+        state,
+        applied: i,
+        stoppedBecause: `move ${i + 1} was made in scene '${move.scene}', but the story now reaches '${state.scene}' there`,
+      };
+    }
+    try {
+      state = step(story, state, move.choice, move.input);
+    } catch (error) {
+      if (error instanceof ChoiceError) {
+        return { state, applied: i, stoppedBecause: error.message };
+      }
+      throw error;
+    }
+  }
+  return { state, applied: moves.length };
+}

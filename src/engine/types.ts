@@ -1,0 +1,290 @@
+/**
+ * The shapes the engine works on: a compiled, immutable `Story` (made by the
+ * loader in `src/story/`) and a `GameState` snapshot (made by `start` and
+ * `step`). Everything here is plain data that survives `JSON.stringify`,
+ * except the compiled `test`/`render` closures on a Story, which the loader
+ * rebuilds from source every time.
+ */
+
+import type { InfectionTable } from './infection-table.js';
+
+/** Where something was written, for messages an author can act on. */
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+// ---------------------------------------------------------------------------
+// Conditions
+
+/** A parsed condition expression. `start`/`end` are offsets in `src`. */
+export type Expr =
+  | { readonly kind: 'num'; readonly value: number; readonly start: number; readonly end: number }
+  | { readonly kind: 'str'; readonly value: string; readonly start: number; readonly end: number }
+  | { readonly kind: 'bool'; readonly value: boolean; readonly start: number; readonly end: number }
+  | { readonly kind: 'name'; readonly name: string; readonly start: number; readonly end: number }
+  | {
+      readonly kind: 'call';
+      readonly fn: string;
+      readonly args: readonly Expr[];
+      readonly start: number;
+      readonly end: number;
+    }
+  | { readonly kind: 'not'; readonly arg: Expr; readonly start: number; readonly end: number }
+  | {
+      readonly kind: 'and' | 'or';
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly start: number;
+      readonly end: number;
+    }
+  | {
+      readonly kind: 'cmp';
+      readonly op: '==' | '!=' | '<' | '<=' | '>' | '>=';
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly start: number;
+      readonly end: number;
+    }
+  | {
+      readonly kind: 'arith';
+      readonly op: '+' | '-';
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly start: number;
+      readonly end: number;
+    };
+
+/** A condition as the engine uses it: its source, its AST and a compiled test. */
+export interface Condition {
+  readonly src: string;
+  readonly ast: Expr;
+  readonly test: (state: GameState) => boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Text
+
+/** One piece of a text template: literal text or a `{name}` to fill in. */
+export type TemplatePart = string | { readonly name: string };
+
+/** A text with `{name}` placeholders, parsed at load time. */
+export interface Template {
+  readonly src: string;
+  readonly parts: readonly TemplatePart[];
+}
+
+/** A paragraph of scene text, shown only when its condition (if any) holds. */
+export interface Paragraph {
+  readonly text: Template;
+  readonly if?: Condition;
+}
+
+// ---------------------------------------------------------------------------
+// Infection
+
+/** A character's true infection status. The player sees only symptoms. */
+export type InfectionStatus = 'healthy' | 'exposed' | 'infected' | 'semi-infected' | 'immune';
+
+/** How the virus got in. */
+export type Route = 'bite' | 'scratch' | 'blood';
+
+/** The emotion at the moment of exposure; it shapes the mutation. */
+export type Emotion = 'fear' | 'rage' | 'resolve' | 'calm';
+
+/** Who an infection effect or condition is about: the player or a character id. */
+export type Who = 'player' | (string & {});
+
+// ---------------------------------------------------------------------------
+// Effects
+
+/** What a choice or a scene entry does to the game state, in order. */
+export type Effect =
+  | { readonly kind: 'set'; readonly flags: readonly string[] }
+  | { readonly kind: 'clear'; readonly flags: readonly string[] }
+  | { readonly kind: 'add'; readonly stats: Readonly<Record<string, number>> }
+  | { readonly kind: 'setStat'; readonly stats: Readonly<Record<string, number>> }
+  | { readonly kind: 'give'; readonly item: string; readonly count: number }
+  | { readonly kind: 'take'; readonly item: string; readonly count: number }
+  | { readonly kind: 'join'; readonly who: string }
+  | { readonly kind: 'leave'; readonly who: string }
+  | { readonly kind: 'time'; readonly minutes: number }
+  | { readonly kind: 'goto'; readonly scene: string }
+  | { readonly kind: 'setVar'; readonly name: string; readonly value: Template }
+  | {
+      readonly kind: 'chance';
+      readonly percent: number;
+      readonly then: readonly Effect[];
+      readonly else: readonly Effect[];
+    }
+  | {
+      readonly kind: 'check';
+      readonly stat: string;
+      readonly difficulty: number;
+      readonly then: readonly Effect[];
+      readonly else: readonly Effect[];
+    }
+  | {
+      readonly kind: 'if';
+      readonly cond: Condition;
+      readonly then: readonly Effect[];
+      readonly else: readonly Effect[];
+    }
+  | {
+      readonly kind: 'expose';
+      readonly who: Who;
+      readonly route: Route;
+      readonly emotion: Emotion;
+      /** The character the virus comes from; absent for a zombie. An immune source never transmits. */
+      readonly from?: string;
+    }
+  | { readonly kind: 'feed'; readonly who: Who; readonly amount: number }
+  | { readonly kind: 'stress'; readonly who: Who; readonly amount: number }
+  | { readonly kind: 'cure'; readonly who: Who };
+
+// ---------------------------------------------------------------------------
+// Story
+
+/** A choice the player can make in a scene. Its `id` is stable across edits. */
+export interface Choice {
+  readonly id: string;
+  readonly text: Template;
+  /** Hidden unless this holds. */
+  readonly if?: Condition;
+  /** Shown but disabled unless this holds. */
+  readonly requires?: Condition;
+  /** Why a disabled choice is disabled, shown to the player. */
+  readonly hint?: string;
+  readonly effects: readonly Effect[];
+  /** Where the choice leads, unless an effect redirects with `goto`. */
+  readonly goto?: string;
+  /** A free-text answer the choice asks for, stored in a string variable. */
+  readonly input?: { readonly var: string; readonly prompt: string; readonly maxLength: number };
+  readonly source: SourceRef;
+}
+
+/** The end of a story, reached by entering a scene that has one. */
+export interface Ending {
+  readonly title: string;
+  readonly summary?: string;
+}
+
+/** One scene: a place and a moment, its text and its choices. */
+export interface Scene {
+  readonly id: string;
+  readonly title: string;
+  readonly chapter?: string;
+  readonly text: readonly Paragraph[];
+  readonly onEnter: readonly Effect[];
+  readonly choices: readonly Choice[];
+  readonly ending?: Ending;
+  readonly source: SourceRef;
+}
+
+/** A numeric stat the story declares, with its bounds. */
+export interface StatDef {
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+  readonly start: number;
+  /** Shown in the status panel. */
+  readonly visible: boolean;
+}
+
+/** An item the story declares (items need not be declared to be used). */
+export interface ItemDef {
+  readonly label: string;
+  /** Key items are listed in the status panel. */
+  readonly key: boolean;
+}
+
+/** A named character who can join the party and be infected. */
+export interface CharacterDef {
+  readonly name: string;
+  /** In the party when the game starts. */
+  readonly startsInParty: boolean;
+}
+
+/** Story-level scene hooks: scenes the engine jumps to when something happens. */
+export interface Hooks {
+  /** The player has fully turned. */
+  readonly on_turn?: string;
+  /** A companion has turned; the scene interrupts, `goto: "@return"` resumes. */
+  readonly on_companion_turn?: string;
+  /** A semi-infected player's hunger reached its maximum. */
+  readonly on_hunger_max?: string;
+  /** The `health` stat reached its minimum. */
+  readonly on_death?: string;
+}
+
+/** The game's clock at the start of the story. */
+export interface Clock {
+  readonly day: number;
+  /** Minutes after midnight on `day`. */
+  readonly minute: number;
+}
+
+/** A whole story, compiled and validated. Never mutated after loading. */
+export interface Story {
+  readonly id: string;
+  readonly title: string;
+  readonly version: string;
+  /** A hash of every source file, so a save can tell the story was edited. */
+  readonly hash: string;
+  readonly start: string;
+  readonly clock: Clock;
+  readonly stats: Readonly<Record<string, StatDef>>;
+  readonly items: Readonly<Record<string, ItemDef>>;
+  readonly startItems: Readonly<Record<string, number>>;
+  readonly characters: Readonly<Record<string, CharacterDef>>;
+  readonly vars: Readonly<Record<string, string>>;
+  readonly flags: Readonly<Record<string, string>>;
+  readonly hooks: Hooks;
+  /** The infection model's numbers, with the story's overrides applied. */
+  readonly infection: InfectionTable;
+  readonly scenes: ReadonlyMap<string, Scene>;
+}
+
+// ---------------------------------------------------------------------------
+// Game state
+
+/** The engine's record of one character's infection. Hidden from the player. */
+export interface CharacterState {
+  readonly status: InfectionStatus;
+  /** 0..1, drawn from the seed at the start; higher resists the virus. */
+  readonly immunity: number;
+  readonly hunger: number;
+  /** Ever exposed to the virus (the player knows they were bitten, not what followed). */
+  readonly bitten: boolean;
+  /** While `exposed`: what the incubation will resolve to, and when. */
+  readonly incubation?: {
+    readonly outcome: 'infected' | 'semi-infected' | 'immune';
+    readonly exposedAt: number;
+    readonly resolvesAt: number;
+    readonly route: Route;
+    readonly emotion: Emotion;
+  };
+}
+
+/** A snapshot of a game. Plain JSON; produced only by `start` and `step`. */
+export interface GameState {
+  readonly scene: string;
+  readonly chapter: string;
+  /** Choices made so far. */
+  readonly turn: number;
+  /** Minutes since the story's clock start. */
+  readonly time: number;
+  /** The PRNG's state (mulberry32). */
+  readonly rng: number;
+  readonly flags: Readonly<Record<string, true>>;
+  readonly stats: Readonly<Record<string, number>>;
+  readonly items: Readonly<Record<string, number>>;
+  readonly party: readonly string[];
+  readonly vars: Readonly<Record<string, string>>;
+  readonly visits: Readonly<Record<string, number>>;
+  /** Infection state of the player (`player`) and every declared character. */
+  readonly characters: Readonly<Record<string, CharacterState>>;
+  /** The scene an interrupting event (a companion turning) returns to. */
+  readonly returnTo?: string;
+}
