@@ -21,7 +21,13 @@ function hubStory(effects: Record<string, Effect[]>, hooks: Story['hooks'] = {})
         choices: Object.entries(effects).map(([id, e]) => ({ id, goto: 'hub', effects: e })),
       },
       turned: { ending: 'Turned' },
-      hungry: { choices: [{ id: 'eat', goto: 'hub', effects: [{ kind: 'feed', who: 'player', amount: 60 }] }] },
+      hungry: {
+        choices: [
+          { id: 'eat', goto: 'hub', effects: [{ kind: 'feed', who: 'player', amount: 60 }] },
+          { id: 'endure', goto: '@return', effects: [{ kind: 'feed', who: 'player', amount: 10 }] },
+        ],
+      },
+      elsewhere: { choices: [{ id: 'wait', goto: 'elsewhere', effects: [{ kind: 'time', minutes: 120 }] }] },
       event: { text: ['{turned_name} turns.'], choices: [{ id: 'back', goto: '@return' }] },
     },
     {
@@ -153,6 +159,17 @@ describe('infection hooks', () => {
     const fed = step(story, s1, 'eat');
     expect(fed.scene).toBe('hub');
     expect(fed.characters.player!.hunger).toBe(40);
+  });
+
+  it('returns a player who masters the hunger to the scene they were in', () => {
+    const story = hubStory({ go: [{ kind: 'goto', scene: 'elsewhere' }] }, { on_hunger_max: 'hungry' });
+    const there = step(story, withStatus(start(story, 1), 'player', 'semi-infected', 97), 'go');
+    expect(there.scene).toBe('elsewhere');
+    const starving = step(story, there, 'wait');
+    expect(starving.scene).toBe('hungry');
+    const back = step(story, starving, 'endure');
+    expect(back.scene).toBe('elsewhere');
+    expect(back.characters.player!.hunger).toBe(90);
   });
 
   it('interrupts with on_companion_turn when a companion turns, drops them from the party, and returns', () => {

@@ -136,7 +136,7 @@ function distance(a: string, b: string): number {
 }
 
 /** ` — did you mean 'x'?` for the closest candidate within 2 edits, or ''. */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
+function didYouMean(name: string, candidates: Iterable<string>): string {
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of candidates) {
@@ -367,7 +367,9 @@ class Compiler {
   private call(e: CallExpr): Typed | null {
     const spec = FUNCTIONS.get(e.fn);
     if (spec === undefined) {
-      const at = { start: e.start, end: e.start + e.fn.length };
+      // A parenthesised call's span starts at its '(', so find the name itself.
+      const nameStart = this.src.indexOf(e.fn, e.start);
+      const at = { start: nameStart, end: nameStart + e.fn.length };
       if (BUILTINS.includes(e.fn) || this.names.stats.has(e.fn) || this.names.flags.has(e.fn)) {
         return this.report(at, `'${e.fn}' is not a function: write '${e.fn}' without '()'`);
       }
@@ -407,7 +409,7 @@ class Compiler {
       }
     } else if (arg.kind !== 'str') {
       const message =
-        arg.kind === 'name'
+        arg.kind === 'name' && arg.name !== 'player'
           ? `${fn}() needs the ${what} in quotes: "${quote(arg.name)}"`
           : `${fn}() needs the ${what} written as a string, e.g. "${example}"`;
       return this.report(arg, message);

@@ -4,7 +4,7 @@
  * `goto` (the last one reached wins).
  */
 import type { Draft } from 'immer';
-import { changeHunger, cure, expose, powersOf } from './infection.js';
+import { changeHunger, cure, expose, powersOf, setStatus } from './infection.js';
 import { draw } from './rng.js';
 import { renderTemplate } from './text.js';
 import type { Effect, GameState, Story } from './types.js';
@@ -97,6 +97,9 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
       return;
     case 'cure':
       cure(draft, effect.who);
+      return;
+    case 'setStatus':
+      setStatus(draft, story.infection, effect.who, effect.status);
       return;
     default: {
       const never: never = effect;

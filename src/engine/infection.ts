@@ -226,6 +226,24 @@ export function cure(draft: Draft<GameState>, who: string): void {
   delete c.incubation;
 }
 
+/**
+ * Sets a character's status outright, for a story that starts mid-way (who
+ * were you in Season 1?). Turning is left to the dice: it is never set.
+ */
+export function setStatus(
+  draft: Draft<GameState>,
+  table: InfectionTable,
+  who: string,
+  status: 'healthy' | 'immune' | 'semi-infected',
+): void {
+  if (!Object.hasOwn(draft.characters, who)) return;
+  const c = draft.characters[who]!;
+  c.status = status;
+  delete c.incubation;
+  c.bitten = status !== 'healthy';
+  c.hunger = status === 'semi-infected' ? table.hunger.start : 0;
+}
+
 /** Changes a semi-infected character's hunger by `amount`, within 0..max. */
 export function changeHunger(draft: Draft<GameState>, table: InfectionTable, who: string, amount: number): void {
   if (!Object.hasOwn(draft.characters, who)) return;

@@ -262,6 +262,8 @@ function hookAfter(story: Story, draft: Draft<GameState>, minutes: number): stri
     player.hunger >= table.hunger.max &&
     here !== hooks.on_hunger_max
   ) {
+    // The player may master the hunger and go on: `@return` comes back here.
+    draft.returnTo = here;
     return hooks.on_hunger_max;
   }
   const turned = draft.party.find((who) => draft.characters[who]?.status === 'infected');

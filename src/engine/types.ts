@@ -141,7 +141,12 @@ export type Effect =
     }
   | { readonly kind: 'feed'; readonly who: Who; readonly amount: number }
   | { readonly kind: 'stress'; readonly who: Who; readonly amount: number }
-  | { readonly kind: 'cure'; readonly who: Who };
+  | { readonly kind: 'cure'; readonly who: Who }
+  | {
+      readonly kind: 'setStatus';
+      readonly who: Who;
+      readonly status: 'healthy' | 'immune' | 'semi-infected';
+    };
 
 // ---------------------------------------------------------------------------
 // Story

@@ -1,0 +1,88 @@
+/**
+ * `hyosan check [DIR] [--json] [--strict]`: loads a story, runs the static
+ * analyses when it loaded, and reports every problem as
+ * `path:line:col: severity: message`, grouped under a line per file, then a
+ * summary; or, with `--json`, one object `{ ok, problems, stats }`.
+ * Exit 1 on errors (or on warnings with `--strict`), else 0.
+ */
+import type { Writable } from 'node:stream';
+import { analyzeStory } from '../story/analyze.js';
+import { loadStoryDir, loadStoryFiles, type LoadResult, type SourceFile } from '../story/load.js';
+import { formatProblem, sortProblems, type Problem } from '../story/problem.js';
+
+/** What to check and how to report it. */
+export interface CheckCommandOptions {
+  /** The story folder; when absent, `files` (the shipped story) are checked. */
+  readonly dir?: string;
+  readonly files?: readonly SourceFile[];
+  readonly json: boolean;
+  /** Warnings fail the check too. */
+  readonly strict: boolean;
+}
+
+/** Runs `check`; resolves to the exit code. */
+export async function checkCommand(opts: CheckCommandOptions, out: { readonly stdout: Writable }): Promise<number> {
+  const loaded = opts.dir !== undefined ? await loadStoryDir(opts.dir) : loadStoryFiles(opts.files ?? []);
+  const label = opts.dir === undefined ? 'story/' : opts.dir.endsWith('/') ? opts.dir : `${opts.dir}/`;
+  const report = checkReport(loaded, label, opts);
+  out.stdout.write(report.text);
+  return report.exitCode;
+}
+
+/** The report for a load result: the text to print and the exit code. */
+export function checkReport(
+  loaded: LoadResult,
+  label: string,
+  opts: { readonly json: boolean; readonly strict: boolean },
+): { text: string; exitCode: 0 | 1 } {
+  const problems = sortProblems([...loaded.problems, ...(loaded.story === undefined ? [] : analyzeStory(loaded.story))]);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const failed = loaded.story === undefined || errors > 0 || (opts.strict && warnings > 0);
+  const exitCode = failed ? 1 : 0;
+  const { scenes, choices, endings, words } = loaded.stats;
+  if (opts.json) {
+    const json = {
+      ok: !failed,
+      problems: problems.map(({ file, line, col, severity, message }) => ({ file, line, col, severity, message })),
+      stats: { scenes, choices, endings, words },
+    };
+    return { text: `${JSON.stringify(json, null, 2)}\n`, exitCode };
+  }
+  const lines: string[] = [];
+  for (const [file, inFile] of groupByFile(problems)) {
+    lines.push(`${file} (${tally(inFile)})`);
+    for (const p of inFile) lines.push(formatProblem(p));
+    lines.push('');
+  }
+  const size = [count(scenes, 'scene'), count(choices, 'choice'), count(endings, 'ending'), count(words, 'word')];
+  const verdict = problems.length === 0 ? 'no problems' : tally(problems);
+  const strictNote = opts.strict && errors === 0 && warnings > 0 ? ' (--strict: warnings fail)' : '';
+  lines.push(`${label}: ${size.join(', ')} — ${verdict}${strictNote}`);
+  return { text: `${lines.join('\n')}\n`, exitCode };
+}
+
+/** Problems by file, files in sorted order, each file's problems in line order. */
+function groupByFile(problems: readonly Problem[]): Map<string, Problem[]> {
+  const groups = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const list = groups.get(p.file) ?? [];
+    list.push(p);
+    groups.set(p.file, list);
+  }
+  return groups;
+}
+
+/** `2 errors, 1 warning`. */
+function tally(problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  return [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : '']
+    .filter((s) => s !== '')
+    .join(', ');
+}
+
+/** `1 scene`, `4,210 words`. */
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,26 @@
+/** What a command may use from the outside world, passed in so tests can supply their own. */
+
+import type { Readable, Writable } from 'node:stream';
+import type { SourceFile } from '../story/load.js';
+
+/** A terminal output stream; `columns`/`isTTY` are set when it is a terminal. */
+export type TerminalOutput = Writable & { readonly isTTY?: boolean; readonly columns?: number };
+
+/** A terminal input stream; `isTTY` is set when it is a terminal. */
+export type TerminalInput = Readable & { readonly isTTY?: boolean };
+
+/** Everything a command may use from the outside world. */
+export interface CliContext {
+  readonly stdin: TerminalInput;
+  readonly stdout: TerminalOutput;
+  readonly stderr: Writable;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The shipped story's files (embedded in the bundle; read from disk under tests). */
+  readonly shippedStory: () => readonly SourceFile[];
+}
+
+/** Reports a feature that parses but is not built yet; resolves to exit code 2. */
+export function notAvailableYet(ctx: CliContext, what: string): number {
+  ctx.stderr.write(`hyosan: ${what} is not available yet in this version.\n`);
+  return 2;
+}

@@ -1,0 +1,132 @@
+/**
+ * `hyosan new scene ID [--dir DIR]`: writes a new scene file from a template.
+ *
+ * The file's path comes from the id: each `.` starts a folder, and the last
+ * part names the file, under the story folder (default `story`):
+ * `s1.library-stacks` → `story/s1/library-stacks.yaml`. The file starts with
+ * the `yaml-language-server` line pointing at `schema/scene.schema.json`
+ * (found in the story folder or a folder above it), so an editor completes
+ * and checks it at once. An existing file is never overwritten.
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Writable } from 'node:stream';
+import { SCENE_ID, isReserved } from '../story/names.js';
+import { UsageError } from './args.js';
+import { parseToolArgs, shellQuote } from './tool-args.js';
+
+const SCHEMA = join('schema', 'scene.schema.json');
+
+/** `new scene`'s options, parsed. */
+export interface NewSceneOptions {
+  readonly id: string;
+  /** The story folder the file goes under. */
+  readonly dir: string;
+}
+
+/** Parses the arguments after `new` (`scene ID [--dir DIR]`). */
+export function parseNewArgs(argv: readonly string[]): NewSceneOptions {
+  const args = parseToolArgs(argv, { command: 'new', flags: [], values: ['--dir'], maxPositionals: 2 });
+  const [what, id] = args.positionals;
+  if (what !== 'scene') {
+    throw new UsageError(`new: say what to create: 'hyosan new scene ID' (got '${what ?? ''}')`);
+  }
+  if (id === undefined) throw new UsageError("new scene: give the new scene's id, e.g. 'hyosan new scene s1.library-stacks'");
+  return { id, dir: args.values.get('--dir') ?? 'story' };
+}
+
+/** Why `id` cannot name a new scene file, or undefined when it can. */
+export function sceneIdProblem(id: string): string | undefined {
+  if (!SCENE_ID.test(id) || isReserved(id)) {
+    return `'${id}' is not a valid scene id: use letters, digits, '.', '-' and '_', starting with a letter or digit`;
+  }
+  if (id.split('.').some((part) => part === '')) {
+    return `'${id}' is not a valid scene id here: each '.' starts a folder, so it cannot end with '.' or have '..'`;
+  }
+  return undefined;
+}
+
+/** Where the scene `id` goes under `dir`: `s1.library-stacks` → `dir/s1/library-stacks.yaml`. */
+export function scenePath(dir: string, id: string): string {
+  const parts = id.split('.');
+  const file = parts.pop() ?? id;
+  return join(dir, ...parts, `${file}.yaml`);
+}
+
+/** A new scene: valid as written, with one choice that loops back until the author points it somewhere. */
+export function sceneTemplate(id: string, schemaPath: string): string {
+  const last = id.split('.').pop() ?? id;
+  const title = last
+    .split(/[-_]+/)
+    .filter((w) => w !== '')
+    .map((w) => w[0]?.toUpperCase() + w.slice(1))
+    .join(' ');
+  return `# yaml-language-server: $schema=${schemaPath}
+id: ${id}
+title: ${title === '' ? id : title}
+text: |
+  Write what the player sees, hears and feels here: second person, present
+  tense. A blank line starts a new paragraph.
+
+  Every scene needs a moment, a decision or a revelation.
+choices:
+  - id: go-on
+    text: Go on
+    # Where this choice leads: replace with another scene's id. (Until
+    # then it comes back here, so the story still loads.)
+    goto: ${id}
+`;
+}
+
+/** The schema's path relative to `fileDir`: the nearest `schema/` at or above `storyDir`, else beside it. */
+async function schemaPathFor(storyDir: string, fileDir: string): Promise<{ path: string; found: boolean }> {
+  let dir = resolve(storyDir);
+  for (;;) {
+    const candidate = join(dir, SCHEMA);
+    if ((await stat(candidate).catch(() => undefined))?.isFile() === true) {
+      return { path: relative(fileDir, candidate).split(sep).join('/'), found: true };
+    }
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  const beside = join(dirname(resolve(storyDir)), SCHEMA);
+  return { path: relative(fileDir, beside).split(sep).join('/'), found: false };
+}
+
+/** Runs `new` with the arguments after the command's name; resolves to the exit code. */
+export async function newCommand(
+  argv: readonly string[],
+  io: { readonly stdout: Writable; readonly stderr: Writable },
+): Promise<number> {
+  const opts = parseNewArgs(argv);
+  const problem = sceneIdProblem(opts.id);
+  if (problem !== undefined) {
+    io.stderr.write(`hyosan: ${problem}\n`);
+    return 1;
+  }
+  const path = scenePath(opts.dir, opts.id);
+  const schema = await schemaPathFor(opts.dir, dirname(resolve(path)));
+  await mkdir(dirname(path), { recursive: true });
+  try {
+    // 'wx' fails if the file exists, with no window between a check and the write.
+    await writeFile(path, sceneTemplate(opts.id, schema.path), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      io.stderr.write(`hyosan: ${path} already exists; not overwriting it (pick another id, or edit that file)\n`);
+      return 1;
+    }
+    throw error;
+  }
+  io.stdout.write(
+    `Created ${path}\n` +
+      `Next: write its text, point its choice somewhere, lead a choice elsewhere to it with \`goto: ${opts.id}\`,\n` +
+      `then run 'hyosan check ${shellQuote(opts.dir)}'.\n`,
+  );
+  if (!schema.found) {
+    io.stderr.write(
+      `hyosan: note: no ${SCHEMA} found in or above ${opts.dir}; the schema line assumes it sits beside the story folder.\n`,
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,214 @@
+/**
+ * `hyosan randomtest [DIR] [-n N] [--seed S] [--workers K] [--max-steps M] [--json]`:
+ * plays N games with automatic choices and reports endings, coverage, and
+ * every way a game got stuck, with a command line that replays it. Exit 1
+ * when a game got stuck, looped or failed.
+ */
+import { availableParallelism } from 'node:os';
+import type { Story } from '../engine/types.js';
+import { loadStoryDir, loadStoryFiles, type LoadResult } from '../story/load.js';
+import { formatProblem } from '../story/problem.js';
+import {
+  DEFAULT_MAX_STEPS,
+  batchCount,
+  plainModeLines,
+  runRandomTest,
+  summarize,
+  type RandomTestOptions,
+  type RandomTestPart,
+  type RandomTestResult,
+  type StuckGames,
+} from '../story/randomtest.js';
+import { runRandomTestInWorkers, type StorySource } from '../story/randomtest-worker.js';
+import { parseToolArgs, shellQuote, wholeNumber, type AuthorToolIo } from './tool-args.js';
+
+export const DEFAULT_RUNS = 1000;
+export const DEFAULT_SEED = 1;
+// Long lists are cut here in the text report; --json has them all.
+const LIST_LIMIT = 30;
+
+/** `randomtest`'s options, parsed. */
+export interface RandomtestOptions {
+  readonly dir?: string;
+  readonly runs: number;
+  readonly seed: number;
+  /** Worker threads (1 plays in this thread); absent: as many as help, up to one per core. */
+  readonly workers?: number;
+  readonly maxSteps: number;
+  readonly json: boolean;
+}
+
+/** Parses the arguments after `randomtest`. */
+export function parseRandomtestArgs(argv: readonly string[]): RandomtestOptions {
+  const args = parseToolArgs(argv, {
+    command: 'randomtest',
+    flags: ['--json'],
+    values: ['--runs', '--seed', '--workers', '--max-steps'],
+    aliases: { '-n': '--runs' },
+    maxPositionals: 1,
+  });
+  const dir = args.positionals[0];
+  return {
+    ...(dir === undefined ? {} : { dir }),
+    runs: wholeNumber('-n', args.values.get('--runs'), 1, 10_000_000) ?? DEFAULT_RUNS,
+    seed: wholeNumber('--seed', args.values.get('--seed'), 0, 0xffff_ffff) ?? DEFAULT_SEED,
+    ...workersOption(wholeNumber('--workers', args.values.get('--workers'), 1, 256)),
+    maxSteps: wholeNumber('--max-steps', args.values.get('--max-steps'), 1, 1_000_000) ?? DEFAULT_MAX_STEPS,
+    json: args.flags.has('--json'),
+  };
+}
+
+function workersOption(workers: number | undefined): { workers?: number } {
+  return workers === undefined ? {} : { workers };
+}
+
+// Starting a worker parses the whole bundle; below this many batches per
+// worker that costs more than it saves, so the default uses fewer threads.
+const MIN_BATCHES_PER_WORKER = 10;
+
+/** The threads to use: as asked, else one per core but only as many as have enough batches to be worth it. */
+export function threadCount(runs: number, workers: number | undefined): number {
+  const batches = batchCount(runs);
+  const wanted = workers ?? Math.min(availableParallelism(), Math.ceil(batches / MIN_BATCHES_PER_WORKER));
+  return Math.max(1, Math.min(wanted, batches));
+}
+
+/** Runs `randomtest` with the arguments after the command's name; resolves to the exit code. */
+export async function randomtestCommand(argv: readonly string[], io: AuthorToolIo): Promise<number> {
+  const opts = parseRandomtestArgs(argv);
+  const files = opts.dir === undefined ? io.shippedStory() : undefined;
+  const loaded: LoadResult = opts.dir !== undefined ? await loadStoryDir(opts.dir) : loadStoryFiles(files ?? []);
+  const story = loaded.story;
+  if (story === undefined) {
+    for (const p of loaded.problems) if (p.severity === 'error') io.stderr.write(`${formatProblem(p)}\n`);
+    io.stderr.write(`hyosan: randomtest needs a story without errors (see 'hyosan check${dirArg(opts.dir)}').\n`);
+    return 1;
+  }
+  const source: StorySource = opts.dir !== undefined ? { dir: opts.dir } : { files: files ?? [] };
+  const progress = opts.json ? undefined : progressBar(io.stderr, opts.runs);
+  const started = performance.now();
+  const part = await playRun(story, source, opts, io, progress?.update);
+  progress?.clear();
+  const result = summarize(story, opts, part, (performance.now() - started) / 1000);
+  io.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : report(story, result, opts));
+  return result.stuck.length > 0 || result.errors.length > 0 ? 1 : 0;
+}
+
+/** Plays the run on worker threads when there is more than one batch and a script to start. */
+export async function playRun(
+  story: Story,
+  source: StorySource,
+  options: RandomTestOptions & { readonly workers?: number },
+  io: Pick<AuthorToolIo, 'workerScript'>,
+  onProgress?: (gamesDone: number) => void,
+): Promise<RandomTestPart> {
+  const threads = threadCount(options.runs, options.workers);
+  if (threads <= 1 || io.workerScript === undefined) return runRandomTest(story, options, onProgress);
+  return runRandomTestInWorkers(source, options, {
+    workers: threads,
+    script: io.workerScript,
+    hash: story.hash,
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
+}
+
+function dirArg(dir: string | undefined): string {
+  return dir === undefined ? '' : ` ${shellQuote(dir)}`;
+}
+
+
+/** The text report. */
+function report(story: Story, r: RandomTestResult, opts: RandomtestOptions): string {
+  const out: string[] = [];
+  const n = (x: number) => x.toLocaleString('en-US');
+  const pct = (a: number, b: number) => (b === 0 ? '100%' : `${Math.floor((a / b) * 100)}%`);
+  out.push(`randomtest ${opts.dir ?? 'story/'}: ${n(r.runs)} games, seed ${r.seed} — ${n(r.perSecond)} games/s`);
+  out.push('');
+
+  const endingIds = [...story.scenes.values()].filter((s) => s.ending !== undefined).map((s) => s.id).sort();
+  const reached = endingIds.filter((id) => (r.endings[id] ?? 0) > 0);
+  out.push(`Endings reached: ${reached.length} of ${endingIds.length}`);
+  const width = Math.max(0, ...Object.values(r.endings).map((c) => n(c).length));
+  for (const [id, c] of Object.entries(r.endings).sort(([, a], [, b]) => b - a)) {
+    const title = story.scenes.get(id)?.ending?.title ?? '';
+    out.push(`  ${n(c).padStart(width)}  ${id}${title === '' ? '' : `  (${title})`}`);
+  }
+  const missing = endingIds.filter((id) => !reached.includes(id));
+  if (missing.length > 0) out.push(`  never reached: ${missing.join(', ')}`);
+  out.push('');
+
+  out.push(`Coverage: scenes ${r.scenesCovered}/${r.scenesTotal} (${pct(r.scenesCovered, r.scenesTotal)}), ` +
+    `choices ${r.choicesCovered}/${r.choicesTotal} (${pct(r.choicesCovered, r.choicesTotal)})`);
+  const scenes = r.uncovered.filter((u) => !u.includes('#'));
+  const choices = r.uncovered.filter((u) => u.includes('#'));
+  list(out, 'Never reached scenes', scenes);
+  list(out, 'Never made choices (scene#choice)', choices);
+  out.push('');
+
+  if (r.stuck.length === 0 && r.errors.length === 0) {
+    out.push(`OK: every game reached an ending.`);
+    return `${out.join('\n')}\n`;
+  }
+  for (const s of r.stuck) out.push(...stuckLines(story, s, opts));
+  for (const e of r.errors) {
+    out.push(`ERROR in ${n(e.games)} game${e.games === 1 ? '' : 's'} at scene '${e.scene}': ${e.message}`);
+    out.push(`  first: game ${e.game}, seed ${e.seed}, after ${e.moves.length} moves`);
+    out.push(`  replay: ${replayCommand(story, e, opts)}`);
+  }
+  const failed = r.stuck.reduce((a, s) => a + s.games, 0) + r.errors.reduce((a, e) => a + e.games, 0);
+  out.push('');
+  out.push(`FAILED: ${n(failed)} of ${n(r.runs)} games did not reach an ending.`);
+  return `${out.join('\n')}\n`;
+}
+
+function list(out: string[], title: string, items: readonly string[]): void {
+  if (items.length === 0) return;
+  out.push(`${title} (${items.length}):`);
+  for (const item of items.slice(0, LIST_LIMIT)) out.push(`  ${item}`);
+  if (items.length > LIST_LIMIT) out.push(`  … and ${items.length - LIST_LIMIT} more (--json lists them all)`);
+}
+
+function stuckLines(story: Story, s: StuckGames, opts: RandomtestOptions): string[] {
+  const games = `${s.games.toLocaleString('en-US')} game${s.games === 1 ? '' : 's'}`;
+  if (s.reason === 'step-limit') {
+    return [
+      `LOOPING: ${games} still going after ${opts.maxSteps} moves; the last scenes of game ${s.game}: ${(s.loop ?? []).join(', ')}`,
+      `  first: game ${s.game}, seed ${s.seed} (replay it with --seed ${s.seed}; its moves are in --json)`,
+    ];
+  }
+  return [
+    `STUCK in ${games} at scene '${s.scene}': no choice can be picked there, and it is not an ending`,
+    `  first: game ${s.game}, seed ${s.seed}, after ${s.moves.length} move${s.moves.length === 1 ? '' : 's'}: ` +
+      s.moves.map((m) => `${m.scene}#${m.choice}`).join(' → '),
+    `  replay: ${replayCommand(story, s, opts)}`,
+  ];
+}
+
+/** A command line that plays the same game in the line-by-line mode. */
+function replayCommand(story: Story, g: { seed: number; moves: StuckGames['moves'] }, opts: RandomtestOptions): string {
+  const lines = plainModeLines(story, g.seed, g.moves);
+  const story_ = opts.dir === undefined ? '' : ` --story ${shellQuote(opts.dir)}`;
+  const input = lines.map((l) => `${l}\\n`).join('');
+  return `printf '${input.replace(/'/g, `'\\''`)}' | hyosan --plain${story_} --seed ${g.seed}`;
+}
+
+/** A one-line progress bar on a terminal's stderr; nothing at all when stderr is not a terminal. */
+function progressBar(
+  stderr: AuthorToolIo['stderr'],
+  total: number,
+): { update: (done: number) => void; clear: () => void } | undefined {
+  if (stderr.isTTY !== true) return undefined;
+  const width = 30;
+  let last = '';
+  return {
+    update(done) {
+      const filled = Math.round((done / total) * width);
+      const line = `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} games`;
+      if (line !== last) stderr.write(line);
+      last = line;
+    },
+    clear() {
+      if (last !== '') stderr.write('\r\u001b[K');
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The save system's only contact with the disk: reading a file with a size
+ * limit, and writing one atomically (temp file, fsync, rename).
+ */
+import { constants } from 'node:fs';
+import { link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { SaveError } from './errors.js';
+import { MAX_SAVE_BYTES } from './untrusted.js';
+
+/** A file's text and when it was last written. */
+export interface FileText {
+  readonly text: string;
+  readonly modified: Date;
+}
+
+/**
+ * Reads a save file, refusing anything but a regular file of at most
+ * `MAX_SAVE_BYTES` before reading it (a FIFO or a huge file never blocks or
+ * fills memory).
+ */
+export async function readSaveFile(file: string, where = file): Promise<FileText | SaveError> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return new SaveError('unreadable', where, 'is not a regular file');
+    if (info.size > MAX_SAVE_BYTES) {
+      return new SaveError('too-large', where, `is ${info.size} bytes, more than a save can be (${MAX_SAVE_BYTES})`);
+    }
+    const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      // Read one byte past the limit, in case the file grew since stat.
+      const buffer = Buffer.alloc(MAX_SAVE_BYTES + 1);
+      let length = 0;
+      while (length < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      if (length > MAX_SAVE_BYTES) {
+        return new SaveError('too-large', where, `is more than a save can be (${MAX_SAVE_BYTES} bytes)`);
+      }
+      return { text: buffer.subarray(0, length).toString('utf8'), modified: info.mtime };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return new SaveError('missing', where, 'does not exist');
+    return new SaveError('unreadable', where, `cannot be read (${code ?? (error as Error).message})`);
+  }
+}
+
+/** True when `file` exists (as anything). */
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `text` to `file` atomically: a reader (or a crash) sees either the
+ * old file or the new one, never a mix. Creates the folder if needed.
+ */
+export async function writeSaveFile(file: string, text: string, where = file): Promise<SaveError | undefined> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFileAtomic(file, text, { encoding: 'utf8', fsync: true });
+    await syncFolder(dirname(file));
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return new SaveError('write-failed', where, `could not be written (${code ?? (error as Error).message})`);
+  }
+}
+
+/**
+ * Makes `backup` the file `main` is now (whose contents are `text`), before
+ * `main` is replaced. A hard link costs no copy and no fsync (the data is on
+ * disk already) and is renamed into place atomically; where links are not
+ * supported, the text is written out atomically instead.
+ */
+export async function keepAsBackup(main: string, backup: string, text: string): Promise<SaveError | undefined> {
+  const linkName = `${backup}.${process.pid}${TEMP_MARK}`;
+  try {
+    await unlink(linkName).catch(() => undefined);
+    await link(main, linkName);
+    await rename(linkName, backup);
+    await syncFolder(dirname(backup));
+    return undefined;
+  } catch {
+    await unlink(linkName).catch(() => undefined);
+    return writeSaveFile(backup, text);
+  }
+}
+
+const TEMP_MARK = '.tmp';
+// write-file-atomic names its temp files `<file>.<number>`; ours end in `.tmp`.
+const TEMP_FILE = /\.json\.(\d+|\d+\.tmp)$/;
+
+/**
+ * Removes temp files a killed process left beside `file` (and its backup),
+ * once they are old enough that no live writer can still be using them.
+ */
+export async function removeStaleTemps(file: string, olderThanMs = 10 * 60_000): Promise<void> {
+  const dir = dirname(file);
+  const stem = basename(file).replace(/\.json$/, '');
+  try {
+    for (const name of await readdir(dir)) {
+      if (!name.startsWith(stem) || !TEMP_FILE.test(name)) continue;
+      const rest = name.slice(stem.length);
+      if (!/^(\.bak)?\.json\./.test(rest)) continue;
+      const full = join(dir, name);
+      const info = await stat(full);
+      if (Date.now() - info.mtimeMs > olderThanMs) await unlink(full);
+    }
+  } catch {
+    // Tidying is best-effort; a leftover temp file harms nothing.
+  }
+}
+
+/** Flushes the folder entry of a rename to disk where the system allows it. */
+async function syncFolder(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, constants.O_RDONLY);
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Windows cannot open a folder for syncing; the rename is still atomic.
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The save document: its versions, and the zod schemas that check an
+ * untrusted file field by field. `saves/save.schema.json` is generated from
+ * `saveDocumentSchema` (scripts/gen-save-schema.ts), so editors and tools
+ * see the same rules the loader applies.
+ */
+import { z } from 'zod';
+
+/** The `format` every save carries, so a stray JSON file is told apart from a save. */
+export const SAVE_FORMAT = 'hyosan-save';
+
+// Save-format changelog. Bump SAVE_FORMAT_VERSION for any change to the
+// document, add a schema for the new version below and a migration step in
+// migrate.ts; raise MIN_LOADABLE_VERSION only when a step is dropped.
+//
+//   1  The foundation's draft: `history` was a list of choice ids, without
+//      the scene each was made in, and typed answers were not recorded.
+//   2  `history` holds moves `{ scene, choice, input? }`, so a save can be
+//      replayed against an edited story and tell exactly where it stops
+//      fitting; `start` records the scene the game began at (`--start-at`).
+
+/** The version `encodeSave` writes. */
+export const SAVE_FORMAT_VERSION = 2;
+/** The oldest version `decodeSave` still migrates forward. */
+export const MIN_LOADABLE_VERSION = 1;
+
+/** More moves than this is no game anyone played; refuse rather than replay for minutes. */
+export const MAX_HISTORY = 100_000;
+
+// Display strings are printed in a terminal by `hyosan saves`: no control
+// characters, so a hand-edited save cannot send escape sequences.
+const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+const printable = (max: number) => z.string().max(max).regex(PRINTABLE, 'contains control characters');
+const name = (max: number) => printable(max).min(1);
+// Ids are the author's (scene and choice ids); the 1 MiB file limit bounds them anyway.
+const ID_MAX = 1000;
+
+const storyRefSchema = z
+  .strictObject({
+    id: name(ID_MAX).describe("The story's id (`id` in story.yaml); a save loads only into the same story."),
+    version: printable(100).describe("The story's version when the game was saved."),
+    hash: printable(ID_MAX).describe("A hash of the story's files; when it differs, the history is replayed to check it still fits."),
+  })
+  .describe('The story the game was played in.');
+
+const seedSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(0xffff_ffff)
+  .describe('The PRNG seed the game started with; with the history it rebuilds the game exactly.');
+
+const moveSchema = z
+  .strictObject({
+    scene: name(ID_MAX).describe('The scene the choice was made in.'),
+    choice: name(ID_MAX).describe("The choice's id (stable across story edits)."),
+    input: z.string().max(10_000).optional().describe('What the player typed, for a choice that asks for an answer.'),
+  })
+  .describe('One choice made.');
+
+const characterSchema = z.looseObject({
+  status: z.enum(['healthy', 'exposed', 'infected', 'semi-infected', 'immune']),
+  immunity: z.number().min(0).max(1),
+  hunger: z.number(),
+  bitten: z.boolean(),
+  incubation: z
+    .looseObject({
+      outcome: z.enum(['infected', 'semi-infected', 'immune']),
+      exposedAt: z.number(),
+      resolvesAt: z.number(),
+      route: z.enum(['bite', 'scratch', 'blood']),
+      emotion: z.enum(['fear', 'rage', 'resolve', 'calm']),
+    })
+    .optional(),
+});
+
+// Loose objects: the snapshot is the engine's state, which may gain fields in
+// later versions; it is only listed and cross-checked, never played from.
+const snapshotSchema = z
+  .looseObject({
+    scene: name(ID_MAX),
+    chapter: z.string(),
+    turn: z.number().int().min(0),
+    time: z.number(),
+    rng: z.number().int().min(0).max(0xffff_ffff),
+    flags: z.record(z.string(), z.literal(true)),
+    stats: z.record(z.string(), z.number()),
+    items: z.record(z.string(), z.number()),
+    party: z.array(z.string()),
+    vars: z.record(z.string(), z.string()),
+    visits: z.record(z.string(), z.number().int().min(0)),
+    characters: z.record(z.string(), characterSchema),
+    returnTo: z.string().optional(),
+  })
+  .describe('The game state when saved. Listed and cross-checked; the game itself is rebuilt by replaying the history.');
+
+const metaSchema = z
+  .strictObject({
+    sceneTitle: printable(200).describe("The current scene's title."),
+    chapter: printable(200).describe('The current chapter ("" before the first one).'),
+    clock: printable(50).describe('The in-game time, as `Day 1, 08:40`.'),
+    savedAt: z.iso.datetime({ offset: true }).describe('When the game was saved (ISO 8601).'),
+    playerName: printable(200).optional().describe("The player's name (`vars.name`), if the story has one."),
+    condition: printable(50).describe('The infection stage as the player knows it: well, bitten, unwell, changed, turned.'),
+    turn: z.number().int().min(0).describe('Choices made so far.'),
+  })
+  .describe('What `hyosan saves` shows; never used to rebuild the game.');
+
+const common = {
+  format: z.literal(SAVE_FORMAT).describe('Always "hyosan-save".'),
+  story: storyRefSchema,
+  seed: seedSchema,
+  state: snapshotSchema,
+  meta: metaSchema,
+};
+
+/** Version 1, the foundation's draft: history is bare choice ids. */
+export const saveV1Schema = z.strictObject({
+  ...common,
+  version: z.literal(1),
+  history: z.array(name(ID_MAX)).max(MAX_HISTORY),
+});
+
+/** Version 2, the current format. */
+export const saveV2Schema = z
+  .strictObject({
+    ...common,
+    version: z.literal(2).describe('The save-format version.'),
+    start: name(ID_MAX).describe('The scene the game started at.'),
+    history: z.array(moveSchema).max(MAX_HISTORY).describe('Every choice made, in order.'),
+  })
+  .describe('A saved game of hyosan.');
+
+/** The schema of the version `encodeSave` writes. */
+export const saveDocumentSchema = saveV2Schema;
+
+/** The schema of each version still loadable, by version number. */
+export const SCHEMAS_BY_VERSION = { 1: saveV1Schema, 2: saveV2Schema } as const;
+
+/** A version-1 save. */
+export type SaveV1 = z.infer<typeof saveV1Schema>;
+/** A version-2 save. */
+export type SaveV2 = z.infer<typeof saveV2Schema>;
+/** A save of any version this hyosan can load. */
+export type AnySave = SaveV1 | SaveV2;
+/** A save in the current format. */
+export type SaveDocument = SaveV2;
+/** The story a save belongs to. */
+export type StoryRef = z.infer<typeof storyRefSchema>;
+/** What `hyosan saves` shows about a save. */
+export type SaveMeta = z.infer<typeof metaSchema>;
+/** The state snapshot in a save. */
+export type StateSnapshot = z.infer<typeof snapshotSchema>;

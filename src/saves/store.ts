@@ -1,0 +1,237 @@
+/**
+ * The save folder: named slots, the autosave, a backup of each slot's
+ * previous version, listing, and the lookups behind `--continue` and
+ * `--load`. Every method reports problems as a `SaveError` value; none throws
+ * for a bad file, and a damaged file never affects another save.
+ */
+import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Story } from '../engine/index.js';
+import { decodeSave, encodeSave, readSaveDocument } from './codec.js';
+import { SaveError, oneLine, slotLabel } from './errors.js';
+import { exists, keepAsBackup, readSaveFile, removeStaleTemps, writeSaveFile } from './files.js';
+import type { AnySave } from './format.js';
+import type { SavedGame } from './game.js';
+import type { LoadedGame } from './resume.js';
+import {
+  autosaveSlot,
+  backupFile,
+  backupOf,
+  checkSlotName,
+  defaultSaveDir,
+  slotFile,
+  slotOfFileName,
+} from './slots.js';
+import { formatSavedAt } from './summary.js';
+import { MAX_SAVE_BYTES } from './untrusted.js';
+
+/** Where the store keeps saves, and its clock (tests pass their own). */
+export interface SaveStoreOptions {
+  /** The save folder; the user's data directory when absent. */
+  readonly dir?: string;
+  /** The real time recorded in each save. */
+  readonly now?: () => Date;
+}
+
+/** A game loaded from the store, with the slot it came from (absent for a file given by path). */
+export interface StoredGame extends LoadedGame {
+  readonly slot?: string;
+}
+
+/** One slot in the save folder, as `hyosan saves` lists it. */
+export interface SaveEntry {
+  readonly slot: string;
+  /** The slot's main file. */
+  readonly file: string;
+  /** The save, when it could be read: from the backup if the main file is damaged or missing. */
+  readonly save?: AnySave;
+  readonly fromBackup: boolean;
+  /** When the file listed was last written. */
+  readonly modified?: Date;
+  /** Why the main file could not be read. */
+  readonly error?: SaveError;
+}
+
+// Writes to one file are queued, so a backup and its main file are never
+// written by two saves at once in the same process.
+const writing = new Map<string, Promise<unknown>>();
+
+function queued<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const next = (writing.get(key) ?? Promise.resolve()).then(task, task);
+  writing.set(key, next);
+  const forget = () => {
+    if (writing.get(key) === next) writing.delete(key);
+  };
+  next.then(forget, forget);
+  return next;
+}
+
+/** A folder of saves. */
+export class SaveStore {
+  /** The folder saves are read from and written to. */
+  readonly dir: string;
+  private readonly now: () => Date;
+  private readonly tidied = new Set<string>();
+
+  constructor(options: SaveStoreOptions = {}) {
+    this.dir = options.dir ?? defaultSaveDir();
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Saves a game to a named slot, keeping the slot's previous save as its backup. */
+  async save(slot: string, story: Story, game: SavedGame): Promise<SaveError | undefined> {
+    const bad = checkSlotName(slot);
+    if (bad !== undefined) return bad;
+    const file = slotFile(this.dir, slot);
+    let text: string;
+    try {
+      text = encodeSave(story, game, this.now());
+    } catch (error) {
+      return new SaveError(
+        'write-failed',
+        file,
+        `was not written (${(error as Error).message})`,
+        'please report this bug; the previous save is untouched',
+      );
+    }
+    if (Buffer.byteLength(text) > MAX_SAVE_BYTES) {
+      return new SaveError('too-large', file, 'was not written: this game has grown too long to save', 'rewind or start a new game');
+    }
+    return queued(resolve(file), () => this.writeWithBackup(slot, text));
+  }
+
+  /** Resolves when every save this process has started is on disk (await it before exiting). */
+  async flush(): Promise<void> {
+    await Promise.all([...writing.values()]);
+  }
+
+  /** Saves a game to its story's autosave slot (call after every choice). */
+  autosave(story: Story, game: SavedGame): Promise<SaveError | undefined> {
+    return this.save(autosaveSlot(story), story, game);
+  }
+
+  /** Loads a slot, falling back to its backup (with a notice) when the main file is damaged. */
+  async load(slot: string, story: Story): Promise<StoredGame | SaveError> {
+    const bad = checkSlotName(slot);
+    if (bad !== undefined) return bad;
+    const main = slotFile(this.dir, slot);
+    const backup = backupFile(this.dir, slot);
+    if (!(await exists(main)) && !(await exists(backup))) {
+      return new SaveError('missing', slotLabel(slot), `is not in ${this.dir}`);
+    }
+    const game = await loadWithBackup(main, backup, story);
+    return game instanceof SaveError ? game : { ...game, slot };
+  }
+
+  /** Loads a save file given by path (and its `.bak.json` beside it if it is damaged). */
+  loadFile(file: string, story: Story): Promise<StoredGame | SaveError> {
+    return loadWithBackup(file, backupOf(file), story);
+  }
+
+  /**
+   * `--load X`: a path when X contains a slash or ends in `.json`, else the
+   * slot X if it exists, else a file X if one exists.
+   */
+  async loadTarget(target: string, story: Story): Promise<StoredGame | SaveError> {
+    if (target.includes('/') || target.includes('\\') || target.endsWith('.json')) {
+      return this.loadFile(target, story);
+    }
+    const bad = checkSlotName(target);
+    if (bad === undefined) {
+      if ((await exists(slotFile(this.dir, target))) || (await exists(backupFile(this.dir, target)))) {
+        return this.load(target, story);
+      }
+    }
+    if (await exists(target)) return this.loadFile(target, story);
+    return bad ?? new SaveError('missing', slotLabel(target), `is not in ${this.dir}`);
+  }
+
+  /** `--continue`: the newest save of this story that loads; older ones if the newest is beyond repair. */
+  async loadLatest(story: Story): Promise<StoredGame | SaveError> {
+    const entries = await this.list();
+    if (entries instanceof SaveError) return entries;
+    const newestFirst = entries
+      .filter((e) => e.save?.story.id === story.id)
+      .sort((a, b) => savedTime(b) - savedTime(a));
+    const skipped: string[] = [];
+    for (const entry of newestFirst) {
+      const game = await this.load(entry.slot, story);
+      if (!(game instanceof SaveError)) return { ...game, notices: [...skipped, ...game.notices] };
+      skipped.push(oneLine(`${game.where}: ${game.problem} — continuing from an older save instead.`));
+    }
+    return new SaveError('no-saves', this.dir, `has no saved game of "${story.title}"`);
+  }
+
+  /** Every slot in the folder, newest first, damaged ones included with their error. */
+  async list(): Promise<SaveEntry[] | SaveError> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return [];
+      return new SaveError('unreadable', this.dir, `cannot be read (${code ?? (error as Error).message})`);
+    }
+    const slots = new Set<string>();
+    for (const name of names) {
+      const found = slotOfFileName(name);
+      if (found !== undefined) slots.add(found.slot);
+    }
+    const entries: SaveEntry[] = [];
+    for (const slot of slots) entries.push(await this.entry(slot));
+    return entries.sort((a, b) => savedTime(b) - savedTime(a) || a.slot.localeCompare(b.slot));
+  }
+
+  private async entry(slot: string): Promise<SaveEntry> {
+    const file = slotFile(this.dir, slot);
+    const main = await readDocument(file);
+    if (!(main instanceof SaveError)) return { slot, file, fromBackup: false, ...main };
+    const backup = await readDocument(backupFile(this.dir, slot));
+    if (!(backup instanceof SaveError)) return { slot, file, fromBackup: true, error: main, ...backup };
+    return { slot, file, fromBackup: false, error: main };
+  }
+
+  private async writeWithBackup(slot: string, text: string): Promise<SaveError | undefined> {
+    const main = slotFile(this.dir, slot);
+    const previous = await readSaveFile(main);
+    // Only a readable save becomes the backup: a damaged main file must never
+    // replace the good backup it may be the only way back to.
+    if (!(previous instanceof SaveError) && !(readSaveDocument(previous.text, main) instanceof SaveError)) {
+      const failed = await keepAsBackup(main, backupFile(this.dir, slot), previous.text);
+      if (failed !== undefined) return failed;
+    }
+    const failed = await writeSaveFile(main, text);
+    if (failed === undefined && !this.tidied.has(slot)) {
+      this.tidied.add(slot);
+      await removeStaleTemps(main);
+    }
+    return failed;
+  }
+}
+
+async function readDocument(file: string): Promise<{ save: AnySave; modified: Date } | SaveError> {
+  const read = await readSaveFile(file);
+  if (read instanceof SaveError) return read;
+  const save = readSaveDocument(read.text, file);
+  return save instanceof SaveError ? save : { save, modified: read.modified };
+}
+
+async function loadOne(file: string, story: Story): Promise<LoadedGame | SaveError> {
+  const read = await readSaveFile(file);
+  return read instanceof SaveError ? read : decodeSave(read.text, story, file);
+}
+
+async function loadWithBackup(main: string, backup: string | undefined, story: Story): Promise<StoredGame | SaveError> {
+  const first = await loadOne(main, story);
+  if (!(first instanceof SaveError) || backup === undefined || !(await exists(backup))) return first;
+  const second = await loadOne(backup, story);
+  if (second instanceof SaveError) return first;
+  const what = first.kind === 'missing' ? 'is missing' : `is damaged (${first.problem})`;
+  const notice = `${main} ${what}; loaded its backup from ${formatSavedAt(second.meta.savedAt)} instead.`;
+  return { ...second, notices: [oneLine(notice), ...second.notices] };
+}
+
+function savedTime(entry: SaveEntry): number {
+  const saved = entry.save === undefined ? Number.NaN : Date.parse(entry.save.meta.savedAt);
+  return Number.isNaN(saved) ? (entry.modified?.getTime() ?? 0) : saved;
+}

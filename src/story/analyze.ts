@@ -1,0 +1,131 @@
+/**
+ * `hyosan check`'s static analyses of a story that loaded without errors:
+ * things a story can do that are almost certainly not what its author meant.
+ * Every finding is a warning, placed at the scene or choice involved. (Dead
+ * ends, hooks naming no scene and duplicate choice ids are load errors: the
+ * loader reports them.) docs/AUTHORING.md, "Tools", explains each one.
+ */
+import type { Choice, Expr, Scene, SourceRef, Story } from '../engine/types.js';
+import { canAllHold, coversEveryCase, explainNever, type ConditionWorld } from './condition-domains.js';
+import type { Problem } from './problem.js';
+import { sortProblems } from './problem.js';
+import { reachableScenes } from './reachability.js';
+import { scenesInOrder, sourceOf, storyFacts } from './story-facts.js';
+
+/** Every warning the static analyses find in `story`, sorted by file and position. */
+export function analyzeStory(story: Story): Problem[] {
+  const world: ConditionWorld = { story, facts: storyFacts(story) };
+  const problems: Problem[] = [];
+  const dead = neverTrueChoices(story, world, problems);
+  unreachableScenes(story, dead, problems);
+  possibleSoftLocks(story, world, problems);
+  unusedFlagsAndItems(world, problems);
+  return sortProblems(problems);
+}
+
+function warning(at: SourceRef, message: string): Problem {
+  return { file: at.file, line: at.line, col: at.col, severity: 'warning', message };
+}
+
+/** The conditions that must all hold for a choice to be picked. */
+function gateOf(choice: Choice): Expr[] {
+  const gate: Expr[] = [];
+  if (choice.if !== undefined) gate.push(choice.if.ast);
+  if (choice.requires !== undefined) gate.push(choice.requires.ast);
+  return gate;
+}
+
+/** Choices whose `if` or `requires` can never hold; returns them so reachability can skip them. */
+function neverTrueChoices(story: Story, world: ConditionWorld, problems: Problem[]): Set<Choice> {
+  const dead = new Set<Choice>();
+  for (const scene of scenesInOrder(story)) {
+    for (const choice of scene.choices) {
+      const checks = [
+        { cond: choice.if, field: 'if', outcome: 'is never shown' },
+        { cond: choice.requires, field: 'requires', outcome: 'can never be picked' },
+      ];
+      let reported = false;
+      for (const { cond, field, outcome } of checks) {
+        if (cond === undefined || canAllHold([cond.ast], world) !== 'never') continue;
+        reported = true;
+        problems.push(
+          warning(
+            choice.source,
+            `choice '${choice.id}' in scene '${scene.id}' ${outcome}: its ${field} condition '${cond.src}' ` +
+              `can never be true (${explainNever([cond.ast], world)})`,
+          ),
+        );
+      }
+      if (!reported && choice.if !== undefined && choice.requires !== undefined) {
+        const both = [choice.if.ast, choice.requires.ast];
+        if (canAllHold(both, world) === 'never') {
+          reported = true;
+          problems.push(
+            warning(
+              choice.source,
+              `choice '${choice.id}' in scene '${scene.id}' can never be picked: whenever its if condition ` +
+                `'${choice.if.src}' holds, its requires condition '${choice.requires.src}' does not (${explainNever(both, world)})`,
+            ),
+          );
+        }
+      }
+      if (reported) dead.add(choice);
+    }
+  }
+  return dead;
+}
+
+/** Scenes no game can reach from the start scene or a hook scene. */
+function unreachableScenes(story: Story, dead: ReadonlySet<Choice>, problems: Problem[]): void {
+  const anyway = reachableScenes(story);
+  const really = reachableScenes(story, (choice) => !dead.has(choice));
+  for (const scene of scenesInOrder(story)) {
+    if (really.has(scene.id)) continue;
+    const why = anyway.has(scene.id)
+      ? 'only choices whose condition can never be true lead here'
+      : `no choice, goto or hook leads here from the start scene '${story.start}'`;
+    problems.push(warning(scene.source, `scene '${scene.id}' is unreachable: ${why}`));
+  }
+}
+
+/**
+ * Scenes where every choice is gated and the gates do not obviously cover
+ * every case, so a player may find no choice to pick. "Obviously" means the
+ * condition domains prove it (e.g. `has("key")` on one choice and
+ * `not has("key")` on another, or `noise > 3` and `noise <= 3`).
+ */
+function possibleSoftLocks(story: Story, world: ConditionWorld, problems: Problem[]): void {
+  for (const scene of scenesInOrder(story)) {
+    if (scene.ending !== undefined || scene.choices.length === 0) continue;
+    if (scene.choices.some((c) => c.if === undefined && c.requires === undefined)) continue;
+    if (coversEveryCase(scene.choices.map(gateOf), world)) continue;
+    problems.push(warning(scene.source, softLockMessage(scene)));
+  }
+}
+
+function softLockMessage(scene: Scene): string {
+  const gates = scene.choices.map((c) => {
+    const conds = [c.if?.src, c.requires?.src].filter((s): s is string => s !== undefined);
+    return `'${c.id}' needs ${conds.map((s) => `'${s}'`).join(' and ')}`;
+  });
+  return (
+    `scene '${scene.id}' may leave the player no choice (a soft-lock): every choice has a condition ` +
+    `(${gates.join('; ')}) and they do not obviously cover every case; ` +
+    `add a choice without a condition, or make one condition the opposite of another`
+  );
+}
+
+/** Flags set and items given that no condition ever tests. */
+function unusedFlagsAndItems(world: ConditionWorld, problems: Problem[]): void {
+  const { facts } = world;
+  for (const [flag, site] of facts.flagsSet) {
+    if (facts.tested.flags.has(flag)) continue;
+    problems.push(warning(sourceOf(site), `flag '${flag}' is set here but no condition ever tests it`));
+  }
+  for (const [item, site] of facts.itemsGiven) {
+    if (facts.tested.items.has(item)) continue;
+    problems.push(
+      warning(sourceOf(site), `item '${item}' is given here but no condition ever tests it with has() or count()`),
+    );
+  }
+}

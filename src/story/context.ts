@@ -1,0 +1,122 @@
+/**
+ * What compiling one file needs: the names the story knows, and a way to
+ * report a problem at a data path of that file (mapped back to line:col).
+ */
+import { compileCondition, type ConditionNames } from '../engine/condition.js';
+import type { Condition, SourceRef, Template } from '../engine/types.js';
+import type { Located } from './issues.js';
+import { validate } from './issues.js';
+import { type DataPath, type YamlFile, positionInScalar, positionOf } from './parse-yaml.js';
+import { RETURN } from './names.js';
+import type { Problem } from './problem.js';
+import { didYouMean } from './suggest.js';
+import { parseTemplate } from './template.js';
+import type { z } from 'zod';
+
+/** Names placeholders may use besides variables and stats. */
+const CLOCK_PLACEHOLDERS = ['day', 'clock'];
+
+/** Reports problems in one file and compiles the small languages embedded in it. */
+export class FileContext {
+  private reported = 0;
+
+  constructor(
+    readonly yaml: YamlFile,
+    readonly names: ConditionNames,
+    private readonly problems: Problem[],
+    /** Some file could not be read, so a scene it holds may look missing. */
+    private readonly someFileUnread = false,
+  ) {}
+
+  /** How many errors this context has reported so far (to tell whether a part compiled cleanly). */
+  get errors(): number {
+    return this.reported;
+  }
+
+  /** Where the value at `path` was written, as a SourceRef for compiled data. */
+  source(path: DataPath): SourceRef {
+    const p = positionOf(this.yaml, path);
+    return { file: this.yaml.path, line: p.line, col: p.col };
+  }
+
+  /** An error at the value (or key) at `path`. */
+  error(path: DataPath, message: string, at: 'key' | 'value' = 'value'): void {
+    const p = positionOf(this.yaml, path, at);
+    this.reported++;
+    this.problems.push({ file: this.yaml.path, line: p.line, col: p.col, severity: 'error', message });
+  }
+
+  /** An error at a character inside the string value at `path`. */
+  errorInScalar(path: DataPath, offset: number, message: string): void {
+    const p = positionInScalar(this.yaml, path, offset);
+    this.reported++;
+    this.problems.push({ file: this.yaml.path, line: p.line, col: p.col, severity: 'error', message });
+  }
+
+  /** Reports issues found by `validate`. */
+  report(issues: readonly Located[]): void {
+    for (const i of issues) this.error(i.path, i.message, i.at);
+  }
+
+  /** Validates `data` (found at `path`) against `schema`, reporting every issue. */
+  check<T>(schema: z.ZodType<T>, data: unknown, path: DataPath): T | undefined {
+    const result = validate(schema, data, path);
+    if (result.ok) return result.data;
+    this.report(result.issues);
+    return undefined;
+  }
+
+  /** Compiles the condition at `path`, reporting problems at their columns. */
+  condition(src: string | boolean, path: DataPath): Condition | undefined {
+    const text = String(src);
+    if (text.trim() === '') {
+      this.error(path, 'empty condition: write one, e.g. `stamina > 2`, or remove the field');
+      return undefined;
+    }
+    let result: ReturnType<typeof compileCondition>;
+    try {
+      result = compileCondition(text, this.names);
+    } catch (error) {
+      // A bug in the condition compiler must not take the whole check down.
+      this.error(path, `internal error while compiling this condition (please report it): ${(error as Error).message}`);
+      return undefined;
+    }
+    if (result.ok) return result.condition;
+    for (const p of result.problems) {
+      if (typeof src === 'string') this.errorInScalar(path, p.start, p.message);
+      else this.error(path, p.message);
+    }
+    return undefined;
+  }
+
+  /**
+   * Compiles a template: `text` is the string value at `path` from `offset`
+   * on (a paragraph of it, or all of it).
+   */
+  template(text: string, path: DataPath, offset = 0): Template | undefined {
+    const parsed = parseTemplate(text);
+    for (const p of parsed.problems) this.errorInScalar(path, offset + p.offset, p.message);
+    let ok = parsed.problems.length === 0;
+    for (const ph of parsed.placeholders) {
+      const { vars, stats } = this.names;
+      if (vars.has(ph.name) || stats.has(ph.name) || CLOCK_PLACEHOLDERS.includes(ph.name)) continue;
+      ok = false;
+      const known = [...vars, ...stats, ...CLOCK_PLACEHOLDERS];
+      this.errorInScalar(
+        path,
+        offset + ph.offset,
+        `unknown placeholder '{${ph.name}}': use a variable (vars:), a stat, {day} or {clock}${didYouMean(ph.name, known)}`,
+      );
+    }
+    return ok ? { src: text, parts: parsed.parts } : undefined;
+  }
+
+  /** Whether `id` names a scene (or `@return` where allowed); reports it if not. */
+  sceneRef(id: string, path: DataPath, allowReturn: boolean): boolean {
+    if (allowReturn && id === RETURN) return true;
+    if (this.names.scenes.has(id)) return true;
+    const caveat = this.someFileUnread ? ' (or it is in a file that could not be read: fix that first)' : '';
+    this.error(path, `no scene has the id '${id}'${didYouMean(id, this.names.scenes)}${caveat}`);
+    return false;
+  }
+}

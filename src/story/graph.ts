@@ -1,0 +1,179 @@
+/**
+ * `hyosan graph`: the story's scenes as nodes and its choices as edges, in
+ * Graphviz's DOT or in Mermaid. Endings are styled apart, the start scene
+ * has a heavy border, hook scenes a dotted one; a conditional way (a gated
+ * choice, or a goto inside a chance/check/if branch) is a dashed edge. With
+ * coverage, the scenes no random game reached are filled red.
+ */
+import type { Scene, Story } from '../engine/types.js';
+import { RETURN } from './names.js';
+import { edgesOf, type SceneEdge } from './reachability.js';
+import type { Coverage } from './randomtest.js';
+import { scenesInOrder } from './story-facts.js';
+
+/** The formats `graph` writes. */
+export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
+export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+
+/** How long an edge label may be before it is cut with `…`. */
+export const MAX_LABEL = 40;
+
+const ENDING_FILL = '#d9f2d9';
+const UNCOVERED_FILL = '#f8c8c8';
+const RETURN_LABEL = 'back to the interrupted scene';
+
+/** The graph of `story` as text in `format`. */
+export function storyGraph(story: Story, format: GraphFormat, coverage?: Coverage): string {
+  const scenes = scenesInOrder(story);
+  const edges = scenes.flatMap((s) => edgesOf(s)).filter((e) => e.to === RETURN || story.scenes.has(e.to));
+  const roles = rolesOf(story);
+  switch (format) {
+    case 'dot':
+      return dot(story, scenes, edges, roles, coverage);
+    case 'mermaid':
+      return mermaid(story, scenes, edges, roles, coverage);
+    default: {
+      const _never: never = format;
+      return _never;
+    }
+  }
+}
+
+interface Roles {
+  readonly start: string;
+  readonly hooks: ReadonlySet<string>;
+}
+
+function rolesOf(story: Story): Roles {
+  const hooks = new Set(Object.values(story.hooks).filter((s): s is string => typeof s === 'string'));
+  return { start: story.start, hooks };
+}
+
+/** The label of an edge: the choice's text (placeholders as written), cut to `MAX_LABEL`. */
+export function edgeLabel(edge: SceneEdge): string {
+  const text = edge.choice === undefined ? '(on enter)' : edge.choice.text.src;
+  return truncate(text.replace(/\s+/g, ' ').trim(), MAX_LABEL);
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+function titleOf(scene: Scene): string {
+  return scene.title.trim() === '' ? scene.id : scene.title.replace(/\s+/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------
+// DOT
+
+/** A DOT double-quoted string. */
+export function dotString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
+}
+
+function dot(story: Story, scenes: readonly Scene[], edges: readonly SceneEdge[], roles: Roles, coverage?: Coverage): string {
+  const out = [
+    'digraph story {',
+    `  graph [label=${dotString(story.title)}, labelloc=t, fontname="Helvetica"];`,
+    '  node [shape=box, style=rounded, fontname="Helvetica"];',
+    '  edge [fontname="Helvetica", fontsize=10];',
+  ];
+  for (const scene of scenes) {
+    const attrs = [`label=${dotString(titleOf(scene))}`];
+    const styles = ['rounded'];
+    const uncovered = coverage !== undefined && !coverage.scenes.has(scene.id);
+    if (scene.ending !== undefined) {
+      attrs.push('shape=doublecircle');
+      styles.length = 0;
+    }
+    if (roles.hooks.has(scene.id)) styles.push('dotted');
+    if (scene.ending !== undefined || uncovered) {
+      styles.push('filled');
+      attrs.push(`fillcolor=${dotString(uncovered ? UNCOVERED_FILL : ENDING_FILL)}`);
+    }
+    if (styles.join(',') !== 'rounded') attrs.push(`style=${dotString(styles.join(','))}`);
+    if (scene.id === roles.start) attrs.push('penwidth=3');
+    out.push(`  ${dotString(scene.id)} [${attrs.join(', ')}];`);
+  }
+  if (edges.some((e) => e.to === RETURN)) {
+    out.push(`  ${dotString(RETURN)} [label=${dotString(RETURN_LABEL)}, shape=plaintext];`);
+  }
+  for (const edge of edges) {
+    const attrs = [`label=${dotString(edgeLabel(edge))}`];
+    if (edge.conditional) attrs.push('style=dashed');
+    out.push(`  ${dotString(edge.from)} -> ${dotString(edge.to)} [${attrs.join(', ')}];`);
+  }
+  out.push('}');
+  return `${out.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------
+// Mermaid
+
+/** Text inside a Mermaid `"..."` label, with the characters Mermaid would read as syntax written as entities. */
+export function mermaidText(text: string): string {
+  return text
+    .replace(/#/g, '#35;')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/\|/g, '#124;')
+    .replace(/`/g, '#96;')
+    .replace(/\s+/g, ' ');
+}
+
+/** Mermaid node ids: letters, digits and `_` only, prefixed so no id is a keyword such as `end`. */
+function mermaidIds(ids: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const id of ids) {
+    const base = `n_${id.replace(/[^A-Za-z0-9]/g, '_')}`;
+    let name = base;
+    for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
+    used.add(name);
+    out.set(id, name);
+  }
+  return out;
+}
+
+function mermaid(
+  story: Story,
+  scenes: readonly Scene[],
+  edges: readonly SceneEdge[],
+  roles: Roles,
+  coverage?: Coverage,
+): string {
+  const ids = mermaidIds([...scenes.map((s) => s.id), RETURN]);
+  const id = (scene: string) => ids.get(scene) ?? 'n_unknown';
+  const out = [`---`, `title: ${JSON.stringify(story.title)}`, `---`, 'flowchart TD'];
+  const classes = new Map<string, string[]>();
+  const tag = (cls: string, scene: string) => classes.set(cls, [...(classes.get(cls) ?? []), id(scene)]);
+  for (const scene of scenes) {
+    const label = `"${mermaidText(titleOf(scene))}"`;
+    out.push(scene.ending !== undefined ? `  ${id(scene.id)}([${label}])` : `  ${id(scene.id)}[${label}]`);
+    if (scene.id === roles.start) tag('start', scene.id);
+    if (roles.hooks.has(scene.id)) tag('hook', scene.id);
+    if (scene.ending !== undefined) tag('ending', scene.id);
+    if (coverage !== undefined && !coverage.scenes.has(scene.id)) tag('uncovered', scene.id);
+  }
+  if (edges.some((e) => e.to === RETURN)) out.push(`  ${id(RETURN)}>"${mermaidText(RETURN_LABEL)}"]`);
+  for (const edge of edges) {
+    const arrow = edge.conditional ? '-.->' : '-->';
+    out.push(`  ${id(edge.from)} ${arrow}|"${mermaidText(edgeLabel(edge))}"| ${id(edge.to)}`);
+  }
+  const styles: Record<string, string> = {
+    start: 'stroke-width:4px',
+    hook: 'stroke-dasharray:3 3',
+    ending: `fill:${ENDING_FILL},stroke:#2e7d32`,
+    uncovered: `fill:${UNCOVERED_FILL},stroke:#c62828`,
+  };
+  // Declared in this order so a never-reached ending is drawn red, not green.
+  for (const [cls, style] of Object.entries(styles)) {
+    const members = classes.get(cls);
+    if (members === undefined) continue;
+    out.push(`  classDef ${cls} ${style}`);
+    out.push(`  class ${members.join(',')} ${cls}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,95 @@
+/**
+ * The story loader: a folder of YAML files (or their texts) in, a compiled
+ * `Story` (or a list of problems, each naming file, line and column) out.
+ * Reading the disk happens here only; compiling is pure (compile.ts).
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type LoadResult, MAX_FILES, commonFolder, loadFiles } from './compile.js';
+import { MAX_FILE_BYTES, type SourceFile, tooLargeMessage } from './parse-yaml.js';
+import { type Problem, sortProblems } from './problem.js';
+
+export type { LoadResult, StoryStats } from './compile.js';
+export type { SourceFile } from './parse-yaml.js';
+
+/** Pure: parses, validates and compiles a story from its files (story.yaml + scene files). No fs. */
+export function loadStoryFiles(files: readonly SourceFile[]): LoadResult {
+  return loadFiles(files, commonFolder(files));
+}
+
+/** The YAML files under `dir`: recursive, sorted, skipping node_modules and dot-folders. */
+async function yamlFiles(dir: string, limit: number): Promise<{ files: string[]; ignored: string[] }> {
+  const files: string[] = [];
+  const ignored: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    const entries = await readdir(d, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (files.length > limit) return;
+      const full = join(d, e.name);
+      // Symlinked folders are not followed: a link back up would never end.
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && !e.name.startsWith('.')) await walk(full);
+      } else if (e.name.endsWith('.yaml') && (e.isFile() || e.isSymbolicLink())) {
+        files.push(full);
+      } else if (e.name.endsWith('.yml')) {
+        ignored.push(full);
+      }
+    }
+  };
+  await walk(dir);
+  return { files, ignored };
+}
+
+/** Reads every *.yaml under dir (recursive, sorted, skipping node_modules and dot-folders), then loadStoryFiles. */
+export async function loadStoryDir(dir: string): Promise<LoadResult> {
+  const folder = dir.endsWith('/') ? dir : `${dir}/`;
+  const empty = { scenes: 0, choices: 0, endings: 0, words: 0 };
+  const fail = (message: string): LoadResult => ({
+    problems: [{ file: folder, line: 0, col: 0, severity: 'error', message }],
+    stats: empty,
+  });
+  let listing: { files: string[]; ignored: string[] };
+  try {
+    const s = await stat(dir);
+    if (!s.isDirectory()) return fail('not a folder: give the folder that holds story.yaml');
+    listing = await yamlFiles(dir, MAX_FILES);
+  } catch (error) {
+    return fail(`cannot read the story folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (listing.files.length > MAX_FILES) {
+    return fail(`more than ${MAX_FILES} YAML files; a story is limited to ${MAX_FILES} — is this the right folder?`);
+  }
+  const problems: Problem[] = listing.ignored.map((file) => ({
+    file,
+    line: 0,
+    col: 0,
+    severity: 'warning',
+    message: 'ignored: story files end in .yaml, not .yml',
+  }));
+  const sources: SourceFile[] = [];
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const path of listing.files) {
+    const at = (message: string): Problem => ({ file: path, line: 1, col: 1, severity: 'error', message });
+    try {
+      const size = (await stat(path)).size;
+      // Refused before reading: a huge file should cost nothing.
+      if (size > MAX_FILE_BYTES) {
+        problems.push(at(tooLargeMessage(size)));
+        continue;
+      }
+      const bytes = await readFile(path);
+      sources.push({ path, text: decoder.decode(bytes) });
+    } catch (error) {
+      problems.push(
+        error instanceof TypeError
+          ? at('this file is not UTF-8 text (is it binary?)')
+          : at(`cannot read this file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`),
+      );
+    }
+  }
+  const result = loadFiles(sources, folder);
+  const all = sortProblems([...problems, ...result.problems]);
+  const failed = all.some((p) => p.severity === 'error');
+  return failed ? { problems: all, stats: result.stats } : { ...result, problems: all };
+}

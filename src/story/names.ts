@@ -1,0 +1,43 @@
+/**
+ * What a name may look like, for each kind of name an author writes. One
+ * place, so the schema (and so the editor), the loader and messages agree.
+ */
+
+/** Scene ids: `s1.science-lab`. (No regex flags: JSON Schema patterns cannot carry them.) */
+export const SCENE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Flags, stats, items and string variables: `saw_teacher`, `s1.met_onjo`. */
+export const NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+/** Character ids: `onjo`, `su-hyeok`. */
+export const CHARACTER_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** Explicit choice ids (derived ids always fit). */
+export const CHOICE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** The pseudo-scene a `goto` names to go back to where an interruption came from. */
+export const RETURN = '@return';
+/** The `who` that means the player, where an effect allows it. */
+export const PLAYER = 'player';
+
+// Keys that would reach Object.prototype if ever used to index a plain object.
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** True for names JavaScript reserves on every object (`__proto__`, ...). */
+export function isReserved(name: string): boolean {
+  return RESERVED.has(name);
+}
+
+/** The message for a reserved name used as a key, an id or a name. */
+export function reservedMessage(name: string): string {
+  return `'${name}' cannot be used as a name: JavaScript reserves it on every object; choose another`;
+}
+
+/**
+ * A choice id derived from its text, as AUTHORING.md specifies: lower-cased,
+ * runs of other characters than a-z0-9 become one `-`, trimmed of `-`, cut to 40.
+ */
+export function deriveChoiceId(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}

@@ -1,0 +1,140 @@
+/**
+ * `randomtest --workers K`: the same batches as `runRandomTest`, played on
+ * worker threads and merged, so the result does not depend on K.
+ *
+ * A worker must be able to start from the single bundled file dist/cli.js,
+ * so the worker script IS the CLI: the caller passes the script's URL (in
+ * the bundle, `import.meta.url`), and the CLI's entry checks
+ * `isRandomTestWorker()` first and, if so, calls `serveRandomTestWorker()`
+ * instead of running the command line. Each worker loads the story itself
+ * from the source files (or folder) it is given and checks it got the same
+ * story as the main thread by its hash. Batches are handed out one at a time,
+ * which balances the load; which worker plays a batch does not matter.
+ */
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { Story } from '../engine/types.js';
+import { loadStoryDir, loadStoryFiles, type SourceFile } from './load.js';
+import { batchCount, mergeParts, playBatch, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
+
+const KIND = 'hyosan-randomtest-worker';
+
+/** Where a worker finds the story: the files themselves, or the folder to read. */
+export type StorySource = { readonly files: readonly SourceFile[] } | { readonly dir: string };
+
+interface WorkerInput {
+  readonly kind: typeof KIND;
+  readonly source: StorySource;
+  readonly options: RandomTestOptions;
+}
+
+type ToWorker = { readonly batch: number } | { readonly done: true };
+type FromWorker =
+  | { readonly ready: true; readonly hash: string }
+  | { readonly batch: number; readonly part: RandomTestPart }
+  | { readonly failed: string };
+
+/** True inside a thread started by `runRandomTestInWorkers`. */
+export function isRandomTestWorker(): boolean {
+  return !isMainThread && (workerData as Partial<WorkerInput> | null)?.kind === KIND;
+}
+
+/** The worker's side: load the story, then play each batch the main thread sends until told to stop. */
+export async function serveRandomTestWorker(): Promise<void> {
+  const port = parentPort;
+  if (port === null) throw new Error('serveRandomTestWorker() runs only in a worker thread');
+  const input = workerData as WorkerInput;
+  const send = (message: FromWorker): void => port.postMessage(message);
+  let story: Story | undefined;
+  try {
+    const loaded = 'files' in input.source ? loadStoryFiles(input.source.files) : await loadStoryDir(input.source.dir);
+    story = loaded.story;
+  } catch (error) {
+    send({ failed: `could not load the story: ${error instanceof Error ? error.message : String(error)}` });
+    port.close();
+    return;
+  }
+  if (story === undefined) {
+    send({ failed: 'the story has errors in this worker (did it change during the run?)' });
+    port.close();
+    return;
+  }
+  const loadedStory = story;
+  port.on('message', (message: ToWorker) => {
+    if ('done' in message) {
+      port.close();
+      return;
+    }
+    try {
+      send({ batch: message.batch, part: playBatch(loadedStory, input.options, message.batch) });
+    } catch (error) {
+      send({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
+  send({ ready: true, hash: story.hash });
+}
+
+/** How to spread the run. */
+export interface WorkerPlan {
+  readonly workers: number;
+  /** The script each worker runs (a path, a URL, or a `file:` URL string): in the bundle, dist/cli.js's own `import.meta.url`. */
+  readonly script: string | URL;
+  /** The hash of the story the main thread loaded; a worker that loads another story fails the run. */
+  readonly hash: string;
+  readonly onProgress?: (gamesDone: number) => void;
+}
+
+/** Plays the run's batches on `plan.workers` threads and merges what they found. */
+export function runRandomTestInWorkers(
+  source: StorySource,
+  options: RandomTestOptions,
+  plan: WorkerPlan,
+): Promise<RandomTestPart> {
+  const total = batchCount(options.runs);
+  const count = Math.max(1, Math.min(plan.workers, total));
+  const parts: RandomTestPart[] = [];
+  let nextBatch = 0;
+  let gamesDone = 0;
+  const workers: Worker[] = [];
+  // Worker takes a path or a URL object, not a `file:` URL in a string (what import.meta.url is).
+  const script = typeof plan.script === 'string' && plan.script.startsWith('file:') ? new URL(plan.script) : plan.script;
+  return new Promise<RandomTestPart>((resolve, reject) => {
+    let settled = false;
+    const fail = (message: string): void => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) void w.terminate();
+      reject(new Error(`randomtest worker: ${message}`));
+    };
+    let running = count;
+    const input: WorkerInput = { kind: KIND, source, options };
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(script, { workerData: input });
+      workers.push(worker);
+      const feed = (): void => {
+        if (nextBatch < total) worker.postMessage({ batch: nextBatch++ } satisfies ToWorker);
+        else worker.postMessage({ done: true } satisfies ToWorker);
+      };
+      worker.on('message', (message: FromWorker) => {
+        if ('failed' in message) return fail(message.failed);
+        if ('ready' in message) {
+          if (message.hash !== plan.hash) return fail('the story changed on disk while randomtest was starting');
+          return feed();
+        }
+        parts.push(message.part);
+        gamesDone += message.part.games;
+        plan.onProgress?.(gamesDone);
+        feed();
+      });
+      worker.on('error', (error) => fail(error.message));
+      worker.on('exit', (code) => {
+        running--;
+        if (settled) return;
+        if (code !== 0) return fail(`a worker stopped with exit code ${code}`);
+        if (running > 0) return;
+        if (parts.length !== total) return fail(`only ${parts.length} of ${total} batches came back`);
+        settled = true;
+        resolve(mergeParts(parts));
+      });
+    }
+  });
+}

@@ -1,0 +1,333 @@
+/**
+ * `hyosan randomtest`'s runner: plays many complete games through the pure
+ * engine with automatic choices and records where they went.
+ *
+ * Like ChoiceScript's randomtest, each move prefers the enabled choice picked
+ * least often so far, so rare branches get explored; ties are broken by a
+ * PRNG seeded from the game's own seed (never Math.random). Games are played
+ * in fixed batches of `BATCH_SIZE`: the least-used counts are shared within
+ * a batch and start afresh in the next, so batches are independent and any
+ * number of worker threads, each playing whole batches, gives exactly the
+ * same result for the same seed.
+ */
+import { nextFloat } from '../engine/rng.js';
+import { choicesOf, enabledChoiceIds, isEnded, sceneOf, start, step } from '../engine/index.js';
+import type { GameState, Move, Story } from '../engine/index.js';
+
+/** Games per batch; part of what a seed means, so changing it changes every result. */
+export const BATCH_SIZE = 100;
+/** Moves after which a game counts as looping. */
+export const DEFAULT_MAX_STEPS = 2000;
+/** What a choice that asks for typed text is given. */
+export const TYPED_ANSWER = 'Tester';
+// How many of a looping game's last moves are shown to find the loop.
+const LOOP_WINDOW = 40;
+
+/** How to run. */
+export interface RandomTestOptions {
+  readonly runs: number;
+  readonly seed: number;
+  readonly maxSteps?: number;
+}
+
+/** Games that stopped without an ending in the same way, with the first one as an example. */
+export interface StuckGames {
+  /** `no-choice`: a scene that is not an ending offered no enabled choice. `step-limit`: still going after `maxSteps` moves. */
+  readonly reason: 'no-choice' | 'step-limit';
+  /** Where the example game stopped. */
+  readonly scene: string;
+  /** How many games stopped this way. */
+  readonly games: number;
+  /** The example: the lowest-numbered such game, its engine seed and every move it made. */
+  readonly game: number;
+  readonly seed: number;
+  readonly moves: readonly Move[];
+  /** For `step-limit`: the scenes of the example's last moves, where the loop is. */
+  readonly loop?: readonly string[];
+}
+
+/** Games that threw (a story loop, a broken hook...), grouped by message. */
+export interface ErroredGames {
+  readonly scene: string;
+  readonly message: string;
+  readonly games: number;
+  readonly game: number;
+  readonly seed: number;
+  readonly moves: readonly Move[];
+}
+
+/** What some batches of games found; parts merge in any order to the same whole. */
+export interface RandomTestPart {
+  readonly games: number;
+  readonly endings: Readonly<Record<string, number>>;
+  /** Scene ids entered, sorted. */
+  readonly scenes: readonly string[];
+  /** `sceneId#choiceId` of every choice made, sorted. */
+  readonly choices: readonly string[];
+  readonly stuck: readonly StuckGames[];
+  readonly errors: readonly ErroredGames[];
+}
+
+/** The whole run, as `--json` prints it. */
+export interface RandomTestResult {
+  readonly runs: number;
+  readonly seed: number;
+  readonly endings: Readonly<Record<string, number>>;
+  readonly scenesCovered: number;
+  readonly scenesTotal: number;
+  readonly choicesCovered: number;
+  readonly choicesTotal: number;
+  /** Never-reached scene ids, then never-made choices as `sceneId#choiceId`. */
+  readonly uncovered: readonly string[];
+  readonly stuck: readonly StuckGames[];
+  readonly errors: readonly ErroredGames[];
+  readonly perSecond: number;
+}
+
+/** What the graph colours: the scenes and choices some game reached. */
+export interface Coverage {
+  readonly scenes: ReadonlySet<string>;
+  readonly choices: ReadonlySet<string>;
+}
+
+/** The engine seed of game `game` of a run seeded `seed` (a uint32, usable as `--seed`). */
+export function gameSeed(seed: number, game: number): number {
+  // murmur3's finaliser over the pair: nearby games get unrelated seeds.
+  let h = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(game + 1, 0x85ebca6b)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** How many batches a run of `runs` games has. */
+export function batchCount(runs: number): number {
+  return Math.ceil(runs / BATCH_SIZE);
+}
+
+/** Plays the games of batch `batch` (games `batch * BATCH_SIZE` onwards). */
+export function playBatch(story: Story, options: RandomTestOptions, batch: number): RandomTestPart {
+  const first = batch * BATCH_SIZE;
+  const last = Math.min(options.runs, first + BATCH_SIZE);
+  const acc = new Accumulator();
+  const used = new Map<string, number>();
+  for (let game = first; game < last; game++) {
+    playGame(story, game, gameSeed(options.seed, game), used, options.maxSteps ?? DEFAULT_MAX_STEPS, acc);
+  }
+  return acc.part();
+}
+
+/** Plays a whole run in this thread; `onProgress` is told after each batch. */
+export function runRandomTest(
+  story: Story,
+  options: RandomTestOptions,
+  onProgress?: (gamesDone: number) => void,
+): RandomTestPart {
+  const parts: RandomTestPart[] = [];
+  for (let b = 0; b < batchCount(options.runs); b++) {
+    parts.push(playBatch(story, options, b));
+    onProgress?.(Math.min(options.runs, (b + 1) * BATCH_SIZE));
+  }
+  return mergeParts(parts);
+}
+
+function playGame(
+  story: Story,
+  game: number,
+  seed: number,
+  used: Map<string, number>,
+  maxSteps: number,
+  acc: Accumulator,
+): void {
+  const moves: Move[] = [];
+  let pick = seed ^ 0x5bd1e995;
+  let state: GameState | undefined;
+  try {
+    state = start(story, seed);
+    for (;;) {
+      if (isEnded(story, state)) {
+        acc.ending(state.scene);
+        break;
+      }
+      const ids = enabledChoiceIds(story, state);
+      if (ids.length === 0) {
+        acc.stuck({ reason: 'no-choice', scene: state.scene, game, seed, moves });
+        break;
+      }
+      if (moves.length >= maxSteps) {
+        const loop = [...new Set(moves.slice(-LOOP_WINDOW).map((m) => m.scene))];
+        acc.stuck({ reason: 'step-limit', scene: state.scene, game, seed, moves, loop });
+        break;
+      }
+      let best: string[] = [];
+      let fewest = Infinity;
+      for (const id of ids) {
+        const n = used.get(`${state.scene}#${id}`) ?? 0;
+        if (n < fewest) {
+          fewest = n;
+          best = [id];
+        } else if (n === fewest) best.push(id);
+      }
+      const [r, next] = nextFloat(pick);
+      pick = next;
+      const id = best[Math.floor(r * best.length)] ?? ids[0] ?? '';
+      const key = `${state.scene}#${id}`;
+      used.set(key, (used.get(key) ?? 0) + 1);
+      acc.choice(key);
+      const asks = sceneOf(story, state).choices.find((c) => c.id === id)?.input !== undefined;
+      moves.push(asks ? { scene: state.scene, choice: id, input: TYPED_ANSWER } : { scene: state.scene, choice: id });
+      state = step(story, state, id, asks ? TYPED_ANSWER : undefined);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    acc.error({ scene: state?.scene ?? story.start, message, game, seed, moves });
+  }
+  if (state !== undefined) acc.visited(state);
+  acc.games++;
+}
+
+/** Collects what one batch's games found. */
+class Accumulator {
+  games = 0;
+  private readonly endings = new Map<string, number>();
+  private readonly scenes = new Set<string>();
+  private readonly choices = new Set<string>();
+  private readonly stuckGames = new Map<string, StuckGames>();
+  private readonly erroredGames = new Map<string, ErroredGames>();
+
+  ending(scene: string): void {
+    this.endings.set(scene, (this.endings.get(scene) ?? 0) + 1);
+  }
+
+  choice(key: string): void {
+    this.choices.add(key);
+  }
+
+  visited(state: GameState): void {
+    for (const id of Object.keys(state.visits)) this.scenes.add(id);
+    this.scenes.add(state.scene);
+  }
+
+  stuck(s: Omit<StuckGames, 'games'>): void {
+    const key = s.reason === 'no-choice' ? `no-choice:${s.scene}` : 'step-limit';
+    if (!this.stuckGames.has(key)) this.stuckGames.set(key, { ...s, moves: [...s.moves], games: 0 });
+    const entry = this.stuckGames.get(key)!;
+    this.stuckGames.set(key, { ...entry, games: entry.games + 1 });
+  }
+
+  error(e: Omit<ErroredGames, 'games'>): void {
+    const key = `${e.scene}\0${e.message}`;
+    if (!this.erroredGames.has(key)) this.erroredGames.set(key, { ...e, moves: [...e.moves], games: 0 });
+    const entry = this.erroredGames.get(key)!;
+    this.erroredGames.set(key, { ...entry, games: entry.games + 1 });
+  }
+
+  part(): RandomTestPart {
+    return {
+      games: this.games,
+      endings: Object.fromEntries(this.endings),
+      scenes: [...this.scenes].sort(),
+      choices: [...this.choices].sort(),
+      stuck: [...this.stuckGames.values()],
+      errors: [...this.erroredGames.values()],
+    };
+  }
+}
+
+/** Adds up parts: counts summed, sets joined, each group's example the lowest-numbered game. */
+export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
+  const endings = new Map<string, number>();
+  const scenes = new Set<string>();
+  const choices = new Set<string>();
+  const stuck = new Map<string, StuckGames>();
+  const errors = new Map<string, ErroredGames>();
+  let games = 0;
+  for (const part of parts) {
+    games += part.games;
+    for (const [id, n] of Object.entries(part.endings)) endings.set(id, (endings.get(id) ?? 0) + n);
+    for (const s of part.scenes) scenes.add(s);
+    for (const c of part.choices) choices.add(c);
+    for (const s of part.stuck) {
+      mergeGroup(stuck, s.reason === 'no-choice' ? `no-choice:${s.scene}` : 'step-limit', s);
+    }
+    for (const e of part.errors) mergeGroup(errors, `${e.scene}\0${e.message}`, e);
+  }
+  const byGame = (a: { game: number }, b: { game: number }) => a.game - b.game;
+  return {
+    games,
+    endings: Object.fromEntries([...endings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    scenes: [...scenes].sort(),
+    choices: [...choices].sort(),
+    stuck: [...stuck.values()].sort(byGame),
+    errors: [...errors.values()].sort(byGame),
+  };
+}
+
+function mergeGroup<T extends { games: number; game: number }>(into: Map<string, T>, key: string, entry: T): void {
+  const had = into.get(key);
+  if (had === undefined) {
+    into.set(key, entry);
+    return;
+  }
+  const example = entry.game < had.game ? entry : had;
+  into.set(key, { ...example, games: had.games + entry.games });
+}
+
+/** The run's report: coverage against the story's scenes and choices. */
+export function summarize(story: Story, options: RandomTestOptions, part: RandomTestPart, seconds: number): RandomTestResult {
+  const covered = coverageOf(part);
+  const uncoveredScenes: string[] = [];
+  const uncoveredChoices: string[] = [];
+  let choicesTotal = 0;
+  for (const id of [...story.scenes.keys()].sort()) {
+    if (!covered.scenes.has(id)) uncoveredScenes.push(id);
+    for (const choice of story.scenes.get(id)?.choices ?? []) {
+      choicesTotal++;
+      const key = `${id}#${choice.id}`;
+      if (!covered.choices.has(key)) uncoveredChoices.push(key);
+    }
+  }
+  return {
+    runs: part.games,
+    seed: options.seed,
+    endings: part.endings,
+    scenesCovered: story.scenes.size - uncoveredScenes.length,
+    scenesTotal: story.scenes.size,
+    choicesCovered: choicesTotal - uncoveredChoices.length,
+    choicesTotal,
+    uncovered: [...uncoveredScenes, ...uncoveredChoices],
+    stuck: part.stuck,
+    errors: part.errors,
+    perSecond: seconds > 0 ? Math.round(part.games / seconds) : 0,
+  };
+}
+
+/** The scenes and choices a run reached. */
+export function coverageOf(part: RandomTestPart): Coverage {
+  return { scenes: new Set(part.scenes), choices: new Set(part.choices) };
+}
+
+/**
+ * The lines to type in the line-by-line mode (`hyosan --plain --seed S`) to
+ * replay `moves`: each choice's number as listed, then any typed answer. A
+ * move that fails (the error a game ran into) is the last line.
+ */
+export function plainModeLines(story: Story, seed: number, moves: readonly Move[]): string[] {
+  const lines: string[] = [];
+  let state: GameState;
+  try {
+    state = start(story, seed);
+  } catch {
+    return lines;
+  }
+  for (const move of moves) {
+    const index = choicesOf(story, state).findIndex((c) => c.id === move.choice);
+    lines.push(String(index + 1));
+    if (move.input !== undefined) lines.push(move.input);
+    try {
+      state = step(story, state, move.choice, move.input);
+    } catch {
+      break;
+    }
+  }
+  return lines;
+}

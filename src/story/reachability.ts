@@ -1,0 +1,83 @@
+/**
+ * The story as a graph: which scene leads to which, through which choice,
+ * and which scenes can be reached at all. Shared by `check` (unreachable
+ * scenes) and `graph` (the drawing).
+ */
+import { alwaysRedirects } from '../engine/effects.js';
+import type { Choice, Effect, Scene, Story } from '../engine/types.js';
+import { RETURN } from './names.js';
+import { forEachEffect } from './story-facts.js';
+
+/** One way from a scene to another. */
+export interface SceneEdge {
+  readonly from: string;
+  /** A scene id, or `@return` (back to whatever scene was interrupted). */
+  readonly to: string;
+  /** The choice that leads there; absent for an `on_enter` redirect. */
+  readonly choice?: Choice;
+  /** True when the way may not be taken: a gated choice, or a goto inside a chance/check/if branch. */
+  readonly conditional: boolean;
+}
+
+/** The gotos in an effect list, each marked when it sits inside a branch. */
+function gotosIn(effects: readonly Effect[]): { scene: string; inBranch: boolean }[] {
+  const out: { scene: string; inBranch: boolean }[] = [];
+  forEachEffect(effects, (e, inBranch) => {
+    if (e.kind === 'goto') out.push({ scene: e.scene, inBranch });
+  });
+  return out;
+}
+
+/** Every way out of `scene`: `on_enter` redirects first, then each choice's, in order, without duplicates. */
+export function edgesOf(scene: Scene): SceneEdge[] {
+  const edges: SceneEdge[] = [];
+  const seen = new Set<string>();
+  const add = (to: string, conditional: boolean, choice?: Choice): void => {
+    const key = `${choice?.id ?? ''}\0${to}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    edges.push({ from: scene.id, to, conditional, ...(choice === undefined ? {} : { choice }) });
+  };
+  for (const g of gotosIn(scene.onEnter)) add(g.scene, g.inBranch);
+  for (const choice of scene.choices) {
+    const gated = choice.if !== undefined || choice.requires !== undefined;
+    const redirects = gotosIn(choice.effects);
+    for (const g of redirects) add(g.scene, gated || g.inBranch, choice);
+    // A choice whose every path redirects never uses its own goto.
+    if (choice.goto !== undefined && !alwaysRedirects(choice.effects)) {
+      add(choice.goto, gated || redirects.length > 0, choice);
+    }
+  }
+  return edges;
+}
+
+/** The scenes a game can begin in or be thrown into: the start and every hook scene. */
+export function rootScenes(story: Story): string[] {
+  const roots = [story.start];
+  for (const scene of Object.values(story.hooks)) {
+    if (typeof scene === 'string' && !roots.includes(scene)) roots.push(scene);
+  }
+  return roots.filter((id) => story.scenes.has(id));
+}
+
+/**
+ * The scenes reachable from the roots by following edges. `passable` can
+ * rule out choices (e.g. ones whose condition never holds). `@return` leads
+ * back to a scene already reached, so it adds nothing.
+ */
+export function reachableScenes(story: Story, passable: (choice: Choice) => boolean = () => true): Set<string> {
+  const reached = new Set<string>();
+  const queue = rootScenes(story);
+  for (const id of queue) reached.add(id);
+  for (let i = 0; i < queue.length; i++) {
+    const scene = story.scenes.get(queue[i] ?? '');
+    if (scene === undefined) continue;
+    for (const edge of edgesOf(scene)) {
+      if (edge.to === RETURN || reached.has(edge.to) || !story.scenes.has(edge.to)) continue;
+      if (edge.choice !== undefined && !passable(edge.choice)) continue;
+      reached.add(edge.to);
+      queue.push(edge.to);
+    }
+  }
+  return reached;
+}

@@ -1,0 +1,139 @@
+/**
+ * story.yaml: validated, and its names gathered even when parts of it are
+ * wrong, so one mistake there does not turn every scene's use of a stat
+ * into a second, misleading error.
+ */
+import { DEFAULT_INFECTION_TABLE, type InfectionTable } from '../engine/infection-table.js';
+import { applyInfectionOverrides } from './infection-schema.js';
+import type { CharacterDef, Clock, Hooks, ItemDef, StatDef } from '../engine/types.js';
+import type { FileContext } from './context.js';
+import { CHARACTER_ID, NAME, PLAYER, SCENE_ID, isReserved } from './names.js';
+import { isMapping } from './parse-yaml.js';
+import { type StoryData, storySchema } from './schema.js';
+
+/** The names story.yaml declares, read from the raw data (valid or not). */
+export interface DeclaredNames {
+  readonly stats: ReadonlySet<string>;
+  readonly characters: ReadonlySet<string>;
+  readonly vars: ReadonlySet<string>;
+  readonly flags: ReadonlySet<string>;
+  readonly clock: Clock;
+}
+
+/** The compiled parts of story.yaml that become the `Story`'s settings. */
+export interface StorySettings {
+  readonly id: string;
+  readonly title: string;
+  readonly version: string;
+  readonly start: string;
+  readonly clock: Clock;
+  readonly stats: Readonly<Record<string, StatDef>>;
+  readonly items: Readonly<Record<string, ItemDef>>;
+  readonly startItems: Readonly<Record<string, number>>;
+  readonly characters: Readonly<Record<string, CharacterDef>>;
+  readonly vars: Readonly<Record<string, string>>;
+  readonly flags: Readonly<Record<string, string>>;
+  readonly hooks: Hooks;
+  readonly infection: InfectionTable;
+}
+
+const DEFAULT_CLOCK: Clock = { day: 1, minute: 0 };
+
+function keysOf(raw: unknown, pattern: RegExp): Set<string> {
+  if (!isMapping(raw)) return new Set();
+  return new Set(Object.keys(raw).filter((k) => pattern.test(k) && !isReserved(k)));
+}
+
+/** Minutes after midnight for a valid `HH:MM`. */
+function minuteOf(time: string): number {
+  const [h = '0', m = '0'] = time.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+/** Reads the names story.yaml declares, tolerating mistakes in the rest of it. */
+export function declaredNames(raw: unknown): DeclaredNames {
+  const data = isMapping(raw) ? raw : {};
+  const clock = storySchema.shape.clock.safeParse(data.clock);
+  return {
+    stats: keysOf(data.stats, NAME),
+    characters: new Set([...keysOf(data.characters, CHARACTER_ID)].filter((c) => c !== PLAYER)),
+    vars: keysOf(data.vars, NAME),
+    flags: keysOf(data.flags, NAME),
+    clock:
+      clock.success && clock.data !== undefined
+        ? { day: clock.data.day, minute: minuteOf(clock.data.time) }
+        : DEFAULT_CLOCK,
+  };
+}
+
+/** A record that cannot reach Object.prototype, frozen once filled. */
+function record<T>(entries: Iterable<readonly [string, T]>): Readonly<Record<string, T>> {
+  const out: Record<string, T> = Object.create(null);
+  for (const [k, v] of entries) out[k] = v;
+  return Object.freeze(out);
+}
+
+/** Validates story.yaml and compiles its settings; undefined (with problems reported) if invalid. */
+export function compileSettings(raw: unknown, ctx: FileContext): StorySettings | undefined {
+  const data: StoryData | undefined = ctx.check(storySchema, raw, []);
+  if (data === undefined) return undefined;
+  let ok = true;
+  for (const [name, s] of Object.entries(data.stats ?? {})) {
+    if (s.min > s.max) {
+      ctx.error(['stats', name, 'max'], `max (${s.max}) is below min (${s.min})`);
+      ok = false;
+    } else if (s.start < s.min || s.start > s.max) {
+      ctx.error(['stats', name, 'start'], `start (${s.start}) must be between min (${s.min}) and max (${s.max})`);
+      ok = false;
+    }
+  }
+  if (data.characters !== undefined && Object.hasOwn(data.characters, PLAYER)) {
+    ctx.error(['characters', PLAYER], "'player' is reserved for the player; give the character another id", 'key');
+    ok = false;
+  }
+  const infection = applyInfectionOverrides(DEFAULT_INFECTION_TABLE, data.infection);
+  for (const [outcome, range] of Object.entries(data.infection?.incubationMinutes ?? {})) {
+    if (range !== undefined && range[0] > range[1]) {
+      ctx.error(['infection', 'incubationMinutes', outcome], `[min, max] with min (${range[0]}) above max (${range[1]})`);
+      ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  return {
+    id: data.id,
+    title: data.title,
+    version: data.version === undefined ? '0.0.0' : String(data.version),
+    start: data.start,
+    clock: data.clock ? { day: data.clock.day, minute: minuteOf(data.clock.time) } : DEFAULT_CLOCK,
+    stats: record(
+      Object.entries(data.stats ?? {}).map(([k, s]) => [
+        k,
+        { label: s.label ?? k, min: s.min, max: s.max, start: s.start, visible: s.visible ?? true },
+      ]),
+    ),
+    items: record(
+      Object.entries(data.items ?? {}).map(([k, i]) => [k, { label: i.label ?? k, key: i.key ?? false }]),
+    ),
+    startItems: record(Object.entries(data.start_items ?? {})),
+    characters: record(
+      Object.entries(data.characters ?? {}).map(([k, c]) => [k, { name: c.name, startsInParty: c.party ?? false }]),
+    ),
+    vars: record(Object.entries(data.vars ?? {})),
+    flags: record(Object.entries(data.flags ?? {}).map(([k, v]) => [k, v ?? ''])),
+    hooks: Object.freeze({ ...(data.hooks ?? {}) }),
+    infection,
+  };
+}
+
+/**
+ * Checks that `start` and every hook name an existing scene. Reads the raw
+ * data, so these are checked even while another part of story.yaml is wrong.
+ */
+export function checkSceneRefs(raw: unknown, ctx: FileContext): void {
+  if (!isMapping(raw)) return;
+  if (typeof raw.start === 'string' && SCENE_ID.test(raw.start)) ctx.sceneRef(raw.start, ['start'], false);
+  if (!isMapping(raw.hooks)) return;
+  for (const [hook, scene] of Object.entries(raw.hooks)) {
+    if (typeof scene === 'string' && SCENE_ID.test(scene)) ctx.sceneRef(scene, ['hooks', hook], false);
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * What a whole story can ever do, gathered from every effect and condition:
+ * which flags some effect sets, which items are ever given, who can join the
+ * party, which stats ever change, and what the conditions test. The static
+ * analyses (`analyze.ts`) and the condition domains build on these facts.
+ */
+import { referencesOf } from '../engine/condition.js';
+import type { Choice, Condition, Effect, Scene, SourceRef, Story } from '../engine/types.js';
+
+/** Where an effect runs: a choice (when made) or a scene's `on_enter`. */
+export interface EffectSite {
+  readonly scene: Scene;
+  readonly choice?: Choice;
+}
+
+/**
+ * Calls `visit` for every effect in `effects`, nested branches included;
+ * `inBranch` is true inside a `chance`, `check` or `if` branch.
+ */
+export function forEachEffect(
+  effects: readonly Effect[],
+  visit: (effect: Effect, inBranch: boolean) => void,
+  inBranch = false,
+): void {
+  for (const effect of effects) {
+    visit(effect, inBranch);
+    if (effect.kind === 'chance' || effect.kind === 'check' || effect.kind === 'if') {
+      forEachEffect(effect.then, visit, true);
+      forEachEffect(effect.else, visit, true);
+    }
+  }
+}
+
+/** Every effect list of the story with where it runs, scenes in id order. */
+export function effectSites(story: Story): { site: EffectSite; effects: readonly Effect[] }[] {
+  const out: { site: EffectSite; effects: readonly Effect[] }[] = [];
+  for (const scene of scenesInOrder(story)) {
+    out.push({ site: { scene }, effects: scene.onEnter });
+    for (const choice of scene.choices) out.push({ site: { scene, choice }, effects: choice.effects });
+  }
+  return out;
+}
+
+/** The story's scenes sorted by id, so every report comes out in the same order. */
+export function scenesInOrder(story: Story): Scene[] {
+  return [...story.scenes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Where an effect site was written. */
+export function sourceOf(site: EffectSite): SourceRef {
+  return site.choice?.source ?? site.scene.source;
+}
+
+/** Every condition of the story: choices' `if`/`requires`, paragraphs' `if`, `if` effects. */
+export function conditionsOf(story: Story): Condition[] {
+  const out: Condition[] = [];
+  for (const scene of scenesInOrder(story)) {
+    for (const p of scene.text) if (p.if !== undefined) out.push(p.if);
+    const lists: (readonly Effect[])[] = [scene.onEnter];
+    for (const choice of scene.choices) {
+      if (choice.if !== undefined) out.push(choice.if);
+      if (choice.requires !== undefined) out.push(choice.requires);
+      lists.push(choice.effects);
+    }
+    for (const list of lists) {
+      forEachEffect(list, (e) => {
+        if (e.kind === 'if') out.push(e.cond);
+      });
+    }
+  }
+  return out;
+}
+
+/** What the story can ever do, and what its conditions test. */
+export interface StoryFacts {
+  /** Flags some `set` effect sets (first site, for messages). */
+  readonly flagsSet: ReadonlyMap<string, EffectSite>;
+  /** Items some `give` effect gives (first site). */
+  readonly itemsGiven: ReadonlyMap<string, EffectSite>;
+  /** Items in `start_items` with a count above zero. */
+  readonly startItems: ReadonlySet<string>;
+  /** Characters some `join` effect adds, or who start in the party. */
+  readonly joiners: ReadonlySet<string>;
+  /** Stats some effect (or the engine itself) can change. */
+  readonly statsChanged: ReadonlySet<string>;
+  /** String variables some effect or typed answer can change. */
+  readonly varsChanged: ReadonlySet<string>;
+  /** Flags, items and characters that some condition tests. */
+  readonly tested: { readonly flags: ReadonlySet<string>; readonly items: ReadonlySet<string> };
+}
+
+/** Gathers the facts about `story` from all its effects and conditions. */
+export function storyFacts(story: Story): StoryFacts {
+  const flagsSet = new Map<string, EffectSite>();
+  const itemsGiven = new Map<string, EffectSite>();
+  const joiners = new Set<string>();
+  const statsChanged = new Set<string>();
+  const varsChanged = new Set<string>();
+  let infectionEffects = false;
+  for (const [id, def] of Object.entries(story.characters)) if (def.startsInParty) joiners.add(id);
+  for (const { site, effects } of effectSites(story)) {
+    if (site.choice?.input !== undefined) varsChanged.add(site.choice.input.var);
+    forEachEffect(effects, (e) => {
+      switch (e.kind) {
+        case 'set':
+          for (const f of e.flags) if (!flagsSet.has(f)) flagsSet.set(f, site);
+          return;
+        case 'give':
+          if (!itemsGiven.has(e.item)) itemsGiven.set(e.item, site);
+          return;
+        case 'join':
+          joiners.add(e.who);
+          return;
+        case 'add':
+        case 'setStat':
+          for (const stat of Object.keys(e.stats)) statsChanged.add(stat);
+          return;
+        case 'setVar':
+          varsChanged.add(e.name);
+          return;
+        case 'expose':
+        case 'setStatus':
+          infectionEffects = true;
+          return;
+        case 'clear':
+        case 'take':
+        case 'leave':
+        case 'time':
+        case 'goto':
+        case 'chance':
+        case 'check':
+        case 'if':
+        case 'feed':
+        case 'stress':
+        case 'cure':
+          return;
+        default: {
+          const _never: never = e;
+          return _never;
+        }
+      }
+    });
+  }
+  // The engine heals a semi-infected player's health as time passes, and a
+  // companion turning fills in these two variables.
+  if (infectionEffects) statsChanged.add('health');
+  varsChanged.add('turned_id');
+  varsChanged.add('turned_name');
+
+  const stats = new Set(Object.keys(story.stats));
+  const testedFlags = new Set<string>();
+  const testedItems = new Set<string>();
+  for (const cond of conditionsOf(story)) {
+    const refs = referencesOf(cond.ast, { stats });
+    for (const f of refs.flags) testedFlags.add(f);
+    for (const i of refs.items) testedItems.add(i);
+  }
+  const startItems = new Set(Object.keys(story.startItems).filter((i) => (story.startItems[i] ?? 0) > 0));
+  return {
+    flagsSet,
+    itemsGiven,
+    startItems,
+    joiners,
+    statsChanged,
+    varsChanged,
+    tested: { flags: testedFlags, items: testedItems },
+  };
+}

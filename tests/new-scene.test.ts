@@ -1,0 +1,99 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UsageError } from '../src/cli/args.js';
+import { newCommand, sceneIdProblem, scenePath } from '../src/cli/new-command.js';
+import { loadStoryDir } from '../src/story/load.js';
+
+/** Captures what a command writes. */
+function io() {
+  const out = { stdout: '', stderr: '' };
+  return {
+    out,
+    streams: {
+      stdout: { write: (s: string) => ((out.stdout += s), true) },
+      stderr: { write: (s: string) => ((out.stderr += s), true) },
+    } as unknown as Parameters<typeof newCommand>[1],
+  };
+}
+
+describe('new scene', () => {
+  let root = '';
+  let story = '';
+
+  beforeEach(async () => {
+    // A repository layout: schema/ beside story/.
+    root = await mkdtemp(join(tmpdir(), 'hyosan-new-'));
+    story = join(root, 'story');
+    await mkdir(join(root, 'schema'), { recursive: true });
+    await writeFile(join(root, 'schema', 'scene.schema.json'), '{}');
+    await mkdir(story);
+    await writeFile(
+      join(story, 'story.yaml'),
+      'id: t\ntitle: T\nversion: 1.0.0\nstart: s1.library-stacks\nclock: { day: 1, time: "09:00" }\n',
+    );
+  });
+
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('maps an id to a path: each dot a folder, the last part the file', () => {
+    expect(scenePath('story', 's1.library-stacks')).toBe(join('story', 's1', 'library-stacks.yaml'));
+    expect(scenePath('story', 'title')).toBe(join('story', 'title.yaml'));
+    expect(scenePath('my', 's2.zone.gate')).toBe(join('my', 's2', 'zone', 'gate.yaml'));
+  });
+
+  it('writes a scene that loads, with the schema line for editors', async () => {
+    const { out, streams } = io();
+    expect(await newCommand(['scene', 's1.library-stacks', '--dir', story], streams)).toBe(0);
+    const path = join(story, 's1', 'library-stacks.yaml');
+    const text = await readFile(path, 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/scene.schema.json');
+    expect(text).toContain('id: s1.library-stacks\ntitle: Library Stacks\n');
+    expect(out.stdout).toContain(`Created ${path}`);
+    expect(out.stderr).toBe('');
+
+    const loaded = await loadStoryDir(story);
+    expect(loaded.problems).toEqual([]);
+    const scene = loaded.story?.scenes.get('s1.library-stacks');
+    expect(scene?.choices.map((c) => c.id)).toEqual(['go-on']);
+  });
+
+  it('refuses to overwrite an existing file, and leaves it as it was', async () => {
+    const path = join(story, 's1', 'library-stacks.yaml');
+    await mkdir(join(story, 's1'));
+    await writeFile(path, 'mine\n');
+    const { out, streams } = io();
+    expect(await newCommand(['scene', 's1.library-stacks', '--dir', story], streams)).toBe(1);
+    expect(out.stderr).toBe(`hyosan: ${path} already exists; not overwriting it (pick another id, or edit that file)\n`);
+    expect(await readFile(path, 'utf8')).toBe('mine\n');
+  });
+
+  it('refuses an invalid id without writing anything', async () => {
+    for (const id of ['Library Stacks', 's1..stacks', 's1.', '.s1', '__proto__', 's1/stacks']) {
+      expect(sceneIdProblem(id), id).toBeDefined();
+      const { out, streams } = io();
+      expect(await newCommand(['scene', id, '--dir', story], streams), id).toBe(1);
+      expect(out.stderr, id).toMatch(/^hyosan: '.*' is not a valid scene id/);
+    }
+    expect(sceneIdProblem('s1.library-stacks_2')).toBeUndefined();
+  });
+
+  it('points the schema line beside the story folder, with a note, when it finds no schema', async () => {
+    await rm(join(root, 'schema'), { recursive: true });
+    const { out, streams } = io();
+    expect(await newCommand(['scene', 'gate', '--dir', story], streams)).toBe(0);
+    const text = await readFile(join(story, 'gate.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/scene.schema.json');
+    expect(out.stderr).toContain('no schema/scene.schema.json found');
+  });
+
+  it('asks what to create when the word scene or the id is missing', async () => {
+    const { streams } = io();
+    await expect(newCommand(['room', 'x'], streams)).rejects.toThrow(UsageError);
+    await expect(newCommand(['scene'], streams)).rejects.toThrow("new scene: give the new scene's id");
+    await expect(newCommand(['scene', 'x', '--force'], streams)).rejects.toThrow("unknown option '--force'");
+  });
+});

@@ -1,0 +1,186 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enabledChoiceIds, isEnded, replay } from '../src/engine/index.js';
+import type { Story } from '../src/engine/types.js';
+import { loadStoryDir } from '../src/story/load.js';
+import {
+  BATCH_SIZE,
+  gameSeed,
+  mergeParts,
+  playBatch,
+  plainModeLines,
+  runRandomTest,
+  summarize,
+} from '../src/story/randomtest.js';
+import { buildStory } from './helpers/build-story.js';
+
+const run = promisify(execFile);
+
+async function fixture(dir: string): Promise<Story> {
+  const loaded = await loadStoryDir(dir);
+  expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  return loaded.story!;
+}
+
+describe('randomtest in one thread', () => {
+  it('gives the same result for the same seed', async () => {
+    const story = await fixture('tests/fixtures/cli-story');
+    const a = runRandomTest(story, { runs: 500, seed: 42 });
+    const b = runRandomTest(story, { runs: 500, seed: 42 });
+    expect(b).toEqual(a);
+    expect(a.games).toBe(500);
+    expect(Object.values(a.endings).reduce((x, y) => x + y, 0)).toBe(500);
+  });
+
+  it('plays other games for another seed', async () => {
+    const story = await fixture('tests/fixtures/cli-story');
+    const a = runRandomTest(story, { runs: 300, seed: 1 });
+    const b = runRandomTest(story, { runs: 300, seed: 2 });
+    expect(b.endings).not.toEqual(a.endings);
+  });
+
+  it('plays batches independently, so any split merges to the same result', async () => {
+    const story = await fixture('tests/fixtures/cli-story');
+    const options = { runs: 3 * BATCH_SIZE + 17, seed: 9 };
+    const whole = runRandomTest(story, options);
+    const shuffled = mergeParts([3, 1, 0, 2].map((b) => playBatch(story, options, b)));
+    expect(shuffled).toEqual(whole);
+  });
+
+  it('derives a distinct engine seed for each game', () => {
+    const seeds = new Set(Array.from({ length: 10_000 }, (_, i) => gameSeed(7, i)));
+    expect(seeds.size).toBe(10_000);
+    for (const s of seeds) expect(Number.isInteger(s) && s >= 0 && s <= 0xffff_ffff).toBe(true);
+  });
+
+  it('prefers the least-used choice, so rare branches get explored', async () => {
+    const story = await fixture('tests/fixtures/cli-story');
+    const result = summarize(story, { runs: 200, seed: 3 }, runRandomTest(story, { runs: 200, seed: 3 }), 1);
+    expect(result.scenesCovered).toBe(result.scenesTotal);
+    // `force` needs stamina the story never gives: the only choice never made.
+    expect(result.uncovered).toEqual(['gym.door#force']);
+    expect(result.choicesCovered).toBe(result.choicesTotal - 1);
+    expect(result.stuck).toEqual([]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it('reports a stuck game with a history that reproduces it through the engine', async () => {
+    const story = await fixture('tests/fixtures/analysis/stuck');
+    const part = runRandomTest(story, { runs: 400, seed: 5 });
+    expect(part.stuck).toHaveLength(1);
+    const stuck = part.stuck[0]!;
+    expect(stuck).toMatchObject({ reason: 'no-choice', scene: 'door' });
+    expect(stuck.games).toBeGreaterThan(100);
+    expect(stuck.games + (part.endings.out ?? 0)).toBe(400);
+    expect(stuck.seed).toBe(gameSeed(5, stuck.game));
+
+    const replayed = replay(story, stuck.seed, stuck.moves);
+    expect(replayed.applied).toBe(stuck.moves.length);
+    expect(replayed.state.scene).toBe('door');
+    expect(enabledChoiceIds(story, replayed.state)).toEqual([]);
+    expect(isEnded(story, replayed.state)).toBe(false);
+    // The same game in the line-by-line mode: walk past the key (choice 2).
+    expect(plainModeLines(story, stuck.seed, stuck.moves)).toEqual(['2']);
+  });
+
+  it('counts a game still going after the step limit as looping, naming the scenes of the loop', () => {
+    const story = buildStory({
+      hall: { choices: [{ id: 'left', goto: 'stairs' }] },
+      stairs: { choices: [{ id: 'up', goto: 'hall' }] },
+    });
+    const part = runRandomTest(story, { runs: 3, seed: 1, maxSteps: 50 });
+    expect(part.stuck).toHaveLength(1);
+    expect(part.stuck[0]).toMatchObject({ reason: 'step-limit', games: 3, game: 0, loop: ['hall', 'stairs'] });
+    expect(part.stuck[0]?.moves).toHaveLength(50);
+  });
+
+  it('records a game that throws, with the moves that lead to the error', () => {
+    const story = buildStory({
+      hall: { choices: [{ id: 'in', goto: 'spin' }] },
+      spin: { onEnter: [{ kind: 'goto', scene: 'spun' }] },
+      spun: { onEnter: [{ kind: 'goto', scene: 'spin' }] },
+    });
+    const part = runRandomTest(story, { runs: 2, seed: 1 });
+    expect(part.errors).toHaveLength(1);
+    expect(part.errors[0]).toMatchObject({ scene: 'hall', games: 2, game: 0, moves: [{ scene: 'hall', choice: 'in' }] });
+    expect(part.errors[0]?.message).toMatch(/^StoryRuntimeError: .*keeps redirecting/);
+  });
+
+  it('types an answer for a choice that asks for one', () => {
+    const story = buildStory({
+      desk: { choices: [{ id: 'sign', goto: 'out', input: { var: 'name', prompt: 'Name?', maxLength: 10 } }] },
+      out: { ending: 'Out', text: ['Hello {name}.'] },
+    });
+    const part = runRandomTest(story, { runs: 1, seed: 1 });
+    expect(part.endings).toEqual({ out: 1 });
+    expect(part.choices).toEqual(['desk#sign']);
+  });
+});
+
+describe('randomtest on worker threads', () => {
+  let dir = '';
+  let cli = '';
+
+  beforeAll(async () => {
+    // The same design as dist/cli.js: one bundled file that is both the
+    // command line and, started as a worker, the randomtest worker.
+    dir = await mkdtemp(join(tmpdir(), 'hyosan-randomtest-'));
+    cli = join(dir, 'cli.mjs');
+    await build({
+      entryPoints: ['tests/helpers/author-cli-entry.ts'],
+      outfile: cli,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'warning',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+    });
+  });
+
+  afterAll(async () => {
+    if (dir !== '') await rm(dir, { recursive: true, force: true });
+  });
+
+  const json = async (script: string, args: string[]) => {
+    const { stdout } = await run(process.execPath, [script, 'randomtest', ...args, '--json']);
+    const { perSecond, ...rest } = JSON.parse(stdout) as Record<string, unknown>;
+    expect(typeof perSecond).toBe('number');
+    return rest;
+  };
+
+  it('gives the same result with 1, 2 and 3 workers', async () => {
+    const args = ['tests/fixtures/cli-story', '-n', '450', '--seed', '11'];
+    const one = await json(cli, [...args, '--workers', '1']);
+    expect(await json(cli, [...args, '--workers', '2'])).toEqual(one);
+    expect(await json(cli, [...args, '--workers', '3'])).toEqual(one);
+    expect(one).toMatchObject({ runs: 450, seed: 11, scenesCovered: 5, scenesTotal: 5, stuck: [], errors: [] });
+  });
+
+  it('exits 1 and prints a replay command when games get stuck', async () => {
+    const failure = await run(process.execPath, [cli, 'randomtest', 'tests/fixtures/analysis/stuck', '-n', '300', '--workers', '2']).then(
+      () => undefined,
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stdout).toMatch(/STUCK in \d+ games at scene 'door'/);
+    expect(failure?.stdout).toMatch(/replay: printf '2\\n' \| hyosan --plain --story tests\/fixtures\/analysis\/stuck --seed \d+/);
+  });
+
+  // The built CLI, once main.ts starts the worker (see randomtest-worker.ts).
+  const dist = 'dist/cli.js';
+  const wired = existsSync(dist) && readFileSync(dist, 'utf8').includes('hyosan-randomtest-worker');
+  const reason = wired ? '' : ' (skipped: dist/cli.js was built without the randomtest worker wired into main.ts)';
+  it.skipIf(!wired)(`gives the same result with 1 and 2 workers from dist/cli.js${reason}`, async () => {
+    const args = ['tests/fixtures/cli-story', '-n', '1000', '--seed', '11'];
+    const one = await json(dist, [...args, '--workers', '1']);
+    expect(await json(dist, [...args, '--workers', '2'])).toEqual(one);
+  });
+});
