@@ -161,6 +161,12 @@ describe('infection hooks', () => {
     expect(fed.characters.player!.hunger).toBe(40);
   });
 
+  it('fires on_hunger_max when blood nearby (stress) pushes hunger to the top without time passing', () => {
+    const story = hubStory({ blood: [{ kind: 'stress', who: 'player', amount: 30 }] }, { on_hunger_max: 'hungry' });
+    const s1 = step(story, withStatus(start(story, 1), 'player', 'semi-infected', 80), 'blood');
+    expect(s1.scene).toBe('hungry');
+  });
+
   it('returns a player who masters the hunger to the scene they were in', () => {
     const story = hubStory({ go: [{ kind: 'goto', scene: 'elsewhere' }] }, { on_hunger_max: 'hungry' });
     const there = step(story, withStatus(start(story, 1), 'player', 'semi-infected', 97), 'go');

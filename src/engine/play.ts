@@ -94,9 +94,10 @@ export function start(story: Story, seed: number): GameState {
     visits: {},
     characters,
   };
-  return produce(initial, (draft) => {
-    enter(story, draft, story.start, 0, false);
+  const entered = produce(initial, (draft) => {
+    enter(story, draft, story.start, false);
   });
+  return settle(story, entered, 0, 0);
 }
 
 /** Whether a choice is shown, and whether it can be picked. */
@@ -169,8 +170,7 @@ export function step(story: Story, state: GameState, choiceId: string, input?: s
   if (a !== 'enabled') {
     throw new ChoiceError(`choice '${choiceId}' in scene '${state.scene}' is ${a} now`, state.scene, choiceId);
   }
-  return produce(state, (draft) => {
-    const startTime = draft.time;
+  const entered = produce(state, (draft) => {
     if (choice.input !== undefined) {
       draft.vars[choice.input.var] = cleanInput(input ?? '', choice.input.maxLength);
     }
@@ -184,23 +184,20 @@ export function step(story: Story, state: GameState, choiceId: string, input?: s
     if (destination === RETURN) {
       const back = draft.returnTo ?? story.start;
       delete draft.returnTo;
-      enter(story, draft, back, startTime, true);
+      enter(story, draft, back, true);
     } else {
-      enter(story, draft, destination, startTime, false);
+      enter(story, draft, destination, false);
     }
   });
+  return settle(story, entered, state.time, state.characters.player?.hunger ?? 0);
 }
 
 /**
- * Enters a scene, follows any `on_enter` redirects, then lets time act on the
- * infection and fires the story's hooks. `since` is the game time when the
- * move began, so the infection model sees all the time that passed.
- * `resume` returns into the scene without running its `on_enter` again.
+ * Enters a scene and follows any `on_enter` redirects. `resume` returns into
+ * the scene without running its `on_enter` again (after an interruption).
  */
-function enter(story: Story, draft: Draft<GameState>, sceneId: string, since: number, resume: boolean): void {
+function enter(story: Story, draft: Draft<GameState>, sceneId: string, resume: boolean): void {
   let target: string | undefined = sceneId;
-  let lastTime = since;
-  // Resuming after an interruption goes back into the scene without entering it anew.
   let skipEntry = resume;
   for (let hops = 0; target !== undefined; hops++) {
     if (hops >= MAX_HOPS) {
@@ -221,11 +218,63 @@ function enter(story: Story, draft: Draft<GameState>, sceneId: string, since: nu
       target = draft.returnTo;
       delete draft.returnTo;
     }
-    if (target === undefined) {
-      target = hookAfter(story, draft, draft.time - lastTime);
-      lastTime = draft.time;
-    }
   }
+}
+
+/**
+ * After a move: lets the time that passed act on the infection model and
+ * fires the story's hooks, entering their scenes, until nothing more happens.
+ * Checks the plain state first, so a move that touches no infection costs
+ * no second draft (this runs on every choice of every random playtest).
+ */
+function settle(story: Story, entered: GameState, since: number, hungerBefore: number): GameState {
+  let state = entered;
+  let last = since;
+  let hunger = hungerBefore;
+  for (let hops = 0; ; hops++) {
+    if (hops >= MAX_HOPS) {
+      throw new StoryRuntimeError(`hooks keep firing after scene '${entered.scene}' (more than ${MAX_HOPS})`);
+    }
+    const now = state.time;
+    const minutes = now - last;
+    if (!needsAttention(story, state, minutes, hunger)) return state;
+    let hook: string | undefined;
+    state = produce(state, (draft) => {
+      hook = hookAfter(story, draft, minutes, hunger);
+      if (hook !== undefined) enter(story, draft, hook, false);
+    });
+    if (hook === undefined) return state;
+    // The hook scene's own on_enter may pass more time: the next round sees it.
+    last = now;
+    hunger = state.characters.player?.hunger ?? 0;
+  }
+}
+
+/** Whether time, the infection or a hook has anything to do in this state. */
+function needsAttention(story: Story, state: GameState, minutes: number, hungerBefore: number): boolean {
+  const hooks = story.hooks;
+  const scene = state.scene;
+  for (const who in state.characters) {
+    const c = state.characters[who]!;
+    if (c.status === 'exposed' && c.incubation !== undefined && c.incubation.resolvesAt <= state.time) return true;
+    if (c.status === 'semi-infected' && minutes > 0) return true;
+  }
+  if (story.scenes.get(scene)?.ending !== undefined) return false;
+  const health = story.stats.health;
+  if (hooks.on_death !== undefined && health !== undefined && scene !== hooks.on_death) {
+    if ((state.stats.health ?? health.start) <= health.min) return true;
+  }
+  const player = state.characters.player;
+  if (hooks.on_turn !== undefined && player?.status === 'infected' && scene !== hooks.on_turn) return true;
+  if (
+    hooks.on_hunger_max !== undefined &&
+    player?.status === 'semi-infected' &&
+    hungerBefore < story.infection.hunger.max &&
+    player.hunger >= story.infection.hunger.max
+  ) {
+    return true;
+  }
+  return state.party.some((who) => state.characters[who]?.status === 'infected');
 }
 
 /**
@@ -234,10 +283,9 @@ function enter(story: Story, draft: Draft<GameState>, sceneId: string, since: nu
  * companion turning (which interrupts and remembers where to return). Turned
  * companions are announced one at a time, each when the previous event ends.
  */
-function hookAfter(story: Story, draft: Draft<GameState>, minutes: number): string | undefined {
+function hookAfter(story: Story, draft: Draft<GameState>, minutes: number, hungerBefore: number): string | undefined {
   const table = story.infection;
   const player = draft.characters.player!;
-  const wasStarving = player.hunger >= table.hunger.max;
   passTime(draft, table, minutes);
   const health = story.stats.health;
   if (player.status === 'semi-infected' && minutes > 0 && health !== undefined) {
@@ -258,7 +306,7 @@ function hookAfter(story: Story, draft: Draft<GameState>, minutes: number): stri
   if (
     hooks.on_hunger_max !== undefined &&
     player.status === 'semi-infected' &&
-    !wasStarving &&
+    hungerBefore < table.hunger.max &&
     player.hunger >= table.hunger.max &&
     here !== hooks.on_hunger_max
   ) {
