@@ -35,7 +35,8 @@ export function checkReport(
   label: string,
   opts: { readonly json: boolean; readonly strict: boolean },
 ): { text: string; exitCode: 0 | 1 } {
-  const problems = sortProblems([...loaded.problems, ...(loaded.story === undefined ? [] : analyzeStory(loaded.story))]);
+  const analysis = loaded.story === undefined ? [] : analyzeStory(loaded.story);
+  const problems = sortProblems([...loaded.problems, ...analysis]);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const failed = loaded.story === undefined || errors > 0 || (opts.strict && warnings > 0);

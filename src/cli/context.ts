@@ -17,6 +17,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The shipped story's files (embedded in the bundle; read from disk under tests). */
   readonly shippedStory: () => readonly SourceFile[];
+  /** The script `randomtest` starts its worker threads from (the CLI bundle itself); absent, it runs in one thread. */
+  readonly workerScript?: string | URL;
 }
 
 /** Reports a feature that parses but is not built yet; resolves to exit code 2. */

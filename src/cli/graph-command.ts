@@ -4,12 +4,12 @@
  * (`hyosan graph --format dot | dot -Tsvg > story.svg`) or paste the Mermaid
  * text into a Markdown file or https://mermaid.live.
  */
-import { loadStoryDir, loadStoryFiles, type LoadResult } from '../story/load.js';
 import { GRAPH_FORMATS, storyGraph, type GraphFormat } from '../story/graph.js';
 import { formatProblem } from '../story/problem.js';
 import { coverageOf, DEFAULT_MAX_STEPS } from '../story/randomtest.js';
 import { UsageError } from './args.js';
 import { DEFAULT_SEED, playRun } from './randomtest-command.js';
+import { loadStory } from './story-source.js';
 import { parseToolArgs, wholeNumber, type AuthorToolIo } from './tool-args.js';
 
 /** Games played for `--coverage` unless `-n` says otherwise. */
@@ -51,8 +51,7 @@ export function parseGraphArgs(argv: readonly string[]): GraphOptions {
 /** Runs `graph` with the arguments after the command's name; resolves to the exit code. */
 export async function graphCommand(argv: readonly string[], io: AuthorToolIo): Promise<number> {
   const opts = parseGraphArgs(argv);
-  const files = opts.dir === undefined ? io.shippedStory() : undefined;
-  const loaded: LoadResult = opts.dir !== undefined ? await loadStoryDir(opts.dir) : loadStoryFiles(files ?? []);
+  const { result: loaded } = await loadStory(opts.dir, io.shippedStory);
   const story = loaded.story;
   if (story === undefined) {
     for (const p of loaded.problems) if (p.severity === 'error') io.stderr.write(`${formatProblem(p)}\n`);
@@ -63,7 +62,7 @@ export async function graphCommand(argv: readonly string[], io: AuthorToolIo): P
   if (opts.coverage) {
     const part = await playRun(
       story,
-      opts.dir !== undefined ? { dir: opts.dir } : { files: files ?? [] },
+      opts.dir !== undefined ? { dir: opts.dir } : { files: io.shippedStory() },
       { runs: opts.runs, seed: opts.seed, maxSteps: DEFAULT_MAX_STEPS },
       io,
     );

@@ -7,9 +7,9 @@ export function helpText(version: string): string {
 Usage:
   hyosan [OPTIONS]         play (full screen in a terminal, else plain lines)
   hyosan check [DIR]       check a story folder (default: the shipped story)
-  hyosan graph [DIR]       draw a story's scene graph (not available yet)
-  hyosan randomtest [DIR]  play random games to find bugs (not available yet)
-  hyosan new scene ID      write a new scene file (not available yet)
+  hyosan graph [DIR]       draw a story's scene graph (Graphviz dot or Mermaid)
+  hyosan randomtest [DIR]  play many random games: endings, coverage, dead ends
+  hyosan new scene ID      write a new scene file from a template
   hyosan saves             list saved games (not available yet)
   hyosan help              show this help
   hyosan version           show the version
@@ -27,6 +27,21 @@ Play options:
 Check options:
   --json                   print one JSON object: { ok, problems, stats }
   --strict                 fail on warnings too
+
+Randomtest options:
+  -n N                     games to play (default 1000)
+  --seed S                 the same seed gives the same report
+  --workers K              threads to use (default: the number of cores)
+  --max-steps M            a game longer than this counts as looping
+  --json                   print one JSON object
+
+Graph options:
+  --format mermaid|dot     output format (default dot)
+  --coverage               colour scenes random games never reach
+  -n N, --seed S           games played for --coverage
+
+New scene options:
+  --dir DIR                the story folder to write into (default story)
 
 Other options:
   -h, --help               show this help

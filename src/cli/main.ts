@@ -3,33 +3,44 @@
  * process (argv, env, the standard streams, the exit code).
  */
 
+import { isRandomTestWorker, serveRandomTestWorker } from '../story/randomtest-worker.js';
 import { runCli } from './run.js';
 import { shippedStoryFiles } from './shipped-story.js';
 
-// `hyosan --help | head -1` closes the pipe early; that is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+// `randomtest --workers K` starts this same file as its worker threads.
+if (isRandomTestWorker()) {
+  await serveRandomTestWorker();
+} else {
+  await main();
 }
 
-// Ink colours through chalk, which honours FORCE_COLOR but not NO_COLOR. It
-// reads the variable when first evaluated, which is after this line because
-// the Ink screen is imported lazily.
-if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
+async function main(): Promise<void> {
+  // `hyosan --help | head -1` closes the pipe early; that is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
 
-try {
-  process.exitCode = await runCli(process.argv.slice(2), {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    shippedStory: shippedStoryFiles,
-  });
-} catch (error) {
-  // A bug, not a player's or an author's mistake: say so and keep the details.
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`hyosan: internal error, please report it:\n${detail}\n`);
-  process.exitCode = 70;
+  // Ink colours through chalk, which honours FORCE_COLOR but not NO_COLOR. It
+  // reads the variable when first evaluated, which is after this line because
+  // the Ink screen is imported lazily.
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
+
+  try {
+    process.exitCode = await runCli(process.argv.slice(2), {
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      shippedStory: shippedStoryFiles,
+      workerScript: import.meta.url,
+    });
+  } catch (error) {
+    // A bug, not a player's or an author's mistake: say so and keep the details.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`hyosan: internal error, please report it:\n${detail}\n`);
+    process.exitCode = 70;
+  }
 }

@@ -94,6 +94,14 @@ async function schemaPathFor(storyDir: string, fileDir: string): Promise<{ path:
   return { path: relative(fileDir, beside).split(sep).join('/'), found: false };
 }
 
+/** The story folder `dir` is in: the nearest folder at or above it holding story.yaml, else `dir` itself. */
+async function storyRootOf(dir: string): Promise<string> {
+  for (let d = dir; ; d = dirname(d)) {
+    if ((await stat(join(d, 'story.yaml')).catch(() => undefined))?.isFile() === true) return d;
+    if (dirname(d) === d) return dir;
+  }
+}
+
 /** Runs `new` with the arguments after the command's name; resolves to the exit code. */
 export async function newCommand(
   argv: readonly string[],
@@ -118,10 +126,11 @@ export async function newCommand(
     }
     throw error;
   }
+  const root = await storyRootOf(opts.dir);
   io.stdout.write(
     `Created ${path}\n` +
       `Next: write its text, point its choice somewhere, lead a choice elsewhere to it with \`goto: ${opts.id}\`,\n` +
-      `then run 'hyosan check ${shellQuote(opts.dir)}'.\n`,
+      `then run 'hyosan check ${shellQuote(root)}'.\n`,
   );
   if (!schema.found) {
     io.stderr.write(

@@ -6,7 +6,6 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Story } from '../engine/types.js';
-import { loadStoryDir, loadStoryFiles, type LoadResult } from '../story/load.js';
 import { formatProblem } from '../story/problem.js';
 import {
   DEFAULT_MAX_STEPS,
@@ -20,6 +19,7 @@ import {
   type StuckGames,
 } from '../story/randomtest.js';
 import { runRandomTestInWorkers, type StorySource } from '../story/randomtest-worker.js';
+import { loadStory } from './story-source.js';
 import { parseToolArgs, shellQuote, wholeNumber, type AuthorToolIo } from './tool-args.js';
 
 export const DEFAULT_RUNS = 1000;
@@ -64,7 +64,7 @@ function workersOption(workers: number | undefined): { workers?: number } {
 
 // Starting a worker parses the whole bundle; below this many batches per
 // worker that costs more than it saves, so the default uses fewer threads.
-const MIN_BATCHES_PER_WORKER = 10;
+const MIN_BATCHES_PER_WORKER = 3;
 
 /** The threads to use: as asked, else one per core but only as many as have enough batches to be worth it. */
 export function threadCount(runs: number, workers: number | undefined): number {
@@ -76,15 +76,14 @@ export function threadCount(runs: number, workers: number | undefined): number {
 /** Runs `randomtest` with the arguments after the command's name; resolves to the exit code. */
 export async function randomtestCommand(argv: readonly string[], io: AuthorToolIo): Promise<number> {
   const opts = parseRandomtestArgs(argv);
-  const files = opts.dir === undefined ? io.shippedStory() : undefined;
-  const loaded: LoadResult = opts.dir !== undefined ? await loadStoryDir(opts.dir) : loadStoryFiles(files ?? []);
+  const { result: loaded } = await loadStory(opts.dir, io.shippedStory);
   const story = loaded.story;
   if (story === undefined) {
     for (const p of loaded.problems) if (p.severity === 'error') io.stderr.write(`${formatProblem(p)}\n`);
     io.stderr.write(`hyosan: randomtest needs a story without errors (see 'hyosan check${dirArg(opts.dir)}').\n`);
     return 1;
   }
-  const source: StorySource = opts.dir !== undefined ? { dir: opts.dir } : { files: files ?? [] };
+  const source: StorySource = opts.dir !== undefined ? { dir: opts.dir } : { files: io.shippedStory() };
   const progress = opts.json ? undefined : progressBar(io.stderr, opts.runs);
   const started = performance.now();
   const part = await playRun(story, source, opts, io, progress?.update);
@@ -172,16 +171,23 @@ function stuckLines(story: Story, s: StuckGames, opts: RandomtestOptions): strin
   const games = `${s.games.toLocaleString('en-US')} game${s.games === 1 ? '' : 's'}`;
   if (s.reason === 'step-limit') {
     return [
-      `LOOPING: ${games} still going after ${opts.maxSteps} moves; the last scenes of game ${s.game}: ${(s.loop ?? []).join(', ')}`,
+      `LOOPING: ${games} still going after ${opts.maxSteps} moves; ` +
+        `the last scenes of game ${s.game}: ${(s.loop ?? []).join(', ')}`,
       `  first: game ${s.game}, seed ${s.seed} (replay it with --seed ${s.seed}; its moves are in --json)`,
     ];
   }
   return [
     `STUCK in ${games} at scene '${s.scene}': no choice can be picked there, and it is not an ending`,
     `  first: game ${s.game}, seed ${s.seed}, after ${s.moves.length} move${s.moves.length === 1 ? '' : 's'}: ` +
-      s.moves.map((m) => `${m.scene}#${m.choice}`).join(' → '),
+      shortPath(s.moves.map((m) => `${m.scene}#${m.choice}`)),
     `  replay: ${replayCommand(story, s, opts)}`,
   ];
+}
+
+/** `a → b → … → y → z`: a long list of moves cut in the middle (the replay line has them all). */
+function shortPath(steps: readonly string[]): string {
+  const shown = steps.length > 8 ? [...steps.slice(0, 3), '…', ...steps.slice(-3)] : steps;
+  return shown.join(' → ');
 }
 
 /** A command line that plays the same game in the line-by-line mode. */
@@ -203,7 +209,8 @@ function progressBar(
   return {
     update(done) {
       const filled = Math.round((done / total) * width);
-      const line = `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} games`;
+      const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
+      const line = `\r[${bar}] ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} games`;
       if (line !== last) stderr.write(line);
       last = line;
     },

@@ -7,6 +7,9 @@
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './args.js';
 import { checkCommand } from './check-command.js';
+import { graphCommand } from './graph-command.js';
+import { newCommand } from './new-command.js';
+import { randomtestCommand } from './randomtest-command.js';
 import { notAvailableYet } from './context.js';
 import type { CliContext } from './context.js';
 import { helpText } from './help.js';
@@ -43,8 +46,11 @@ async function runCommand(command: Command, ctx: CliContext): Promise<number> {
     case 'play':
       return play(command.options, ctx);
     case 'graph':
+      return graphCommand(command.argv, ctx);
     case 'randomtest':
+      return randomtestCommand(command.argv, ctx);
     case 'new':
+      return newCommand(command.argv, ctx);
     case 'saves':
       // Built in their own *-command.ts by later work; wiring each is one line here.
       return notAvailableYet(ctx, `'${command.kind}'`);
