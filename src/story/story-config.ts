@@ -3,9 +3,9 @@
  * wrong, so one mistake there does not turn every scene's use of a stat
  * into a second, misleading error.
  */
-import { DEFAULT_INFECTION_TABLE, type InfectionTable } from '../engine/infection-table.js';
+import { DEFAULT_INFECTION_TABLE } from '../engine/infection-table.js';
 import { applyInfectionOverrides } from './infection-schema.js';
-import type { CharacterDef, Clock, Hooks, ItemDef, StatDef } from '../engine/types.js';
+import type { Clock, Story } from '../engine/types.js';
 import type { FileContext } from './context.js';
 import { CHARACTER_ID, NAME, PLAYER, SCENE_ID, isReserved } from './names.js';
 import { isMapping } from './parse-yaml.js';
@@ -20,22 +20,8 @@ export interface DeclaredNames {
   readonly clock: Clock;
 }
 
-/** The compiled parts of story.yaml that become the `Story`'s settings. */
-export interface StorySettings {
-  readonly id: string;
-  readonly title: string;
-  readonly version: string;
-  readonly start: string;
-  readonly clock: Clock;
-  readonly stats: Readonly<Record<string, StatDef>>;
-  readonly items: Readonly<Record<string, ItemDef>>;
-  readonly startItems: Readonly<Record<string, number>>;
-  readonly characters: Readonly<Record<string, CharacterDef>>;
-  readonly vars: Readonly<Record<string, string>>;
-  readonly flags: Readonly<Record<string, string>>;
-  readonly hooks: Hooks;
-  readonly infection: InfectionTable;
-}
+/** The compiled parts of story.yaml that become the `Story`'s settings: all but its scenes and hash. */
+export type StorySettings = Omit<Story, 'hash' | 'scenes'>;
 
 const DEFAULT_CLOCK: Clock = { day: 1, minute: 0 };
 
