@@ -33,12 +33,10 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
       for (const flag of effect.flags) delete draft.flags[flag];
       return;
     case 'add':
-      for (const [stat, delta] of Object.entries(effect.stats)) {
-        setStat(story, draft, stat, (draft.stats[stat] ?? 0) + delta);
-      }
+      for (const stat in effect.stats) setStat(story, draft, stat, (draft.stats[stat] ?? 0) + effect.stats[stat]!);
       return;
     case 'setStat':
-      for (const [stat, value] of Object.entries(effect.stats)) setStat(story, draft, stat, value);
+      for (const stat in effect.stats) setStat(story, draft, stat, effect.stats[stat]!);
       return;
     case 'give':
       draft.items[effect.item] = (draft.items[effect.item] ?? 0) + effect.count;

@@ -9,6 +9,7 @@ export {
   sceneOf,
   isEnded,
   replay,
+  freezeStates,
   RETURN,
   ChoiceError,
   StoryRuntimeError,

@@ -252,36 +252,31 @@ export function changeHunger(draft: Draft<GameState>, table: InfectionTable, who
   c.hunger = clampRange(c.hunger + amount, 0, table.hunger.max);
 }
 
-/** What happened when time passed: who resolved into what. */
-export interface InfectionEvents {
-  readonly turned: readonly string[];
-  readonly changed: readonly string[];
-}
-
 /**
  * Lets `minutes` of game time act on every character: incubations that are
- * due resolve (in character order, the player first), and halfbies grow
- * hungrier. Returns who turned and who changed.
+ * due resolve into their outcome, and halfbies grow hungrier. `current` is a
+ * plain copy equal to `draft.characters`, if the caller has one: reading it
+ * instead of the draft leaves untouched characters undrafted, which matters
+ * on the hot path of random playtests.
  */
-export function passTime(draft: Draft<GameState>, table: InfectionTable, minutes: number): InfectionEvents {
-  const turned: string[] = [];
-  const changed: string[] = [];
-  for (const who of Object.keys(draft.characters)) {
-    const c = draft.characters[who]!;
-    if (c.status === 'exposed' && c.incubation !== undefined && c.incubation.resolvesAt <= draft.time) {
-      const outcome = c.incubation.outcome;
+export function passTime(
+  draft: Draft<GameState>,
+  table: InfectionTable,
+  minutes: number,
+  current: Readonly<Record<string, CharacterState>> = draft.characters,
+): void {
+  for (const who in current) {
+    const now = current[who]!;
+    if (now.status === 'exposed' && now.incubation !== undefined && now.incubation.resolvesAt <= draft.time) {
+      const c = draft.characters[who]!;
+      const outcome = now.incubation.outcome;
       c.status = outcome;
       delete c.incubation;
-      if (outcome === 'infected') turned.push(who);
-      if (outcome === 'semi-infected') {
-        c.hunger = table.hunger.start;
-        changed.push(who);
-      }
-    } else if (c.status === 'semi-infected' && minutes > 0) {
-      c.hunger = clampRange(c.hunger + (table.hunger.perHour * minutes) / 60, 0, table.hunger.max);
+      if (outcome === 'semi-infected') c.hunger = table.hunger.start;
+    } else if (now.status === 'semi-infected' && minutes > 0) {
+      draft.characters[who]!.hunger = clampRange(now.hunger + (table.hunger.perHour * minutes) / 60, 0, table.hunger.max);
     }
   }
-  return { turned, changed };
 }
 
 function clamp01(x: number): number {

@@ -3,7 +3,7 @@
  * `step` to the next state, and `replay` a history. All pure: the same story,
  * seed and choices always give the same state.
  */
-import { produce, type Draft } from 'immer';
+import { produce, setAutoFreeze, type Draft } from 'immer';
 import { formatClock } from './clock.js';
 import { applyEffects, type EffectOutcome } from './effects.js';
 import { healthyCharacter, passTime } from './infection.js';
@@ -60,6 +60,21 @@ export class ChoiceError extends Error {
 /** A story that loops or points nowhere at run time (the loader prevents most). */
 export class StoryRuntimeError extends Error {
   override readonly name = 'StoryRuntimeError';
+}
+
+let freezing = true;
+
+/**
+ * Whether new states are deep-frozen, so an accidental mutation throws (the
+ * default). Bulk runs that never keep a state (random playtests, benchmarks)
+ * turn it off: freezing is a fifth of the cost of a step. Returns the
+ * previous setting, to restore it.
+ */
+export function freezeStates(on: boolean): boolean {
+  const was = freezing;
+  freezing = on;
+  setAutoFreeze(on);
+  return was;
 }
 
 /** The scene a state is in. */
@@ -240,7 +255,7 @@ function settle(story: Story, entered: GameState, since: number, hungerBefore: n
     if (!needsAttention(story, state, minutes, hunger)) return state;
     let hook: string | undefined;
     state = produce(state, (draft) => {
-      hook = hookAfter(story, draft, minutes, hunger);
+      hook = hookAfter(story, draft, state, minutes, hunger);
       if (hook !== undefined) enter(story, draft, hook, false);
     });
     if (hook === undefined) return state;
@@ -283,10 +298,16 @@ function needsAttention(story: Story, state: GameState, minutes: number, hungerB
  * companion turning (which interrupts and remembers where to return). Turned
  * companions are announced one at a time, each when the previous event ends.
  */
-function hookAfter(story: Story, draft: Draft<GameState>, minutes: number, hungerBefore: number): string | undefined {
+function hookAfter(
+  story: Story,
+  draft: Draft<GameState>,
+  before: GameState,
+  minutes: number,
+  hungerBefore: number,
+): string | undefined {
   const table = story.infection;
+  passTime(draft, table, minutes, before.characters);
   const player = draft.characters.player!;
-  passTime(draft, table, minutes);
   const health = story.stats.health;
   if (player.status === 'semi-infected' && minutes > 0 && health !== undefined) {
     const healed = (draft.stats.health ?? health.start) + (table.healingPerHour * minutes) / 60;

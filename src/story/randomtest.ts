@@ -11,7 +11,7 @@
  * same result for the same seed.
  */
 import { nextFloat } from '../engine/rng.js';
-import { choicesOf, enabledChoiceIds, isEnded, sceneOf, start, step } from '../engine/index.js';
+import { choicesOf, enabledChoiceIds, freezeStates, isEnded, sceneOf, start, step } from '../engine/index.js';
 import type { GameState, Move, Story } from '../engine/index.js';
 
 /** Games per batch; part of what a seed means, so changing it changes every result. */
@@ -110,8 +110,14 @@ export function playBatch(story: Story, options: RandomTestOptions, batch: numbe
   const last = Math.min(options.runs, first + BATCH_SIZE);
   const acc = new Accumulator();
   const used = new Map<string, number>();
-  for (let game = first; game < last; game++) {
-    playGame(story, game, gameSeed(options.seed, game), used, options.maxSteps ?? DEFAULT_MAX_STEPS, acc);
+  // No state outlives its game here, so none needs freezing.
+  const froze = freezeStates(false);
+  try {
+    for (let game = first; game < last; game++) {
+      playGame(story, game, gameSeed(options.seed, game), used, options.maxSteps ?? DEFAULT_MAX_STEPS, acc);
+    }
+  } finally {
+    freezeStates(froze);
   }
   return acc.part();
 }
@@ -185,6 +191,15 @@ function playGame(
   acc.games++;
 }
 
+/** Stuck games are grouped by scene; looping ones all together (a loop has no one scene). */
+function stuckKey(s: Pick<StuckGames, 'reason' | 'scene'>): string {
+  return s.reason === 'no-choice' ? `no-choice:${s.scene}` : 'step-limit';
+}
+
+function errorKey(e: Pick<ErroredGames, 'scene' | 'message'>): string {
+  return `${e.scene}\0${e.message}`;
+}
+
 /** Collects what one batch's games found. */
 class Accumulator {
   games = 0;
@@ -208,17 +223,16 @@ class Accumulator {
   }
 
   stuck(s: Omit<StuckGames, 'games'>): void {
-    const key = s.reason === 'no-choice' ? `no-choice:${s.scene}` : 'step-limit';
-    if (!this.stuckGames.has(key)) this.stuckGames.set(key, { ...s, moves: [...s.moves], games: 0 });
-    const entry = this.stuckGames.get(key)!;
-    this.stuckGames.set(key, { ...entry, games: entry.games + 1 });
+    // Games run in order, so the first of a kind is the lowest-numbered: the example.
+    const key = stuckKey(s);
+    const had = this.stuckGames.get(key);
+    this.stuckGames.set(key, had === undefined ? { ...s, moves: [...s.moves], games: 1 } : { ...had, games: had.games + 1 });
   }
 
   error(e: Omit<ErroredGames, 'games'>): void {
-    const key = `${e.scene}\0${e.message}`;
-    if (!this.erroredGames.has(key)) this.erroredGames.set(key, { ...e, moves: [...e.moves], games: 0 });
-    const entry = this.erroredGames.get(key)!;
-    this.erroredGames.set(key, { ...entry, games: entry.games + 1 });
+    const key = errorKey(e);
+    const had = this.erroredGames.get(key);
+    this.erroredGames.set(key, had === undefined ? { ...e, moves: [...e.moves], games: 1 } : { ...had, games: had.games + 1 });
   }
 
   part(): RandomTestPart {
@@ -246,10 +260,8 @@ export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
     for (const [id, n] of Object.entries(part.endings)) endings.set(id, (endings.get(id) ?? 0) + n);
     for (const s of part.scenes) scenes.add(s);
     for (const c of part.choices) choices.add(c);
-    for (const s of part.stuck) {
-      mergeGroup(stuck, s.reason === 'no-choice' ? `no-choice:${s.scene}` : 'step-limit', s);
-    }
-    for (const e of part.errors) mergeGroup(errors, `${e.scene}\0${e.message}`, e);
+    for (const s of part.stuck) mergeGroup(stuck, stuckKey(s), s);
+    for (const e of part.errors) mergeGroup(errors, errorKey(e), e);
   }
   const byGame = (a: { game: number }, b: { game: number }) => a.game - b.game;
   return {
@@ -273,7 +285,12 @@ function mergeGroup<T extends { games: number; game: number }>(into: Map<string,
 }
 
 /** The run's report: coverage against the story's scenes and choices. */
-export function summarize(story: Story, options: RandomTestOptions, part: RandomTestPart, seconds: number): RandomTestResult {
+export function summarize(
+  story: Story,
+  options: RandomTestOptions,
+  part: RandomTestPart,
+  seconds: number,
+): RandomTestResult {
   const covered = coverageOf(part);
   const uncoveredScenes: string[] = [];
   const uncoveredChoices: string[] = [];
