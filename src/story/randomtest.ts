@@ -28,6 +28,15 @@ export interface RandomTestOptions {
   readonly runs: number;
   readonly seed: number;
   readonly maxSteps?: number;
+  /** Moves every game makes first, before choosing at random (e.g. "Season 2, as a halfbie"). */
+  readonly prefix?: readonly Move[];
+}
+
+/** A game that reached an ending scene: replaying `moves` with `seed` gets there again. */
+export interface EndingRoute {
+  readonly game: number;
+  readonly seed: number;
+  readonly moves: readonly Move[];
 }
 
 /** Games that stopped without an ending in the same way, with the first one as an example. */
@@ -66,6 +75,8 @@ export interface RandomTestPart {
   readonly choices: readonly string[];
   readonly stuck: readonly StuckGames[];
   readonly errors: readonly ErroredGames[];
+  /** For each ending scene entered (also one a game goes on from), the lowest-numbered game that did. */
+  readonly routes: Readonly<Record<string, EndingRoute>>;
 }
 
 /** The whole run, as `--json` prints it. */
@@ -114,7 +125,7 @@ export function playBatch(story: Story, options: RandomTestOptions, batch: numbe
   const froze = freezeStates(false);
   try {
     for (let game = first; game < last; game++) {
-      playGame(story, game, gameSeed(options.seed, game), used, options.maxSteps ?? DEFAULT_MAX_STEPS, acc);
+      playGame(story, game, gameSeed(options.seed, game), used, options, acc);
     }
   } finally {
     freezeStates(froze);
@@ -141,14 +152,24 @@ function playGame(
   game: number,
   seed: number,
   used: Map<string, number>,
-  maxSteps: number,
+  options: RandomTestOptions,
   acc: Accumulator,
 ): void {
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const moves: Move[] = [];
   let pick = seed ^ 0x5bd1e995;
   let state: GameState | undefined;
   try {
     state = start(story, seed);
+    for (const move of options.prefix ?? []) {
+      if (move.scene !== state.scene) {
+        throw new Error(`prefix move '${move.choice}' expects scene '${move.scene}', the game is in '${state.scene}'`);
+      }
+      state = step(story, state, move.choice, move.input);
+      moves.push(move);
+      acc.choice(`${move.scene}#${move.choice}`);
+      acc.reached(story, state, game, seed, moves);
+    }
     for (;;) {
       if (isEnded(story, state)) {
         acc.ending(state.scene);
@@ -182,6 +203,7 @@ function playGame(
       const asks = sceneOf(story, state).choices.find((c) => c.id === id)?.input !== undefined;
       moves.push(asks ? { scene: state.scene, choice: id, input: TYPED_ANSWER } : { scene: state.scene, choice: id });
       state = step(story, state, id, asks ? TYPED_ANSWER : undefined);
+      acc.reached(story, state, game, seed, moves);
     }
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -208,6 +230,13 @@ class Accumulator {
   private readonly choices = new Set<string>();
   private readonly stuckGames = new Map<string, StuckGames>();
   private readonly erroredGames = new Map<string, ErroredGames>();
+  private readonly routes = new Map<string, EndingRoute>();
+
+  /** Records the first game of this part to enter each ending scene. */
+  reached(story: Story, state: GameState, game: number, seed: number, moves: readonly Move[]): void {
+    if (this.routes.has(state.scene) || sceneOf(story, state).ending === undefined) return;
+    this.routes.set(state.scene, { game, seed, moves: [...moves] });
+  }
 
   ending(scene: string): void {
     this.endings.set(scene, (this.endings.get(scene) ?? 0) + 1);
@@ -243,6 +272,7 @@ class Accumulator {
       choices: [...this.choices].sort(),
       stuck: [...this.stuckGames.values()],
       errors: [...this.erroredGames.values()],
+      routes: Object.fromEntries(this.routes),
     };
   }
 }
@@ -254,6 +284,7 @@ export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
   const choices = new Set<string>();
   const stuck = new Map<string, StuckGames>();
   const errors = new Map<string, ErroredGames>();
+  const routes = new Map<string, EndingRoute>();
   let games = 0;
   for (const part of parts) {
     games += part.games;
@@ -262,6 +293,10 @@ export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
     for (const c of part.choices) choices.add(c);
     for (const s of part.stuck) mergeGroup(stuck, stuckKey(s), s);
     for (const e of part.errors) mergeGroup(errors, errorKey(e), e);
+    for (const [id, route] of Object.entries(part.routes)) {
+      const had = routes.get(id);
+      if (had === undefined || route.game < had.game) routes.set(id, route);
+    }
   }
   const byGame = (a: { game: number }, b: { game: number }) => a.game - b.game;
   return {
@@ -271,6 +306,7 @@ export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
     choices: [...choices].sort(),
     stuck: [...stuck.values()].sort(byGame),
     errors: [...errors.values()].sort(byGame),
+    routes: Object.fromEntries([...routes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
 }
 
