@@ -167,6 +167,26 @@ describe('infection hooks', () => {
     expect(s1.scene).toBe('hungry');
   });
 
+  it('lets months pass off-screen with skip_time without starving a halfbie, while incubations resolve', () => {
+    const story = hubStory(
+      {
+        monthsLater: [{ kind: 'skipTime', minutes: 240 * 24 * 60 }],
+        anHour: [{ kind: 'time', minutes: 60 }],
+        bite: [{ kind: 'expose', who: 'onjo', route: 'bite', emotion: 'calm' }],
+      },
+      { on_hunger_max: 'hungry' },
+    );
+    let seed = 0;
+    let s = step(story, withStatus(start(story, seed), 'player', 'semi-infected', 30), 'bite');
+    while (s.characters.onjo!.status !== 'exposed') s = step(story, withStatus(start(story, ++seed), 'player', 'semi-infected', 30), 'bite');
+    const later = step(story, s, 'monthsLater');
+    expect(later.scene).toBe('hub');
+    expect(later.time).toBe(s.time + 240 * 24 * 60);
+    expect(later.characters.player!.hunger).toBe(30);
+    expect(later.characters.onjo!.status).not.toBe('exposed');
+    expect(step(story, later, 'anHour').characters.player!.hunger).toBe(33);
+  });
+
   it('returns a player who masters the hunger to the scene they were in', () => {
     const story = hubStory({ go: [{ kind: 'goto', scene: 'elsewhere' }] }, { on_hunger_max: 'hungry' });
     const there = step(story, withStatus(start(story, 1), 'player', 'semi-infected', 97), 'go');

@@ -9,9 +9,11 @@ import { draw } from './rng.js';
 import { renderTemplate } from './text.js';
 import type { Effect, GameState, Story } from './types.js';
 
-/** Where effects may send the player, collected while they run. */
+/** What effects report back while they run: where to go, and time skipped off-screen. */
 export interface EffectOutcome {
   redirect?: string;
+  /** Minutes of `skip_time`: on the clock, but not lived through (no hunger, no healing). */
+  skipped?: number;
 }
 
 /** Runs `effects` against `draft`, in order. */
@@ -59,6 +61,10 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
     }
     case 'time':
       draft.time += effect.minutes;
+      return;
+    case 'skipTime':
+      draft.time += effect.minutes;
+      outcome.skipped = (outcome.skipped ?? 0) + effect.minutes;
       return;
     case 'goto':
       outcome.redirect = effect.scene;

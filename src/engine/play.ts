@@ -109,10 +109,11 @@ export function start(story: Story, seed: number): GameState {
     visits: {},
     characters,
   };
+  let skipped = 0;
   const entered = produce(initial, (draft) => {
-    enter(story, draft, story.start, false);
+    skipped = enter(story, draft, story.start, false);
   });
-  return settle(story, entered, 0, 0);
+  return settle(story, entered, skipped, 0);
 }
 
 /** Whether a choice is shown, and whether it can be picked. */
@@ -185,6 +186,7 @@ export function step(story: Story, state: GameState, choiceId: string, input?: s
   if (a !== 'enabled') {
     throw new ChoiceError(`choice '${choiceId}' in scene '${state.scene}' is ${a} now`, state.scene, choiceId);
   }
+  let skipped = 0;
   const entered = produce(state, (draft) => {
     if (choice.input !== undefined) {
       draft.vars[choice.input.var] = cleanInput(input ?? '', choice.input.maxLength);
@@ -199,21 +201,23 @@ export function step(story: Story, state: GameState, choiceId: string, input?: s
     if (destination === RETURN) {
       const back = draft.returnTo ?? story.start;
       delete draft.returnTo;
-      enter(story, draft, back, true);
+      skipped = (outcome.skipped ?? 0) + enter(story, draft, back, true);
     } else {
-      enter(story, draft, destination, false);
+      skipped = (outcome.skipped ?? 0) + enter(story, draft, destination, false);
     }
   });
-  return settle(story, entered, state.time, state.characters.player?.hunger ?? 0);
+  return settle(story, entered, state.time + skipped, state.characters.player?.hunger ?? 0);
 }
 
 /**
  * Enters a scene and follows any `on_enter` redirects. `resume` returns into
  * the scene without running its `on_enter` again (after an interruption).
+ * Returns the minutes skipped off-screen on the way.
  */
-function enter(story: Story, draft: Draft<GameState>, sceneId: string, resume: boolean): void {
+function enter(story: Story, draft: Draft<GameState>, sceneId: string, resume: boolean): number {
   let target: string | undefined = sceneId;
   let skipEntry = resume;
+  let skipped = 0;
   for (let hops = 0; target !== undefined; hops++) {
     if (hops >= MAX_HOPS) {
       throw new StoryRuntimeError(`scene '${sceneId}' keeps redirecting (more than ${MAX_HOPS} hops)`);
@@ -228,16 +232,19 @@ function enter(story: Story, draft: Draft<GameState>, sceneId: string, resume: b
       applyEffects(story, draft, scene.onEnter, outcome);
     }
     skipEntry = false;
+    skipped += outcome.skipped ?? 0;
     target = outcome.redirect;
     if (target === RETURN) {
       target = draft.returnTo;
       delete draft.returnTo;
     }
   }
+  return skipped;
 }
 
 /**
- * After a move: lets the time that passed act on the infection model and
+ * After a move: lets the time that passed (since `since`: time skipped
+ * off-screen is already left out) act on the infection model and
  * fires the story's hooks, entering their scenes, until nothing more happens.
  * Checks the plain state first, so a move that touches no infection costs
  * no second draft (this runs on every choice of every random playtest).
@@ -254,13 +261,14 @@ function settle(story: Story, entered: GameState, since: number, hungerBefore: n
     const minutes = now - last;
     if (!needsAttention(story, state, minutes, hunger)) return state;
     let hook: string | undefined;
+    let skipped = 0;
     state = produce(state, (draft) => {
       hook = hookAfter(story, draft, state, minutes, hunger);
-      if (hook !== undefined) enter(story, draft, hook, false);
+      if (hook !== undefined) skipped = enter(story, draft, hook, false);
     });
     if (hook === undefined) return state;
     // The hook scene's own on_enter may pass more time: the next round sees it.
-    last = now;
+    last = now + skipped;
     hunger = state.characters.player?.hunger ?? 0;
   }
 }

@@ -110,6 +110,8 @@ export type Effect =
   | { readonly kind: 'join'; readonly who: string }
   | { readonly kind: 'leave'; readonly who: string }
   | { readonly kind: 'time'; readonly minutes: number }
+  /** Time that passes off-screen ("months later"): the clock jumps; hunger and healing don't count it. */
+  | { readonly kind: 'skipTime'; readonly minutes: number }
   | { readonly kind: 'goto'; readonly scene: string }
   | { readonly kind: 'setVar'; readonly name: string; readonly value: Template }
   | {

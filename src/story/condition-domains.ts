@@ -228,7 +228,8 @@ function domainOf(
       return [...new Set([initial, ...entry.strs, OTHER])];
     }
     default:
-      return entry.leaf.type === 'bool' ? [false, true] : entry.leaf.type === 'num' ? sampleNumbers(0, Infinity, entry.nums) : [OTHER];
+      if (entry.leaf.type === 'bool') return [false, true];
+      return entry.leaf.type === 'num' ? sampleNumbers(0, Infinity, entry.nums) : [OTHER];
   }
 }
 

@@ -149,6 +149,16 @@ function compileVerb(
       }
       return { kind: 'time', minutes };
     }
+    case 'skip_time': {
+      const d = parse('skip_time');
+      if (d === undefined) return undefined;
+      const minutes = parseDuration(d.skip_time);
+      if (minutes === undefined) {
+        ctx.error(at(), `'${String(d.skip_time)}' is not a duration: write 240d, 8h, 1h30m or a number of minutes`);
+        return undefined;
+      }
+      return { kind: 'skipTime', minutes };
+    }
     case 'goto': {
       const d = parse('goto');
       return d !== undefined && ctx.sceneRef(d.goto, at(), true) ? { kind: 'goto', scene: d.goto } : undefined;

@@ -72,7 +72,13 @@ export function dotString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }
 
-function dot(story: Story, scenes: readonly Scene[], edges: readonly SceneEdge[], roles: Roles, coverage?: Coverage): string {
+function dot(
+  story: Story,
+  scenes: readonly Scene[],
+  edges: readonly SceneEdge[],
+  roles: Roles,
+  coverage?: Coverage,
+): string {
   const out = [
     'digraph story {',
     `  graph [label=${dotString(story.title)}, labelloc=t, fontname="Helvetica"];`,

@@ -212,6 +212,19 @@ export function effectVerbSchemas(effect: z.ZodType) {
           .describe('How long: 10m, 2h, 1h30m, 1d, or a number of minutes.'),
       })
       .describe('Advance the clock.'),
+    skip_time: z
+      .strictObject({
+        skip_time: z
+          .union([
+            z.string().regex(DURATION, {
+              error: (iss) =>
+                `'${String(iss.input)}' is not a duration: write 10m, 2h, 1h30m, 240d or a number of minutes`,
+            }),
+            z.int().min(0),
+          ])
+          .describe('How long passes off-screen: 240d, 8h, or a number of minutes.'),
+      })
+      .describe("Time that passes off-screen ('months later'): the clock jumps; hunger and healing don't count it."),
     goto: z.strictObject({ goto: sceneRef }).describe("Go to this scene instead of the choice's goto."),
     set_var: z
       .strictObject({

@@ -126,6 +126,7 @@ export function storyFacts(story: Story): StoryFacts {
         case 'take':
         case 'leave':
         case 'time':
+        case 'skipTime':
         case 'goto':
         case 'chance':
         case 'check':
