@@ -207,6 +207,7 @@ describe('typed input', () => {
     const s = step(story, start(story, 1), 'say', '  \u001b[31mMin-seo Park ');
     expect(s.vars.name).toBe('[31mM');
     expect(sceneView(story, step(story, start(story, 1), 'say', '하늘')).paragraphs).toEqual(['Hello 하늘.']);
+    expect(step(story, start(story, 1), 'say', '  \u0007 ').vars.name).toBe('Ji-woo');
   });
 });
 

@@ -189,7 +189,9 @@ export function step(story: Story, state: GameState, choiceId: string, input?: s
   let skipped = 0;
   const entered = produce(state, (draft) => {
     if (choice.input !== undefined) {
-      draft.vars[choice.input.var] = cleanInput(input ?? '', choice.input.maxLength);
+      // An empty answer keeps the variable's current value (its default, e.g. the default name).
+      const answer = cleanInput(input ?? '', choice.input.maxLength);
+      if (answer !== '') draft.vars[choice.input.var] = answer;
     }
     const outcome: EffectOutcome = {};
     applyEffects(story, draft, choice.effects, outcome);
