@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +10,9 @@ import { parseArgs, parseSeed } from '../src/cli/args.js';
 import type { Command } from '../src/cli/args.js';
 import { interpret, playPlain } from '../src/cli/plain.js';
 import { textWidth, wrapText } from '../src/ui/wrap.js';
-import { start } from '../src/engine/index.js';
 import type { ChoiceView, Story } from '../src/engine/index.js';
+import { newGame } from '../src/saves/index.js';
+import { MemoryPorts } from './helpers/memory-ports.js';
 import { loadStoryDir } from '../src/story/load.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -18,6 +20,8 @@ const cli = join(root, 'dist', 'cli.js');
 const fixture = 'tests/fixtures/cli-story';
 const broken = 'tests/fixtures/cli-broken';
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+// Games played here autosave: into a folder of their own, never the user's data folder.
+const saveDir = mkdtempSync(join(tmpdir(), 'hyosan-cli-test-'));
 
 /** Runs the built CLI with piped stdin (so never a terminal) and collects everything. */
 function hyosan(args: readonly string[], input = ''): { status: number | null; stdout: string; stderr: string } {
@@ -25,7 +29,7 @@ function hyosan(args: readonly string[], input = ''): { status: number | null; s
     cwd: root,
     input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', HYOSAN_SAVE_DIR: saveDir },
     timeout: 20_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -45,7 +49,7 @@ function usageError(argv: readonly string[]): string {
 
 describe('parseArgs', () => {
   it('plays with default options when given nothing', () => {
-    expect(parsed([])).toEqual({ kind: 'play', options: { plain: false, continue: false } });
+    expect(parsed([])).toEqual({ kind: 'play', options: { plain: false, continue: false, watch: false } });
   });
 
   it('reads every play option, in both --name value and --name=value forms', () => {
@@ -63,6 +67,7 @@ describe('parseArgs', () => {
         '--load=slot1',
         '--save-dir',
         '/tmp/saves',
+        '--watch',
       ]),
     ).toEqual({
       kind: 'play',
@@ -75,6 +80,7 @@ describe('parseArgs', () => {
         continue: true,
         load: 'slot1',
         saveDir: '/tmp/saves',
+        watch: true,
       },
     });
   });
@@ -186,7 +192,7 @@ describe('interpret (plain mode prompt)', () => {
   ];
 
   it('picks a choice by its number, ignoring surrounding spaces', () => {
-    expect(interpret(' 2 ', choices)).toEqual({ kind: 'choose', choice: choices[1] });
+    expect(interpret(' 2 ', choices)).toEqual({ kind: 'choose', choice: choices[1], index: 1 });
   });
 
   it('explains empty lines, words, numbers out of range and disabled choices', () => {
@@ -223,7 +229,11 @@ describe('plain mode in-process', () => {
     let out = '';
     stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     stdin.end(input);
-    const code = await playPlain(story, start(story, seed), { input: stdin, output: stdout, echo: true });
+    const code = await playPlain(story, { game: newGame(story, seed), notices: [] }, new MemoryPorts(story, seed), {
+      input: stdin,
+      output: stdout,
+      echo: true,
+    });
     return { code, out };
   }
 
@@ -312,14 +322,6 @@ describe('the built CLI', () => {
       stdout: '',
       stderr: "hyosan: unknown option '--sed' (did you mean --seed?)\nTry 'hyosan --help'.\n",
     });
-  });
-
-  it('says clearly that features of later versions are not available yet', () => {
-    for (const args of [['--continue'], ['--load', 'a'], ['--save-dir', 'x'], ['--transcript', 't'], ['saves']]) {
-      const { status, stderr } = hyosan(args);
-      expect(status).toBe(2);
-      expect(stderr).toMatch(/^hyosan: .* is not available yet in this version\.\n$/);
-    }
   });
 
   it('checks the shipped story embedded in the bundle', () => {

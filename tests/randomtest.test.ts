@@ -18,6 +18,8 @@ import {
   runRandomTest,
   summarize,
 } from '../src/story/randomtest.js';
+import { UsageError } from '../src/cli/args.js';
+import { parseRandomtestArgs, randomtestCommand } from '../src/cli/randomtest-command.js';
 import { buildStory } from './helpers/build-story.js';
 
 const run = promisify(execFile);
@@ -120,6 +122,49 @@ describe('randomtest in one thread', () => {
     const part = runRandomTest(story, { runs: 1, seed: 1 });
     expect(part.endings).toEqual({ out: 1 });
     expect(part.choices).toEqual(['desk#sign']);
+  });
+});
+
+describe('randomtest command', () => {
+  const capture = () => {
+    const out = { stdout: '', stderr: '' };
+    const io = {
+      stdout: { write: (t: string) => ((out.stdout += t), true) },
+      stderr: { write: (t: string) => ((out.stderr += t), true) },
+      shippedStory: () => [],
+    } as unknown as Parameters<typeof randomtestCommand>[1];
+    return { out, io };
+  };
+
+  it('prints exactly the documented keys with --json, and exits 0 when every game ends', async () => {
+    const { out, io } = capture();
+    expect(await randomtestCommand(['tests/fixtures/cli-story', '-n', '120', '--seed', '4', '--json'], io)).toBe(0);
+    const json = JSON.parse(out.stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual([
+      'runs', 'seed', 'endings', 'scenesCovered', 'scenesTotal', 'choicesCovered', 'choicesTotal',
+      'uncovered', 'stuck', 'errors', 'perSecond',
+    ]);
+    expect(json).toMatchObject({ runs: 120, seed: 4, scenesTotal: 5, choicesTotal: 6, stuck: [], errors: [] });
+    // No progress bar: stderr is not a terminal.
+    expect(out.stderr).toBe('');
+  });
+
+  it('reports endings and coverage in text', async () => {
+    const { out, io } = capture();
+    expect(await randomtestCommand(['tests/fixtures/cli-story', '-n', '200'], io)).toBe(0);
+    expect(out.stdout).toMatch(/^randomtest tests\/fixtures\/cli-story: 200 games, seed 1 — [\d,]+ games\/s\n/);
+    expect(out.stdout).toContain('Endings reached: 2 of 2\n');
+    expect(out.stdout).toContain('Coverage: scenes 5/5 (100%), choices 5/6 (83%)\n');
+    expect(out.stdout).toContain('Never made choices (scene#choice) (1):\n  gym.door#force\n');
+    expect(out.stdout).toContain('OK: every game reached an ending.\n');
+  });
+
+  it('refuses bad numbers as usage errors', () => {
+    expect(parseRandomtestArgs(['-n', '50', '--seed=7'])).toMatchObject({ runs: 50, seed: 7 });
+    expect(() => parseRandomtestArgs(['-n', '0'])).toThrow(new UsageError("-n needs a whole number from 1 to 10000000, not '0'"));
+    expect(() => parseRandomtestArgs(['--workers', 'many'])).toThrow(UsageError);
+    expect(() => parseRandomtestArgs(['--seeds', '1'])).toThrow("randomtest: unknown option '--seeds' (did you mean --seed?)");
+    expect(() => parseRandomtestArgs(['a', 'b'])).toThrow("randomtest: unexpected argument 'b'");
   });
 });
 

@@ -16,14 +16,16 @@ export interface PlayOptions {
   readonly story?: string;
   /** A scene to start at instead of the story's start (for authors). */
   readonly startAt?: string;
-  /** A file to write a transcript to. Not available yet. */
+  /** A file to append a transcript of the game to. */
   readonly transcript?: string;
-  /** Resume the latest save. Not available yet. */
+  /** Resume the latest save. */
   readonly continue: boolean;
-  /** A save slot or file to load. Not available yet. */
+  /** A save slot or file to load. */
   readonly load?: string;
-  /** Where saves go. Not available yet. */
+  /** Where saves go (else HYOSAN_SAVE_DIR, else the user's data folder). */
   readonly saveDir?: string;
+  /** Reload the `--story` folder when its files change. */
+  readonly watch: boolean;
 }
 
 /** What the player asked the command line to do. */
@@ -57,7 +59,7 @@ export const COMMANDS = ['check', 'graph', 'randomtest', 'new', 'saves', 'help',
 export type ToolCommand = 'graph' | 'randomtest' | 'new' | 'saves';
 
 const PLAY_VALUE_OPTIONS = ['--seed', '--story', '--start-at', '--transcript', '--load', '--save-dir'] as const;
-const PLAY_FLAG_OPTIONS = ['--plain', '--continue'] as const;
+const PLAY_FLAG_OPTIONS = ['--plain', '--continue', '--watch'] as const;
 const CHECK_FLAG_OPTIONS = ['--json', '--strict'] as const;
 const GLOBAL_OPTIONS = ['--help', '--version'] as const;
 
@@ -131,6 +133,7 @@ function parsePlayOptions(tokens: readonly Token[]): PlayOptions {
   let seed: number | undefined;
   let plain = false;
   let cont = false;
+  let watch = false;
   const values: Partial<Record<(typeof PLAY_VALUE_OPTIONS)[number], string>> = {};
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -138,6 +141,7 @@ function parsePlayOptions(tokens: readonly Token[]): PlayOptions {
     if (isOneOf(name, PLAY_FLAG_OPTIONS)) {
       if (token.inline !== undefined) throw new UsageError(`option '${name}' takes no value`);
       if (name === '--plain') plain = true;
+      else if (name === '--watch') watch = true;
       else cont = true;
       continue;
     }
@@ -159,6 +163,7 @@ function parsePlayOptions(tokens: readonly Token[]): PlayOptions {
     ...(seed === undefined ? {} : { seed }),
     plain,
     continue: cont,
+    watch,
     ...(values['--story'] === undefined ? {} : { story: values['--story'] }),
     ...(values['--start-at'] === undefined ? {} : { startAt: values['--start-at'] }),
     ...(values['--transcript'] === undefined ? {} : { transcript: values['--transcript'] }),

@@ -1,7 +1,7 @@
 /** What a command may use from the outside world, passed in so tests can supply their own. */
 
 import type { Readable, Writable } from 'node:stream';
-import type { SourceFile } from '../story/load.js';
+import type { LoadResult, SourceFile } from '../story/load.js';
 
 /** A terminal output stream; `columns`/`isTTY` are set when it is a terminal. */
 export type TerminalOutput = Writable & { readonly isTTY?: boolean; readonly columns?: number };
@@ -17,6 +17,12 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The shipped story's files (embedded in the bundle; read from disk under tests). */
   readonly shippedStory: () => readonly SourceFile[];
+  /**
+   * The shipped story, compiled: in the bundle, rebuilt from the image the
+   * build precompiled (no YAML parsed). Absent under tests, where it is
+   * loaded from `shippedStory`'s files instead.
+   */
+  readonly compiledStory?: () => Promise<LoadResult>;
   /** The script `randomtest` starts its worker threads from (the CLI bundle itself); absent, it runs in one thread. */
   readonly workerScript?: string | URL;
 }

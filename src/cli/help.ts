@@ -10,7 +10,7 @@ Usage:
   hyosan graph [DIR]       draw a story's scene graph (Graphviz dot or Mermaid)
   hyosan randomtest [DIR]  play many random games: endings, coverage, dead ends
   hyosan new scene ID      write a new scene file from a template
-  hyosan saves             list saved games (not available yet)
+  hyosan saves [--json]    list saved games (slot, scene, chapter, time, date)
   hyosan help              show this help
   hyosan version           show the version
 
@@ -19,10 +19,11 @@ Play options:
   --plain                  line-by-line mode (automatic when piped)
   --story DIR              play the story in DIR instead of the shipped one
   --start-at SCENE         start at scene SCENE (for authors trying a scene)
-  --transcript FILE        copy the game to FILE as text (not available yet)
-  --continue               resume the latest save (not available yet)
-  --load SLOT|FILE         load a saved game (not available yet)
-  --save-dir DIR           keep saves in DIR (not available yet)
+  --watch                  with --story: reload the story when its files change
+  --transcript FILE        append everything shown and chosen to FILE
+  --continue               resume the latest save of the story
+  --load SLOT|FILE         load a saved game (a slot name or a save file)
+  --save-dir DIR           keep saves in DIR (also: HYOSAN_SAVE_DIR)
 
 Check options:
   --json                   print one JSON object: { ok, problems, stats }
@@ -47,10 +48,16 @@ Other options:
   -h, --help               show this help
   -v, --version            show the version
 
+Saves options (hyosan saves):
+  --json                   print a JSON array, one object per save
+  --save-dir DIR, --story DIR
+
 Environment:
   NO_COLOR                 any non-empty value turns colour off
+  HYOSAN_SAVE_DIR          where saves go (default: your data folder)
 
-Exit status: 0 success, 1 problems in the story, 2 a mistake on the command
-line, 70 an internal error (please report it).
+Exit status: 0 success, 1 problems in the story or a save that cannot be
+loaded, 2 a mistake on the command line, 70 an internal error (please report
+it).
 `;
 }

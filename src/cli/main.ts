@@ -5,11 +5,11 @@
 
 import { isRandomTestWorker, serveRandomTestWorker } from '../story/randomtest-worker.js';
 import { runCli } from './run.js';
-import { shippedStoryFiles } from './shipped-story.js';
+import { shippedStory, shippedStoryFiles } from './shipped-story.js';
 
 // `randomtest --workers K` starts this same file as its worker threads.
 if (isRandomTestWorker()) {
-  await serveRandomTestWorker();
+  await serveRandomTestWorker(shippedStory);
 } else {
   await main();
 }
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       stderr: process.stderr,
       env: process.env,
       shippedStory: shippedStoryFiles,
+      compiledStory: shippedStory,
       workerScript: import.meta.url,
     });
   } catch (error) {

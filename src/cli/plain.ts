@@ -3,14 +3,26 @@
  * per line and a `> ` prompt. Used with `--plain` and whenever stdin or stdout
  * is not a terminal (pipes, CI, screen readers). Works on any Readable and
  * Writable pair, so tests drive it in-process; it never loads Ink.
+ *
+ * Besides choice numbers it reads a few words: `save [slot]`, `load SLOT`,
+ * `undo`, `status`, `saves`, `look`, `help` and `quit`. Every choice is
+ * autosaved, and so is the game when the input ends.
  */
 
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { choicesOf, isEnded, sceneView, step } from '../engine/index.js';
-import type { ChoiceView, GameState, SceneView, Story } from '../engine/index.js';
-import { endingBanner, unavailableLabel } from '../ui/labels.js';
-import { textWidth, wrapHanging, wrapText } from '../ui/wrap.js';
+import { choicesOf, isEnded, sceneView } from '../engine/index.js';
+import type { ChoiceView, Story } from '../engine/index.js';
+import { playChoice, rewind, type SavedGame } from '../saves/game.js';
+import { plural } from '../ui/labels.js';
+import type { GameStart, PlayPorts, StoryChange } from '../ui/ports.js';
+import { reloadGame } from '../ui/reload.js';
+import { textWidth } from '../ui/wrap.js';
+import { interpret, HELP } from './plain-commands.js';
+import { choiceText, endingText, sceneText, statusBlock } from './scene-text.js';
+import type { Transcript } from './transcript.js';
+
+export { interpret, type PlainCommand } from './plain-commands.js';
 
 /** Where plain mode reads and writes, and how. */
 export interface PlainIo {
@@ -20,93 +32,222 @@ export interface PlainIo {
   readonly echo: boolean;
   /** The terminal's width, when there is one. */
   readonly columns?: number;
+  /** A copy of everything shown and typed (`--transcript`). */
+  readonly transcript?: Transcript;
+  /** Ending scenes found in earlier games of this story. */
+  readonly found?: readonly string[];
 }
 
-/** What one game in plain mode reads from and writes to. */
+/** One game in plain mode: what it reads and writes, and where it is. */
 interface Session {
-  readonly story: Story;
+  story: Story;
+  game: SavedGame;
+  found: readonly string[];
+  chapter: string;
+  readonly ports: PlayPorts;
   readonly lines: LineReader;
   readonly write: (text: string) => void;
+  readonly transcribe: (text: string) => void;
   readonly width: number;
   readonly echo: boolean;
 }
 
-/** Plays from `state` until an ending, `quit` or the end of input; resolves to the exit code. */
-export async function playPlain(story: Story, state: GameState, io: PlainIo): Promise<number> {
+/** The slot `save` writes to when no name is given. */
+export const QUICK_SLOT = 'quicksave';
+
+/**
+ * Plays from `start` until `quit`, a dead end or the end of input; resolves
+ * to the exit code (1 only for a story with a dead end). At an ending it
+ * keeps reading, so `undo` and `load` still work; the end of input leaves.
+ */
+export async function playPlain(story: Story, start: GameStart, ports: PlayPorts, io: PlainIo): Promise<number> {
+  const transcribe = (text: string) => io.transcript?.write(text);
   const session: Session = {
     story,
+    game: start.game,
+    found: io.found ?? [],
+    chapter: '',
+    ports,
     lines: lineReader(io.input),
     write: (text) => {
       io.output.write(text);
+      transcribe(text);
     },
+    transcribe,
     width: textWidth(io.columns),
     echo: io.echo,
   };
-  const { write, width } = session;
-  let chapter = '';
+  const stopWatching = ports.watchStory?.((change) => storyChanged(session, change));
   try {
+    for (const notice of start.notices) session.write(`[${notice}]\n\n`);
+    show(session);
     for (;;) {
-      const view = sceneView(story, state);
-      if (view.chapter !== '' && view.chapter !== chapter) write(`[${view.chapter}]\n\n`);
-      chapter = view.chapter;
-      write(sceneText(view, width));
-      if (isEnded(story, state)) {
-        write(endingText(view, width));
-        return 0;
-      }
-      const choices = choicesOf(story, state);
-      if (!choices.some((c) => c.enabled)) {
-        write(`There is no way on from here (scene '${view.id}'): the story has a dead end. Please report it.\n`);
-        return 1;
-      }
-      write(choiceText(choices, width));
-      const next = await readTurn(session, state, view, choices);
-      if (next === 'quit' || next === 'eof') return 0;
-      state = next;
-      write('\n');
+      const outcome = await turn(session);
+      if (outcome === 'continue') continue;
+      await ports.leave(session.game);
+      return outcome === 'dead-end' ? 1 : 0;
     }
   } finally {
+    stopWatching?.();
     session.lines.close();
   }
 }
 
-/** Reads commands until one moves the game on; the new state, or why play stopped. */
-async function readTurn(
-  session: Session,
-  state: GameState,
-  view: SceneView,
-  choices: readonly ChoiceView[],
-): Promise<GameState | 'quit' | 'eof'> {
-  const { story, write, width } = session;
-  for (;;) {
-    const line = await ask(session, '> ');
-    if (line === undefined) return 'eof';
-    const command = interpret(line, choices);
-    switch (command.kind) {
-      case 'quit':
-        return 'quit';
-      case 'help':
-        write(HELP);
-        break;
-      case 'look':
-        write(`\n${sceneText(view, width)}${choiceText(choices, width)}`);
-        break;
-      case 'invalid':
-        write(`${command.message}\n`);
-        break;
-      case 'choose': {
-        const { choice } = command;
-        if (choice.input === undefined) return step(story, state, choice.id);
-        const answer = await readAnswer(session, choice.input);
-        if (answer === undefined) return 'eof';
-        return step(story, state, choice.id, answer);
-      }
-      default: {
-        const _never: never = command;
-        return _never;
-      }
+/** Prints the scene the game is in, then its choices or its ending. */
+function show(session: Session): void {
+  const { story, game, write, width } = session;
+  const view = sceneView(story, game.state);
+  if (view.chapter !== '' && view.chapter !== session.chapter) write(`[${view.chapter}]\n\n`);
+  session.chapter = view.chapter;
+  write(sceneText(view, width));
+  if (isEnded(story, game.state)) {
+    if (!session.found.includes(view.id)) {
+      session.found = [...session.found, view.id];
+      session.ports.endingFound(view.id);
+    }
+    write(endingText(story, game.state, view, session.found, width));
+    write(`\nType 'undo' to go back a choice, 'load SLOT' to load a save, or 'quit'.\n`);
+    return;
+  }
+  const choices = choicesOf(story, game.state);
+  if (!choices.some((c) => c.enabled)) {
+    write(`There is no way on from here (scene '${view.id}'): the story has a dead end. Please report it.\n`);
+    return;
+  }
+  write(choiceText(choices, width));
+}
+
+/** Reads and carries out one line; whether to go on, or why play stopped. */
+async function turn(session: Session): Promise<'continue' | 'quit' | 'eof' | 'dead-end'> {
+  const { story, game } = session;
+  const ended = isEnded(story, game.state);
+  const choices = ended ? [] : choicesOf(story, game.state);
+  if (!ended && !choices.some((c) => c.enabled)) return 'dead-end';
+  const line = await ask(session, '> ');
+  if (line === undefined) return 'eof';
+  // The story may have been reloaded while the line was typed; read it against what is shown now.
+  const current = isEnded(session.story, session.game.state) ? [] : choicesOf(session.story, session.game.state);
+  const command = interpret(line, current, isEnded(session.story, session.game.state));
+  const { write, width } = session;
+  switch (command.kind) {
+    case 'quit':
+      return 'quit';
+    case 'help':
+      write(HELP);
+      return 'continue';
+    case 'look':
+      write('\n');
+      show(session);
+      return 'continue';
+    case 'status':
+      write(statusBlock(session.story, session.game.state, width));
+      return 'continue';
+    case 'invalid':
+      write(`${command.message}\n`);
+      return 'continue';
+    case 'save': {
+      const result = await session.ports.save(command.slot ?? QUICK_SLOT, session.game);
+      write(`${result.message}\n`);
+      return 'continue';
+    }
+    case 'load':
+      await load(session, command.slot);
+      return 'continue';
+    case 'saves':
+      await listSaves(session);
+      return 'continue';
+    case 'undo':
+      await undo(session, command.count);
+      return 'continue';
+    case 'choose':
+      await choose(session, command.choice, command.index);
+      return 'continue';
+    default: {
+      const _never: never = command;
+      return _never;
     }
   }
+}
+
+/** Makes a choice (asking for its answer first if it needs one), autosaves and shows where it led. */
+async function choose(session: Session, choice: ChoiceView, index: number): Promise<void> {
+  let answer: string | undefined;
+  if (choice.input !== undefined) {
+    answer = await readAnswer(session, choice.input);
+    if (answer === undefined) return;
+  }
+  const before = session.game;
+  try {
+    session.game = playChoice(session.story, before, choice.id, answer);
+  } catch (error) {
+    session.write(`The story failed here (${error instanceof Error ? error.message : String(error)}). Please report it.\n`);
+    return;
+  }
+  const label = `${index + 1}. ${choice.text}${answer === undefined ? '' : `: ${answer}`}`;
+  const problem = await session.ports.chose(session.game, label);
+  session.write('\n');
+  if (problem !== undefined) session.write(`[${problem}]\n\n`);
+  show(session);
+}
+
+async function undo(session: Session, count: number): Promise<void> {
+  const made = session.game.history.length;
+  if (made === 0) {
+    session.write('There is no choice to undo yet.\n');
+    return;
+  }
+  const steps = Math.min(count, made);
+  session.game = rewind(session.story, session.game, steps);
+  const problem = await session.ports.rewound(session.game);
+  session.write(`\n[Went back ${plural(steps, 'choice')}.]\n\n`);
+  if (problem !== undefined) session.write(`[${problem}]\n\n`);
+  show(session);
+}
+
+async function load(session: Session, slot: string): Promise<void> {
+  const loaded = await session.ports.load(slot);
+  if (typeof loaded === 'string') {
+    session.write(`${loaded}\n`);
+    return;
+  }
+  session.game = loaded.game;
+  session.write(`\n[Loaded "${slot}".]\n\n`);
+  for (const notice of loaded.notices) session.write(`[${notice}]\n\n`);
+  show(session);
+}
+
+async function listSaves(session: Session): Promise<void> {
+  const saves = await session.ports.listSaves();
+  if (typeof saves === 'string') {
+    session.write(`${saves}\n`);
+    return;
+  }
+  if (saves.length === 0) {
+    session.write('There are no saved games yet.\n');
+    return;
+  }
+  for (const s of saves) {
+    const where = [s.sceneTitle, s.chapter, s.clock, s.savedAt].filter((x) => x !== '').join(' · ');
+    session.write(`  ${s.slot}: ${where}${s.note === undefined ? '' : ` (${s.note})`}\n`);
+  }
+}
+
+/** Applies a reload of the watched story at once, and shows where the player now is. */
+function storyChanged(session: Session, change: StoryChange): void {
+  if (change.kind === 'broken') {
+    session.write(`\n[${change.message}]\n> `);
+    return;
+  }
+  const reloaded = reloadGame(change.story, session.game);
+  if ('failed' in reloaded) {
+    session.write(`\n[Not reloaded: ${reloaded.failed}.]\n> `);
+    return;
+  }
+  session.story = change.story;
+  session.game = reloaded.game;
+  session.write(`\n[${reloaded.notice}]\n\n`);
+  show(session);
+  session.write('> ');
 }
 
 /** Asks for a choice's free-text answer until one fits; undefined at the end of input. */
@@ -129,79 +270,14 @@ async function ask(session: Session, prompt: string): Promise<string | undefined
   // End the prompt's line, so the shell's prompt does not follow it.
   if (line === undefined) session.write('\n');
   else if (session.echo) session.write(`${line}\n`);
+  // A terminal echoes what is typed itself; the transcript still needs it.
+  else session.transcribe(`${line}\n`);
   return line;
-}
-
-/** What a line typed at the `> ` prompt asks for. */
-export type PlainCommand =
-  | { readonly kind: 'choose'; readonly choice: ChoiceView }
-  | { readonly kind: 'quit' }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'look' }
-  | { readonly kind: 'invalid'; readonly message: string };
-
-/** Interprets one line typed at the prompt against the numbered choices. */
-export function interpret(line: string, choices: readonly ChoiceView[]): PlainCommand {
-  const text = line.trim().toLowerCase();
-  const range = `a number from 1 to ${choices.length}`;
-  if (text === 'quit' || text === 'q' || text === 'exit') return { kind: 'quit' };
-  if (text === 'help' || text === '?' || text === 'h') return { kind: 'help' };
-  if (text === 'look' || text === 'l') return { kind: 'look' };
-  if (text === '') return { kind: 'invalid', message: `Type ${range}, or 'help'.` };
-  if (!/^\d+$/.test(text)) {
-    return { kind: 'invalid', message: `'${shorten(line.trim())}' is not a choice. Type ${range}, or 'help'.` };
-  }
-  const choice = choices[Number(text) - 1];
-  if (choice === undefined) {
-    return { kind: 'invalid', message: `There is no choice ${shorten(text)}. Type ${range}.` };
-  }
-  if (!choice.enabled) {
-    const why = choice.hint === undefined ? 'not possible right now' : choice.hint;
-    return { kind: 'invalid', message: `You can't choose that: ${why}` };
-  }
-  return { kind: 'choose', choice };
-}
-
-const HELP = `Type the number of a choice and press Enter.
-  look   show the scene again
-  help   show this help
-  quit   leave the game
-`;
-
-/** The scene's title underlined with `=`, then its paragraphs, each followed by a blank line. */
-function sceneText(view: SceneView, width: number): string {
-  let out = `${view.title}\n${'='.repeat(Math.min([...view.title].length, width))}\n\n`;
-  for (const paragraph of view.paragraphs) {
-    const lines = wrapText(paragraph, width);
-    if (lines.length > 0) out += `${lines.join('\n')}\n\n`;
-  }
-  return out;
-}
-
-function choiceText(choices: readonly ChoiceView[], width: number): string {
-  let out = '';
-  choices.forEach((choice, index) => {
-    const prefix = `${index + 1}. `;
-    const label = choice.enabled ? choice.text : unavailableLabel(choice);
-    out += `${prefix}${wrapHanging(label, width, prefix.length).join('\n')}\n`;
-  });
-  return out;
-}
-
-function endingText(view: SceneView, width: number): string {
-  let out = `${endingBanner(view.ending)}\n`;
-  const summary = view.ending?.summary;
-  if (summary !== undefined && summary.trim() !== '') out += `\n${wrapText(summary, width).join('\n')}\n`;
-  return out;
 }
 
 /** Drops control characters so a typed answer cannot smuggle terminal escapes into the story. */
 function cleanAnswer(line: string): string {
   return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
-}
-
-function shorten(text: string): string {
-  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }
 
 /** Pulls one line at a time from a stream; `next()` is undefined at the end of input. */

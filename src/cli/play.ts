@@ -1,26 +1,33 @@
 /**
- * Playing a game: load the story, pick the seed and the start, then hand
+ * Playing a game: load the story, open the save folder (and the transcript),
+ * find the game to begin with (`--continue`, `--load`, a new one), then hand
  * over to the line-by-line mode or to the Ink screen (loaded only when used,
  * so plain mode and pipes never evaluate React or Ink).
  */
 
 import { randomInt } from 'node:crypto';
-import { start } from '../engine/index.js';
 import type { Story } from '../engine/types.js';
+import { SaveStore, chooseSaveDir } from '../saves/index.js';
 import { formatProblem } from '../story/problem.js';
 import { closest } from '../story/suggest.js';
+import type { GameStart } from '../ui/ports.js';
 import { UsageError } from './args.js';
 import type { PlayOptions } from './args.js';
-import { playPlain } from './plain.js';
-import { notAvailableYet } from './context.js';
 import type { CliContext } from './context.js';
+import { playPlain } from './plain.js';
+import { PlayServices } from './play-services.js';
+import { profileDir, readSettings } from './profile.js';
 import { loadStory } from './story-source.js';
+import { openTranscript, transcriptHeading, type Transcript } from './transcript.js';
 
 /** Plays a game with the given options; resolves to the exit code. */
 export async function play(options: PlayOptions, ctx: CliContext): Promise<number> {
-  const missing = unavailableOption(options);
-  if (missing !== undefined) return notAvailableYet(ctx, missing);
-
+  if (options.watch && options.story === undefined) {
+    throw new UsageError('--watch needs --story DIR (the shipped story is built in and never changes)');
+  }
+  if (options.continue && options.load !== undefined) {
+    throw new UsageError('--continue and --load both choose the game to begin with; give one of them');
+  }
   const { label, result } = await loadStory(options.story, ctx.shippedStory);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (result.story === undefined || errors.length > 0) {
@@ -31,46 +38,88 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     );
     return 1;
   }
-
-  const story = options.startAt === undefined ? result.story : startingAt(result.story, options.startAt, label);
-  const seed = options.seed ?? randomInt(0, 2 ** 32);
-  const state = start(story, seed);
+  const story = result.story;
+  if (options.startAt !== undefined) checkStartScene(story, options.startAt, label);
 
   const plain = options.plain || ctx.stdin.isTTY !== true || ctx.stdout.isTTY !== true;
+  let transcript: Transcript | undefined;
+  if (options.transcript !== undefined) {
+    const opened = openTranscript(options.transcript);
+    if (typeof opened === 'string') {
+      ctx.stderr.write(`hyosan: ${opened}\n`);
+      return 1;
+    }
+    transcript = opened;
+  }
+
+  const store = new SaveStore({ dir: chooseSaveDir(options.saveDir, ctx.env.HYOSAN_SAVE_DIR) });
+  const seeds = seedSource(options.seed);
+  const services = new PlayServices({
+    story,
+    store,
+    newSeed: seeds,
+    ...(options.startAt === undefined ? {} : { startAt: options.startAt }),
+    // Plain mode copies its own output to the transcript; the Ink screen's scenes are written by the services.
+    ...(transcript === undefined || plain ? {} : { transcript, transcriptWidth: 72 }),
+    ...(options.watch && options.story !== undefined ? { watchDir: options.story } : {}),
+  });
+
+  let start: GameStart | undefined;
+  if (options.continue || options.load !== undefined) {
+    const loaded = options.load === undefined ? await services.continueLatest() : await services.load(options.load);
+    if (typeof loaded === 'string') {
+      transcript?.close();
+      ctx.stderr.write(`hyosan: ${loaded}\n`);
+      return 1;
+    }
+    start = loaded;
+  } else if (plain || options.startAt !== undefined) {
+    start = services.newGame();
+  }
+  transcript?.write(transcriptHeading(story.title, start?.game.seed, new Date()));
+
+  const found = await services.foundEndings();
   if (plain) {
-    return playPlain(story, state, {
-      input: ctx.stdin,
-      output: ctx.stdout,
-      // A terminal echoes what is typed; a pipe does not, and the transcript would lose it.
-      echo: ctx.stdin.isTTY !== true,
-      ...(ctx.stdout.columns === undefined ? {} : { columns: ctx.stdout.columns }),
-    });
+    try {
+      return await playPlain(story, start ?? services.newGame(), services, {
+        input: ctx.stdin,
+        output: ctx.stdout,
+        // A terminal echoes what is typed; a pipe does not, and the output would lose it.
+        echo: ctx.stdin.isTTY !== true,
+        found,
+        ...(transcript === undefined ? {} : { transcript }),
+        ...(ctx.stdout.columns === undefined ? {} : { columns: ctx.stdout.columns }),
+      });
+    } finally {
+      transcript?.close();
+    }
   }
   const { playInk } = await import('../ui/launch.js');
-  return playInk(story, state, {
-    stdin: ctx.stdin,
-    stdout: ctx.stdout,
-    stderr: ctx.stderr,
-    color: !(ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== ''),
-  });
+  const noColor = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
+  return playInk(
+    {
+      story,
+      ...(start === undefined ? {} : { start }),
+      ports: services,
+      settings: await readSettings(profileDir(store.dir)),
+      noColor,
+      found,
+      canContinue: await services.canContinue(),
+    },
+    { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr },
+  );
 }
 
-/** The first option given that later versions will implement, for the "not available" message. */
-function unavailableOption(options: PlayOptions): string | undefined {
-  if (options.continue) return '--continue';
-  if (options.load !== undefined) return '--load';
-  if (options.saveDir !== undefined) return '--save-dir';
-  if (options.transcript !== undefined) return '--transcript';
-  return undefined;
+/** The seed of each new game: `--seed` (every game the same, to reproduce one), else a fresh random one. */
+function seedSource(seed: number | undefined): () => number {
+  return () => seed ?? randomInt(0, 2 ** 32);
 }
 
-/** The story with another start scene, for authors trying out one scene (`--start-at`). */
-function startingAt(story: Story, scene: string, label: string): Story {
-  if (!story.scenes.has(scene)) {
-    const guess = closest(scene, story.scenes.keys());
-    throw new UsageError(
-      `--start-at: no scene '${scene}' in ${label}${guess === undefined ? '' : ` (did you mean ${guess}?)`}`,
-    );
-  }
-  return { ...story, start: scene };
+/** Refuses a `--start-at` scene the story does not have, suggesting a near miss. */
+function checkStartScene(story: Story, scene: string, label: string): void {
+  if (story.scenes.has(scene)) return;
+  const guess = closest(scene, story.scenes.keys());
+  throw new UsageError(
+    `--start-at: no scene '${scene}' in ${label}${guess === undefined ? '' : ` (did you mean ${guess}?)`}`,
+  );
 }

@@ -5,7 +5,6 @@
  */
 
 import { stat } from 'node:fs/promises';
-import { loadStoryDir, loadStoryFiles } from '../story/load.js';
 import type { LoadResult, SourceFile } from '../story/load.js';
 import { UsageError } from './args.js';
 
@@ -15,11 +14,19 @@ export interface LoadedStory {
   readonly result: LoadResult;
 }
 
-/** Loads the story in `dir`, or the shipped one when `dir` is undefined. */
+/**
+ * Loads the story in `dir`, or the shipped one when `dir` is undefined: the
+ * precompiled one when `compiled` is given (the bundle's fast path), else
+ * from its files.
+ */
 export async function loadStory(
   dir: string | undefined,
   shippedStory: () => readonly SourceFile[],
+  compiled?: () => Promise<LoadResult>,
 ): Promise<LoadedStory> {
+  if (dir === undefined && compiled !== undefined) return { label: 'story/', result: await compiled() };
+  // The loader (the YAML parser, the schemas) is imported only when YAML is read.
+  const { loadStoryDir, loadStoryFiles } = await import('../story/load.js');
   if (dir === undefined) return { label: 'story/', result: loadStoryFiles(shippedStory()) };
   await assertStoryFolder(dir);
   return { label: dir.endsWith('/') ? dir : `${dir}/`, result: await loadStoryDir(dir) };

@@ -134,6 +134,9 @@ export const saveV2Schema = z
 /** The schema of the version `encodeSave` writes. */
 export const saveDocumentSchema = saveV2Schema;
 
+// Fails to compile when SAVE_FORMAT_VERSION is bumped without a schema for it.
+const _writesCurrent: z.infer<typeof saveDocumentSchema>['version'] = SAVE_FORMAT_VERSION;
+
 /** The schema of each version still loadable, by version number. */
 export const SCHEMAS_BY_VERSION = { 1: saveV1Schema, 2: saveV2Schema } as const;
 

@@ -7,19 +7,23 @@
  * the bundle, `import.meta.url`), and the CLI's entry checks
  * `isRandomTestWorker()` first and, if so, calls `serveRandomTestWorker()`
  * instead of running the command line. Each worker loads the story itself
- * from the source files (or folder) it is given and checks it got the same
- * story as the main thread by its hash. Batches are handed out one at a time,
+ * from the source files (or folder) it is given, or (`shipped`) takes the
+ * shipped story the bundle precompiled, and checks it got the same story as
+ * the main thread by its hash. Batches are handed out one at a time,
  * which balances the load; which worker plays a batch does not matter.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Story } from '../engine/types.js';
-import { loadStoryDir, loadStoryFiles, type SourceFile } from './load.js';
+import type { LoadResult, SourceFile } from './load.js';
 import { batchCount, mergeParts, playBatch, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
 
 const KIND = 'hyosan-randomtest-worker';
 
-/** Where a worker finds the story: the files themselves, or the folder to read. */
-export type StorySource = { readonly files: readonly SourceFile[] } | { readonly dir: string };
+/** Where a worker finds the story: the files themselves, the folder to read, or the bundle's precompiled story. */
+export type StorySource =
+  | { readonly files: readonly SourceFile[] }
+  | { readonly dir: string }
+  | { readonly shipped: true };
 
 interface WorkerInput {
   readonly kind: typeof KIND;
@@ -38,15 +42,19 @@ export function isRandomTestWorker(): boolean {
   return !isMainThread && (workerData as Partial<WorkerInput> | null)?.kind === KIND;
 }
 
-/** The worker's side: load the story, then play each batch the main thread sends until told to stop. */
-export async function serveRandomTestWorker(): Promise<void> {
+/**
+ * The worker's side: load the story, then play each batch the main thread
+ * sends until told to stop. `shipped` gives the precompiled shipped story
+ * (the bundle passes it), for a `shipped` source.
+ */
+export async function serveRandomTestWorker(shipped?: () => Promise<LoadResult>): Promise<void> {
   const port = parentPort;
   if (port === null) throw new Error('serveRandomTestWorker() runs only in a worker thread');
   const input = workerData as WorkerInput;
   const send = (message: FromWorker): void => port.postMessage(message);
   let story: Story | undefined;
   try {
-    const loaded = 'files' in input.source ? loadStoryFiles(input.source.files) : await loadStoryDir(input.source.dir);
+    const loaded = await loadSource(input.source, shipped);
     story = loaded.story;
   } catch (error) {
     send({ failed: `could not load the story: ${error instanceof Error ? error.message : String(error)}` });
@@ -71,6 +79,15 @@ export async function serveRandomTestWorker(): Promise<void> {
     }
   });
   send({ ready: true, hash: story.hash });
+}
+
+async function loadSource(source: StorySource, shipped: (() => Promise<LoadResult>) | undefined): Promise<LoadResult> {
+  // The CLI's entry imports this module to ask isRandomTestWorker(); the
+  // loader (YAML, schemas) is imported only by a worker that reads YAML.
+  if ('files' in source) return (await import('./load.js')).loadStoryFiles(source.files);
+  if ('dir' in source) return (await import('./load.js')).loadStoryDir(source.dir);
+  if (shipped === undefined) throw new Error('this worker was given no shipped story to play');
+  return shipped();
 }
 
 /** How to spread the run. */

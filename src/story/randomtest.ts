@@ -68,6 +68,8 @@ export interface ErroredGames {
 /** What some batches of games found; parts merge in any order to the same whole. */
 export interface RandomTestPart {
   readonly games: number;
+  /** Choices made in all the games together (what a benchmark divides by the time). */
+  readonly moves: number;
   readonly endings: Readonly<Record<string, number>>;
   /** Scene ids entered, sorted. */
   readonly scenes: readonly string[];
@@ -211,6 +213,7 @@ function playGame(
   }
   if (state !== undefined) acc.visited(state);
   acc.games++;
+  acc.moves += moves.length;
 }
 
 /** Stuck games are grouped by scene; looping ones all together (a loop has no one scene). */
@@ -225,6 +228,7 @@ function errorKey(e: Pick<ErroredGames, 'scene' | 'message'>): string {
 /** Collects what one batch's games found. */
 class Accumulator {
   games = 0;
+  moves = 0;
   private readonly endings = new Map<string, number>();
   private readonly scenes = new Set<string>();
   private readonly choices = new Set<string>();
@@ -267,6 +271,7 @@ class Accumulator {
   part(): RandomTestPart {
     return {
       games: this.games,
+      moves: this.moves,
       endings: Object.fromEntries(this.endings),
       scenes: [...this.scenes].sort(),
       choices: [...this.choices].sort(),
@@ -286,8 +291,10 @@ export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
   const errors = new Map<string, ErroredGames>();
   const routes = new Map<string, EndingRoute>();
   let games = 0;
+  let moves = 0;
   for (const part of parts) {
     games += part.games;
+    moves += part.moves;
     for (const [id, n] of Object.entries(part.endings)) endings.set(id, (endings.get(id) ?? 0) + n);
     for (const s of part.scenes) scenes.add(s);
     for (const c of part.choices) choices.add(c);
@@ -301,6 +308,7 @@ export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
   const byGame = (a: { game: number }, b: { game: number }) => a.game - b.game;
   return {
     games,
+    moves,
     endings: Object.fromEntries([...endings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     scenes: [...scenes].sort(),
     choices: [...choices].sort(),

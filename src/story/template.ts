@@ -60,12 +60,22 @@ export function parseTemplate(src: string): {
       }
       i = close + 1;
     } else {
-      literal += ch;
-      i += 1;
+      // Plain text up to the next brace is copied in one piece, not a character at a time.
+      const next = nextBrace(src, i + 1);
+      literal += src.slice(i, next);
+      i = next;
     }
   }
   if (literal !== '') parts.push(literal);
   return { parts, placeholders, problems };
+}
+
+/** The index of the next `{` or `}` in `src` from `from` on; `src.length` when there is none. */
+function nextBrace(src: string, from: number): number {
+  const open = src.indexOf('{', from);
+  const close = src.indexOf('}', from);
+  if (open < 0) return close < 0 ? src.length : close;
+  return close < 0 ? open : Math.min(open, close);
 }
 
 /** A paragraph of a text value and where it starts in that value. */

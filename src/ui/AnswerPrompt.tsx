@@ -1,18 +1,20 @@
 import { Box, Text } from 'ink';
-import type { Answer } from './screen.js';
+import type { Answer } from './game-layout.js';
 
 /** Props of `AnswerPrompt`. */
 export interface AnswerPromptProps {
-  /** The question and what has been typed so far. */
+  /** What has been typed so far, and how long it may be. */
   readonly answer: Answer;
+  /** The question, already wrapped to the width. */
+  readonly prompt: readonly string[];
 }
 
 /** A one-line text field for a choice that asks for a typed answer (a name, a word). */
-export function AnswerPrompt({ answer }: AnswerPromptProps) {
+export function AnswerPrompt({ answer, prompt }: AnswerPromptProps) {
   const left = answer.maxLength - [...answer.text].length;
   return (
     <Box flexDirection="column">
-      <Text>{answer.prompt}</Text>
+      <Text>{prompt.join('\n')}</Text>
       <Box>
         <Text>{'> '}</Text>
         <Text>{answer.text}</Text>

@@ -1,33 +1,55 @@
-import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
+import { Box, useApp, useInput, useStdin } from 'ink';
 import type { Key } from 'ink';
-import { useCallback, useEffect, useReducer, useState } from 'react';
-import { sceneView } from '../engine/index.js';
-import type { GameState, Story } from '../engine/index.js';
-import { AnswerPrompt } from './AnswerPrompt.js';
-import { ChoiceList } from './ChoiceList.js';
-import { EndingView } from './EndingView.js';
-import { SceneView } from './SceneView.js';
+import { useCallback, useEffect, useReducer } from 'react';
+import { formatClock, sceneView } from '../engine/index.js';
+import type { Story } from '../engine/index.js';
+import { GameScreen } from './GameScreen.js';
 import { keyPresses } from './keys.js';
-import { initialScreen, modeOf, reduceScreen } from './screen.js';
+import { MAX_PROSE } from './layout.js';
+import { LoadList } from './LoadList.js';
+import { MenuScreen } from './MenuScreen.js';
+import type { GameStart, PlayPorts, Settings } from './ports.js';
+import { SavePrompt } from './SavePrompt.js';
+import { menuItems, settingItems, titleItems } from './screen-menus.js';
+import { initialScreen, layoutOf, reduceScreen, type Screen } from './screen.js';
+import { SettingsScreen } from './SettingsScreen.js';
+import { statusReport } from './status.js';
+import { TitleScreen } from './TitleScreen.js';
+import { useRequests } from './use-requests.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { WaitingView } from './WaitingView.js';
 
 /** Props of `App`. */
 export interface AppProps {
   /** The loaded story. */
   readonly story: Story;
-  /** The game to play from (a new game from `start`, later a loaded save). */
-  readonly initial: GameState;
-  /** Colours allowed (false under NO_COLOR). */
-  readonly color: boolean;
+  /** A game to begin in (`--continue`, `--load`, `--start-at`); the title screen when absent. */
+  readonly start?: GameStart;
+  /** Saves, the transcript, the endings found and the settings live behind these. */
+  readonly ports: PlayPorts;
+  /** The player's settings when the screen opens. */
+  readonly settings: Settings;
+  /** NO_COLOR is set: no colours whatever the settings say. */
+  readonly noColor: boolean;
+  /** Ending scenes found in earlier games of this story. */
+  readonly found: readonly string[];
+  /** There is a save to continue from (Continue is greyed otherwise). */
+  readonly canContinue: boolean;
 }
 
-/** The game screen: the scene, then its choices, a typed answer or the ending. */
-export function App({ story, initial, color }: AppProps) {
-  const [screen, dispatch] = useReducer(reduceScreen, undefined, () => initialScreen(story, initial));
+// How often text that appears gradually grows.
+const REVEAL_MS = 30;
+
+/** The whole screen: title, game, menus. State lives in one reducer; the world outside behind `ports`. */
+export function App({ story, start, ports, settings, noColor, found, canContinue }: AppProps) {
+  const size = useTerminalSize();
+  const [screen, dispatch] = useReducer(reduceScreen, undefined, () =>
+    initialScreen({ story, ...(start === undefined ? {} : { start }), settings, noColor, found, canContinue, size }),
+  );
   const { exit } = useApp();
   // Without raw mode (stdin not a terminal) Ink cannot read single keys. The
   // command line uses plain mode then, so this is only a safety net.
   const canListen = useStdin().isRawModeSupported === true;
-  const width = useWidth();
 
   // One listener for the whole screen, which only queues key presses: it
   // never reads state, so it is never stale (see screen.ts).
@@ -35,51 +57,95 @@ export function App({ story, initial, color }: AppProps) {
     for (const press of keyPresses(input, key)) dispatch({ type: 'key', press });
   }, []);
   useInput(onInput, { isActive: canListen });
+  useRequests(screen.outbox, ports, dispatch);
 
   useEffect(() => {
-    if (screen.exitCode !== undefined) exit(screen.exitCode);
-  }, [screen.exitCode, exit]);
+    if (size.columns !== screen.size.columns || size.rows !== screen.size.rows) dispatch({ type: 'resize', size });
+  }, [size, screen.size]);
+
+  const revealing = screen.reveal !== undefined;
+  useEffect(() => {
+    if (!revealing) return;
+    const timer = setInterval(() => dispatch({ type: 'tick' }), REVEAL_MS);
+    return () => clearInterval(timer);
+  }, [revealing]);
+
+  useEffect(() => ports.watchStory?.((change) => dispatch({ type: 'story-changed', change })), [ports]);
+
+  const exitCode = screen.exitCode;
+  const game = screen.game;
+  useEffect(() => {
+    if (exitCode === undefined) return;
+    // Autosave the game in progress (Ctrl+C, q) and finish every write before leaving.
+    ports.leave(game).then(
+      () => exit(exitCode),
+      (error: unknown) => exit(error instanceof Error ? error : new Error(String(error))),
+    );
+    // Only the moment of leaving matters: the game cannot change once exitCode is set.
+  }, [exitCode]);
   useEffect(() => {
     if (!canListen) exit(new Error('this terminal cannot send single key presses; run hyosan --plain'));
   }, [canListen, exit]);
 
-  const view = sceneView(screen.story, screen.game);
-  const { mode, choices } = modeOf(screen);
-  return (
-    <Box flexDirection="column" width={width}>
-      <SceneView view={view} width={width} color={color} />
-      <Box marginTop={1} flexDirection="column">
-        {mode === 'ended' ? (
-          <EndingView ending={view.ending} width={width} color={color} />
-        ) : mode === 'dead-end' ? (
-          <Text>
-            There is no way on from here (scene &apos;{view.id}&apos;): the story has a dead end. Press q to leave.
-          </Text>
-        ) : mode === 'answering' && screen.answer !== undefined ? (
-          <AnswerPrompt answer={screen.answer} />
-        ) : (
-          <ChoiceList choices={choices} cursor={screen.cursor} width={width} color={color} />
-        )}
-      </Box>
-      {mode === 'choosing' ? (
-        <Box marginTop={1}>
-          <Text dimColor>↑↓ move · Enter choose · 1–9 pick · q quit</Text>
-        </Box>
-      ) : null}
-    </Box>
-  );
+  return <Box flexDirection="column">{view(screen)}</Box>;
 }
 
-/** The width to draw at: the terminal's, capped at 80 columns, following resizes. */
-function useWidth(): number {
-  const { stdout } = useStdout();
-  const [columns, setColumns] = useState(stdout.columns);
-  useEffect(() => {
-    const onResize = (): void => setColumns(stdout.columns);
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
-  return Math.min(columns > 0 ? columns : 80, 80);
+/** The screen for the current view. */
+function view(screen: Screen) {
+  const color = screen.settings.colour && !screen.noColor;
+  const width = Math.min(screen.size.columns, MAX_PROSE);
+  const { view: v, game } = screen;
+  switch (v.name) {
+    case 'title':
+      return (
+        <TitleScreen
+          title={screen.story.title}
+          items={titleItems(screen)}
+          cursor={v.cursor}
+          message={screen.message}
+          width={width}
+          color={color}
+        />
+      );
+    case 'waiting':
+      return <WaitingView what={v.what} />;
+    case 'play':
+      if (game === undefined) return <WaitingView what="…" />;
+      return (
+        <GameScreen
+          layout={layoutOf(screen, game)}
+          cursor={screen.cursor}
+          answer={screen.answer}
+          reveal={screen.reveal}
+          status={statusReport(screen.story, game.state)}
+          storyProblem={screen.storyProblem}
+          color={color}
+        />
+      );
+    case 'menu': {
+      const where = game === undefined ? '' : `${sceneView(screen.story, game.state).title} · ${formatClock(screen.story.clock, game.state.time)}`;
+      return <MenuScreen where={where} items={menuItems(screen)} cursor={v.cursor} message={screen.message} width={width} color={color} />;
+    }
+    case 'save':
+      return <SavePrompt text={v.text} pending={v.pending} message={screen.message} width={width} color={color} />;
+    case 'load':
+      return (
+        <LoadList
+          saves={v.saves}
+          cursor={v.cursor}
+          pending={v.pending}
+          message={screen.message}
+          width={width}
+          rows={screen.size.rows}
+          color={color}
+        />
+      );
+    case 'settings':
+      return <SettingsScreen items={settingItems(screen)} cursor={v.cursor} width={width} color={color} />;
+    default: {
+      const _never: never = v;
+      return _never;
+    }
+  }
 }
+

@@ -1,34 +1,63 @@
 import { Box, Text } from 'ink';
 import type { SceneView as SceneViewModel } from '../engine/index.js';
-import { wrapText } from './wrap.js';
+import type { BodyLine } from './layout.js';
+import { columnsOf, truncate } from './wrap.js';
 
 /** Props of `SceneView`. */
 export interface SceneViewProps {
-  /** The scene as the engine shows it in the current state. */
-  readonly view: SceneViewModel;
-  /** The width to wrap paragraphs to. */
+  /** The scene as the engine shows it (chapter and clock for the header). */
+  readonly scene: SceneViewModel;
+  /** The scene's title, wrapped to the width. */
+  readonly title: readonly string[];
+  /** The lines of the page shown (see `gameLayout`). */
+  readonly lines: readonly BodyLine[];
+  /** How many characters of the page to show, while text appears gradually; all when undefined. */
+  readonly reveal: number | undefined;
+  /** The width of the scene's column. */
   readonly width: number;
-  /** Colours allowed (false under NO_COLOR). */
+  /** Colours allowed. */
   readonly color: boolean;
 }
 
-/** The chapter and clock, the scene's title, then its paragraphs with a blank line between. */
-export function SceneView({ view, width, color }: SceneViewProps) {
+/** The chapter and clock, the scene's title, then the page of prose (and notices above it). */
+export function SceneView({ scene, title, lines, reveal, width, color }: SceneViewProps) {
+  const chapter = truncate(scene.chapter, Math.max(0, width - columnsOf(scene.clock) - 1));
+  const shown = reveal === undefined ? lines : revealed(lines, reveal);
   return (
-    <Box flexDirection="column">
-      <Box justifyContent="space-between">
-        <Text dimColor>{view.chapter}</Text>
-        <Text dimColor>{view.clock}</Text>
+    <Box flexDirection="column" width={width}>
+      <Box justifyContent="space-between" width={width}>
+        <Text dimColor>{chapter}</Text>
+        <Text dimColor>{scene.clock}</Text>
       </Box>
       <Text bold color={color ? 'yellow' : undefined}>
-        {view.title}
+        {title.join('\n')}
       </Text>
-      {view.paragraphs.map((paragraph, index) => (
-        <Box key={index} marginTop={1}>
-          {/* Wrapped here, not by Ink: Ink starts a line with the space after a word that fills the previous one. */}
-          <Text>{wrapText(paragraph, width).join('\n')}</Text>
+      {shown.length === 0 ? null : (
+        <Box marginTop={1} flexDirection="column">
+          {shown.map((line, index) =>
+            line.tone === 'notice' ? (
+              <Text key={index} color={color ? 'magenta' : undefined} bold>
+                {line.text}
+              </Text>
+            ) : (
+              <Text key={index}>{line.text === '' ? ' ' : line.text}</Text>
+            ),
+          )}
         </Box>
-      ))}
+      )}
     </Box>
   );
+}
+
+/** The first `count` characters of the page, line by line. */
+function revealed(lines: readonly BodyLine[], count: number): BodyLine[] {
+  const out: BodyLine[] = [];
+  let left = count;
+  for (const line of lines) {
+    if (left <= 0) break;
+    const chars = [...line.text];
+    out.push({ ...line, text: chars.slice(0, left).join('') });
+    left -= chars.length;
+  }
+  return out;
 }

@@ -13,6 +13,11 @@ import type { Key } from 'ink';
 export type KeyPress =
   | { readonly kind: 'up' }
   | { readonly kind: 'down' }
+  | { readonly kind: 'left' }
+  | { readonly kind: 'right' }
+  | { readonly kind: 'pageUp' }
+  | { readonly kind: 'pageDown' }
+  | { readonly kind: 'tab' }
   | { readonly kind: 'enter' }
   | { readonly kind: 'erase' }
   | { readonly kind: 'escape' }
@@ -23,6 +28,11 @@ export type KeyPress =
 export function keyPresses(input: string, key: Key): KeyPress[] {
   if (key.upArrow) return [{ kind: 'up' }];
   if (key.downArrow) return [{ kind: 'down' }];
+  if (key.leftArrow) return [{ kind: 'left' }];
+  if (key.rightArrow) return [{ kind: 'right' }];
+  if (key.pageUp) return [{ kind: 'pageUp' }];
+  if (key.pageDown) return [{ kind: 'pageDown' }];
+  if (key.tab) return [{ kind: 'tab' }];
   if (key.return) return [{ kind: 'enter' }];
   if (key.backspace || key.delete) return [{ kind: 'erase' }];
   if (key.escape) return [{ kind: 'escape' }];
@@ -31,6 +41,7 @@ export function keyPresses(input: string, key: Key): KeyPress[] {
   const presses: KeyPress[] = [];
   for (const char of input) {
     if (char === '\r' || char === '\n') presses.push({ kind: 'enter' });
+    else if (char === '\t') presses.push({ kind: 'tab' });
     else if (char === '\u007f' || char === '\b') presses.push({ kind: 'erase' });
     else if (char === '\u0003') presses.push({ kind: 'interrupt' });
     else if (!/[\u0000-\u001f\u007f-\u009f]/.test(char)) presses.push({ kind: 'char', char });

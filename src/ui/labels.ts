@@ -3,7 +3,7 @@
  * never drift apart. Pure: plain mode imports this without loading Ink.
  */
 
-import type { ChoiceView, Ending } from '../engine/index.js';
+import type { ChoiceView, Ending, Symptom, VisibleCondition } from '../engine/index.js';
 
 /** A disabled choice's label: marked in words, not only dimmed (NO_COLOR, screen readers), with its hint. */
 export function unavailableLabel(choice: ChoiceView): string {
@@ -13,4 +13,55 @@ export function unavailableLabel(choice: ChoiceView): string {
 /** `*** THE END: Safe for Now ***`. */
 export function endingBanner(ending: Ending | undefined): string {
   return ending === undefined ? '*** THE END ***' : `*** THE END: ${ending.title} ***`;
+}
+
+/** A symptom in the player's words: `ringing-ears` → `ringing ears`. */
+export function symptomLabel(symptom: Symptom): string {
+  return symptom.replace(/-/g, ' ');
+}
+
+/** A character's condition as the player sees it, in a few words: `unwell (fever, chills)`. */
+export function conditionLabel(condition: VisibleCondition): string {
+  const signs = condition.symptoms.map(symptomLabel).join(', ');
+  switch (condition.label) {
+    case 'well':
+    case 'turned':
+      return condition.label;
+    case 'bitten':
+      return 'bitten, no symptoms';
+    case 'unwell':
+      return `unwell (${signs})`;
+    case 'changed':
+      return signs === '' ? 'changed' : `changed (${signs})`;
+    default: {
+      const _never: never = condition.label;
+      return _never;
+    }
+  }
+}
+
+/** The player's infection outcome at the end of a run, as the player knows it. */
+export function infectionOutcome(condition: VisibleCondition): string {
+  const signs = condition.symptoms.map(symptomLabel).join(', ');
+  switch (condition.label) {
+    case 'well':
+      return 'Never bitten, as far as you know.';
+    case 'bitten':
+      return 'Bitten, with no sign of the virus yet.';
+    case 'unwell':
+      return `Bitten, and unwell: ${signs}.`;
+    case 'changed':
+      return "Changed: still yourself, with a zombie's senses and its hunger.";
+    case 'turned':
+      return 'Turned.';
+    default: {
+      const _never: never = condition.label;
+      return _never;
+    }
+  }
+}
+
+/** `3 days`, `1 day`. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

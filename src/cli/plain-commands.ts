@@ -1,0 +1,90 @@
+/** What a line typed at plain mode's `> ` prompt asks for: a choice's number, or one of a few words. */
+
+import type { ChoiceView } from '../engine/index.js';
+
+/** What a line typed at the `> ` prompt asks for. */
+export type PlainCommand =
+  | { readonly kind: 'choose'; readonly choice: ChoiceView; readonly index: number }
+  | { readonly kind: 'quit' }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'look' }
+  | { readonly kind: 'status' }
+  | { readonly kind: 'saves' }
+  /** `save` alone saves to the quick slot. */
+  | { readonly kind: 'save'; readonly slot?: string }
+  | { readonly kind: 'load'; readonly slot: string }
+  | { readonly kind: 'undo'; readonly count: number }
+  | { readonly kind: 'invalid'; readonly message: string };
+
+/** The help plain mode prints. */
+export const HELP = `Type the number of a choice and press Enter, or one of these:
+  save [SLOT]   save the game (to SLOT, or to 'quicksave')
+  load SLOT     load a saved game (a slot name or a save file)
+  saves         list the saved games
+  undo [N]      take back the last choice (or the last N)
+  status        show your health, condition, party and items
+  look          show the scene again
+  help          show this help
+  quit          save and leave (every choice is saved as you go)
+`;
+
+/** Interprets one line typed at the prompt against the numbered choices (none once the story has ended). */
+export function interpret(line: string, choices: readonly ChoiceView[], ended = false): PlainCommand {
+  const trimmed = line.trim();
+  const text = trimmed.toLowerCase();
+  const [word = '', ...rest] = trimmed.split(/\s+/);
+  const argument = rest.join(' ');
+  switch (word.toLowerCase()) {
+    case 'quit':
+    case 'q':
+    case 'exit':
+      return { kind: 'quit' };
+    case 'help':
+    case '?':
+    case 'h':
+      return { kind: 'help' };
+    case 'look':
+    case 'l':
+      return { kind: 'look' };
+    case 'status':
+    case 'st':
+      return { kind: 'status' };
+    case 'saves':
+      return { kind: 'saves' };
+    case 'save':
+      return argument === '' ? { kind: 'save' } : { kind: 'save', slot: argument };
+    case 'load':
+    case 'restore':
+      return argument === ''
+        ? { kind: 'invalid', message: "Say which save to load: load SLOT (type 'saves' to list them)." }
+        : { kind: 'load', slot: argument };
+    case 'undo':
+    case 'u': {
+      if (argument === '') return { kind: 'undo', count: 1 };
+      const count = /^\d{1,4}$/.test(argument) ? Number(argument) : 0;
+      return count > 0 ? { kind: 'undo', count } : { kind: 'invalid', message: 'Type undo, or undo and a number of choices.' };
+    }
+    default:
+      break;
+  }
+  if (ended) return { kind: 'invalid', message: "The story has ended here. Type 'undo', 'load SLOT' or 'quit'." };
+  const range = `a number from 1 to ${choices.length}`;
+  if (text === '') return { kind: 'invalid', message: `Type ${range}, or 'help'.` };
+  if (!/^\d+$/.test(text)) {
+    return { kind: 'invalid', message: `'${shorten(trimmed)}' is not a choice. Type ${range}, or 'help'.` };
+  }
+  const index = Number(text) - 1;
+  const choice = choices[index];
+  if (choice === undefined) {
+    return { kind: 'invalid', message: `There is no choice ${shorten(text)}. Type ${range}.` };
+  }
+  if (!choice.enabled) {
+    const why = choice.hint === undefined ? 'not possible right now' : choice.hint;
+    return { kind: 'invalid', message: `You can't choose that: ${why}` };
+  }
+  return { kind: 'choose', choice, index };
+}
+
+function shorten(text: string): string {
+  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
+}

@@ -1,0 +1,203 @@
+/**
+ * The world outside the game screen, for both the Ink screen and plain mode:
+ * new games, the save folder (autosave after every choice, slots, continue,
+ * load), the endings found and the settings, the transcript of an Ink game,
+ * and the watched story folder. Every failure becomes a one-line message for
+ * the player; nothing here throws for a bad file.
+ */
+
+import { choicesOf, isEnded, sceneView, type Story } from '../engine/index.js';
+import { SaveError, SaveStore, formatSavedAt, newGame, summarize, type SavedGame } from '../saves/index.js';
+import type { GameStart, PlayPorts, SaveListing, Settings, StoryChange } from '../ui/ports.js';
+import { profileDir, readFoundEndings, recordEnding, writeSettings } from './profile.js';
+import { choiceText, endingText, sceneText } from './scene-text.js';
+import type { Transcript } from './transcript.js';
+import { watchStoryFolder } from './watch.js';
+
+/** What the services work with. */
+export interface PlayServicesOptions {
+  readonly story: Story;
+  readonly store: SaveStore;
+  /** A seed for each new game (the `--seed` one, or a fresh random one). */
+  readonly newSeed: () => number;
+  /** The scene new games begin at (`--start-at`); the story's start when absent. */
+  readonly startAt?: string;
+  /** Where an Ink game's transcript goes (plain mode copies its own output instead). */
+  readonly transcript?: Transcript;
+  /** The width the transcript is wrapped to. */
+  readonly transcriptWidth?: number;
+  /** The story folder to watch (`--watch`). */
+  readonly watchDir?: string;
+  /** The real time (tests pass their own). */
+  readonly now?: () => Date;
+}
+
+/** The `PlayPorts` of a real game: saves on disk, a transcript file, a watched folder. */
+export class PlayServices implements PlayPorts {
+  private story: Story;
+  private readonly options: PlayServicesOptions;
+  private readonly now: () => Date;
+  // Writes of the player's files, in order; `leave` waits for them.
+  private profileWrites: Promise<void> = Promise.resolve();
+  private found: string[] | undefined;
+
+  constructor(options: PlayServicesOptions) {
+    this.options = options;
+    this.story = options.story;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The story being played (a newer version after a `--watch` reload). */
+  get currentStory(): Story {
+    return this.story;
+  }
+
+  /** The save folder. */
+  get saveDir(): string {
+    return this.options.store.dir;
+  }
+
+  /** The ending scenes found so far in this story. */
+  async foundEndings(): Promise<readonly string[]> {
+    this.found ??= await readFoundEndings(profileDir(this.saveDir), this.story.id);
+    return this.found;
+  }
+
+  /** Whether there is a save of this story to continue from. */
+  async canContinue(): Promise<boolean> {
+    const entries = await this.options.store.list();
+    return !(entries instanceof SaveError) && entries.some((e) => e.save?.story.id === this.story.id);
+  }
+
+  newGame(): GameStart {
+    const { startAt } = this.options;
+    const story = startAt === undefined || startAt === this.story.start ? this.story : { ...this.story, start: startAt };
+    const game = newGame(story, this.options.newSeed());
+    this.note(`[New game, seed ${game.seed}.]\n\n`);
+    return { game, notices: [] };
+  }
+
+  async continueLatest(): Promise<GameStart | string> {
+    return started(await this.options.store.loadLatest(this.story));
+  }
+
+  async listSaves(): Promise<readonly SaveListing[] | string> {
+    const entries = await this.options.store.list();
+    if (entries instanceof SaveError) return entries.message;
+    const listings: SaveListing[] = [];
+    for (const entry of entries) {
+      if (entry.save === undefined) {
+        // Damaged beyond reading, even its story: listed, so picking it says what is wrong.
+        listings.push({ slot: entry.slot, sceneTitle: '', chapter: '', clock: '', savedAt: '', note: 'damaged' });
+        continue;
+      }
+      if (entry.save.story.id !== this.story.id) continue;
+      const s = summarize(entry.save);
+      listings.push({
+        slot: entry.slot,
+        sceneTitle: s.sceneTitle,
+        chapter: s.chapter,
+        clock: s.clock,
+        savedAt: formatSavedAt(s.savedAt),
+        ...(entry.fromBackup ? { note: 'damaged; its backup will load' } : {}),
+      });
+    }
+    return listings;
+  }
+
+  async load(target: string): Promise<GameStart | string> {
+    return started(await this.options.store.loadTarget(target, this.story));
+  }
+
+  async save(slot: string, game: SavedGame): Promise<{ ok: boolean; message: string }> {
+    const failed = await this.options.store.save(slot, this.story, game);
+    if (failed !== undefined) return { ok: false, message: failed.message };
+    this.note(`[Saved to "${slot}".]\n\n`);
+    return { ok: true, message: `Saved to "${slot}" in ${this.saveDir}.` };
+  }
+
+  shown(game: SavedGame): void {
+    this.writeScene(game);
+  }
+
+  async chose(game: SavedGame, label: string): Promise<string | undefined> {
+    this.note(`> ${label}\n\n`);
+    this.writeScene(game);
+    return this.autosave(game);
+  }
+
+  async rewound(game: SavedGame): Promise<string | undefined> {
+    this.note('> undo\n\n');
+    this.writeScene(game);
+    return this.autosave(game);
+  }
+
+  endingFound(sceneId: string): void {
+    if (this.found !== undefined && !this.found.includes(sceneId)) this.found = [...this.found, sceneId];
+    const { id } = this.story;
+    this.queueProfileWrite(() => recordEnding(profileDir(this.saveDir), id, sceneId, this.now()));
+  }
+
+  settingsChanged(settings: Settings): void {
+    this.queueProfileWrite(() => writeSettings(profileDir(this.saveDir), settings));
+  }
+
+  async leave(game: SavedGame | undefined): Promise<void> {
+    if (game !== undefined) await this.autosave(game);
+    await this.options.store.flush();
+    await this.profileWrites;
+    this.options.transcript?.close();
+  }
+
+  /** Saves `game` to this story's autosave slot; a problem to tell the player, if any. */
+  async autosave(game: SavedGame): Promise<string | undefined> {
+    const failed = await this.options.store.autosave(this.story, game);
+    return failed === undefined ? undefined : `Autosave failed: ${failed.message}`;
+  }
+
+  watchStory(listener: (change: StoryChange) => void): () => void {
+    const dir = this.options.watchDir;
+    if (dir === undefined) return () => undefined;
+    return watchStoryFolder(
+      dir,
+      () => this.story,
+      (change) => {
+        if (change.kind === 'reloaded') this.story = change.story;
+        listener(change);
+      },
+    );
+  }
+
+  /** Writes the scene the game is in to the transcript, with its ending if it has one. */
+  private writeScene(game: SavedGame): void {
+    const transcript = this.options.transcript;
+    if (transcript === undefined) return;
+    const width = this.options.transcriptWidth ?? 72;
+    const view = sceneView(this.story, game.state);
+    let text = sceneText(view, width);
+    if (isEnded(this.story, game.state)) {
+      const found = [...(this.found ?? []), ...(this.found?.includes(view.id) === true ? [] : [view.id])];
+      text += endingText(this.story, game.state, view, found, width);
+    } else {
+      text += choiceText(choicesOf(this.story, game.state), width);
+    }
+    text += '\n';
+    transcript.write(text);
+  }
+
+  private note(text: string): void {
+    this.options.transcript?.write(text);
+  }
+
+  private queueProfileWrite(write: () => Promise<void>): void {
+    // A player file that cannot be written (read-only folder) costs a remembered ending, never the game.
+    this.profileWrites = this.profileWrites.then(write).catch(() => undefined);
+  }
+}
+
+/** A loaded game as the screen takes it, or the one-line message of a save that would not load. */
+function started(loaded: SavedGame & { readonly notices: readonly string[] } | SaveError): GameStart | string {
+  if (loaded instanceof SaveError) return loaded.message;
+  const { seed, start, history, state, notices } = loaded;
+  return { game: { seed, start, history, state }, notices };
+}

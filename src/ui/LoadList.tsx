@@ -1,0 +1,72 @@
+import { Box, Text } from 'ink';
+import { HelpLine } from './HelpLine.js';
+import { MessageLine } from './MessageLine.js';
+import { Pointer } from './Pointer.js';
+import type { SaveListing } from './ports.js';
+import { columnsOf, truncate } from './wrap.js';
+
+/** Props of `LoadList`. */
+export interface LoadListProps {
+  /** The saves, newest first; undefined while they are being read. */
+  readonly saves: readonly SaveListing[] | undefined;
+  readonly cursor: number;
+  /** A save is being loaded. */
+  readonly pending: boolean;
+  /** Why the last save picked would not load. */
+  readonly message: string | undefined;
+  readonly width: number;
+  /** The terminal's height, to show only the saves that fit; undefined shows them all. */
+  readonly rows: number | undefined;
+  /** Colours allowed. */
+  readonly color: boolean;
+}
+
+// Rows around the list: the heading, a blank, the message and the help line with their blanks.
+const CHROME_ROWS = 8;
+const ROWS_PER_SAVE = 2;
+
+/** The saves to load: slot and real date, then scene, chapter and in-game time; a scrolling window on short terminals. */
+export function LoadList({ saves, cursor, pending, message, width, rows, color }: LoadListProps) {
+  const fits = rows === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor((rows - CHROME_ROWS) / ROWS_PER_SAVE));
+  const all = saves ?? [];
+  const from = Math.max(0, Math.min(cursor - Math.floor(fits / 2), all.length - fits));
+  const shown = all.slice(from, from + fits);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold color={color ? 'yellow' : undefined}>
+        Load a saved game
+      </Text>
+      <Box marginTop={1} flexDirection="column">
+        {saves === undefined ? <Text dimColor>Reading saves…</Text> : null}
+        {shown.map((save, i) => {
+          const index = from + i;
+          const selected = index === cursor;
+          const date = ` ${save.savedAt}`;
+          const slot = truncate(save.slot, Math.max(4, width - 2 - columnsOf(date)));
+          const where = [save.sceneTitle, save.chapter, save.clock].filter((s) => s !== '').join(' · ');
+          const detail = [where, save.note ?? ''].filter((s) => s !== '').join(' — ');
+          return (
+            <Box key={save.slot} flexDirection="column">
+              <Box>
+                <Pointer selected={selected} color={color} />
+                <Box flexGrow={1}>
+                  <Text bold={selected} color={color && selected ? 'cyan' : undefined}>
+                    {slot}
+                  </Text>
+                </Box>
+                <Text dimColor>{date}</Text>
+              </Box>
+              <Text dimColor={save.note === undefined} color={color && save.note !== undefined ? 'magenta' : undefined}>
+                {`  ${truncate(detail, width - 2)}`}
+              </Text>
+            </Box>
+          );
+        })}
+        {from + shown.length < all.length ? <Text dimColor>  … {all.length - from - shown.length} more</Text> : null}
+      </Box>
+      {pending ? <Text dimColor>Loading…</Text> : null}
+      <MessageLine message={message} width={width} color={color} />
+      <HelpLine text="↑↓ move · Enter load · esc back" width={width} />
+    </Box>
+  );
+}

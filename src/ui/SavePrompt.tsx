@@ -1,0 +1,39 @@
+import { Box, Text } from 'ink';
+import { HelpLine } from './HelpLine.js';
+import { MessageLine } from './MessageLine.js';
+import { wrapText } from './wrap.js';
+
+/** Props of `SavePrompt`. */
+export interface SavePromptProps {
+  /** The slot name typed so far. */
+  readonly text: string;
+  /** The save is being written. */
+  readonly pending: boolean;
+  /** Why the last name was refused, or the save failed. */
+  readonly message: string | undefined;
+  readonly width: number;
+  /** Colours allowed. */
+  readonly color: boolean;
+}
+
+/** Typing the name of the slot to save to. */
+export function SavePrompt({ text, pending, message, width, color }: SavePromptProps) {
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold color={color ? 'yellow' : undefined}>
+        Save to a slot
+      </Text>
+      <Box marginTop={1}>
+        <Text>{wrapText('Name the save (letters, digits, spaces, - and _). A slot that exists is replaced; its old save is kept as a backup.', width, true).join('\n')}</Text>
+      </Box>
+      <Box marginTop={1}>
+        <Text>{'> '}</Text>
+        <Text>{text}</Text>
+        {pending ? null : <Text inverse> </Text>}
+      </Box>
+      {pending ? <Text dimColor>Saving…</Text> : null}
+      <MessageLine message={message} width={width} color={color} />
+      <HelpLine text="Enter save · esc back" width={width} />
+    </Box>
+  );
+}

@@ -1,0 +1,39 @@
+import { Box, Text } from 'ink';
+import { HelpLine } from './HelpLine.js';
+import { MenuList } from './MenuList.js';
+import { MessageLine } from './MessageLine.js';
+import type { MenuItem } from './screen-menus.js';
+import { wrapText } from './wrap.js';
+
+/** Props of `TitleScreen`. */
+export interface TitleScreenProps {
+  /** The story's title. */
+  readonly title: string;
+  /** New game, Continue (greyed when there is nothing to continue), Load, Settings, Quit. */
+  readonly items: readonly MenuItem[];
+  readonly cursor: number;
+  /** Why the last thing asked for did not work (a damaged save). */
+  readonly message: string | undefined;
+  readonly width: number;
+  /** Colours allowed. */
+  readonly color: boolean;
+}
+
+/** The title screen: the story's name and the way into a game. */
+export function TitleScreen({ title, items, cursor, message, width, color }: TitleScreenProps) {
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box marginTop={1} flexDirection="column">
+        <Text bold color={color ? 'yellow' : undefined}>
+          {wrapText(title, width, true).join('\n')}
+        </Text>
+        <Text dimColor>a hyosan story</Text>
+      </Box>
+      <Box marginTop={1}>
+        <MenuList items={items} cursor={cursor} color={color} />
+      </Box>
+      <MessageLine message={message} width={width} color={color} />
+      <HelpLine text="↑↓ move · Enter choose · q quit" width={width} />
+    </Box>
+  );
+}

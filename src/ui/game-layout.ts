@@ -1,0 +1,181 @@
+/**
+ * The game screen for one state, laid out: the scene's header, its pages of
+ * prose, and what follows the last page (the choices, a typed answer, the
+ * ending with the run's summary). The reducer uses it to know what a key
+ * means (another page, or a choice); the components draw exactly its lines.
+ */
+
+import { choicesOf, isEnded, sceneView } from '../engine/index.js';
+import type { ChoiceView, GameState, SceneView, Story } from '../engine/index.js';
+import { endingBanner } from './labels.js';
+import {
+  bodyLines,
+  choiceLabels,
+  choiceRows,
+  columnsFor,
+  paginate,
+  roomFor,
+  statusShown,
+  type BodyLine,
+  type Columns,
+  type TerminalSize,
+} from './layout.js';
+import { runSummary, runSummaryLines } from './run-summary.js';
+import { wrapHanging, wrapText } from './wrap.js';
+
+/** What the game is waiting for, which decides what keys mean. */
+export type Mode = 'choosing' | 'answering' | 'ended' | 'dead-end';
+
+/** A typed answer in progress, for a choice that asks for one. */
+export interface Answer {
+  readonly choiceId: string;
+  readonly label: string;
+  readonly prompt: string;
+  readonly maxLength: number;
+  readonly text: string;
+}
+
+/** A line under an ending: the banner, the ending's summary, or a line of the run's summary. */
+export interface EndingLine {
+  readonly text: string;
+  readonly tone: 'banner' | 'summary' | 'detail';
+}
+
+/** What follows the prose on the page shown. */
+export type Footer =
+  | { readonly kind: 'more'; readonly page: number; readonly pages: number }
+  | { readonly kind: 'choices'; readonly choices: readonly ChoiceView[]; readonly labels: readonly (readonly string[])[] }
+  | { readonly kind: 'answer'; readonly prompt: readonly string[] }
+  | { readonly kind: 'ending'; readonly lines: readonly EndingLine[] }
+  | { readonly kind: 'dead-end'; readonly lines: readonly string[] };
+
+/** Everything the game screen draws for a state. */
+export interface GameLayout {
+  readonly mode: Mode;
+  readonly columns: Columns;
+  readonly scene: SceneView;
+  /** The choices the player sees (none once the game has ended). */
+  readonly choices: readonly ChoiceView[];
+  readonly title: readonly string[];
+  readonly pages: readonly (readonly BodyLine[])[];
+  /** The page shown, within range. */
+  readonly page: number;
+  readonly footer: Footer;
+  /** The keys that work now, in one line that fits. */
+  readonly help: string;
+}
+
+/** What the layout depends on. */
+export interface LayoutInput {
+  readonly story: Story;
+  readonly state: GameState;
+  readonly size: TerminalSize;
+  readonly statusToggle: boolean | undefined;
+  readonly notices: readonly string[];
+  readonly answer: Answer | undefined;
+  readonly page: number;
+  /** Endings found so far (scene ids), for the run summary. */
+  readonly found: readonly string[];
+  /** A line about the story folder (`--watch`), which takes a row. */
+  readonly storyProblem: string | undefined;
+}
+
+/** The game's mode in a state. */
+export function modeOf(story: Story, state: GameState, answer: Answer | undefined): Mode {
+  if (isEnded(story, state)) return 'ended';
+  if (!choicesOf(story, state).some((c) => c.enabled)) return 'dead-end';
+  return answer === undefined ? 'choosing' : 'answering';
+}
+
+/** Lays out the game screen. */
+export function gameLayout(input: LayoutInput): GameLayout {
+  const { story, state, size, answer } = input;
+  const mode = modeOf(story, state, answer);
+  const scene = sceneView(story, state);
+  const choices = mode === 'ended' ? [] : choicesOf(story, state);
+  const columns = columnsFor(size, statusShown(input.statusToggle, size));
+  const width = columns.main;
+  const title = wrapText(scene.title, width, true);
+  const last = lastFooter(input, mode, scene, choices, width);
+  // The header, the title, a blank line after it and before the footer, and the help line after a blank.
+  const fixed = 1 + title.length + 3 + 1 + (input.storyProblem === undefined ? 0 : 1);
+  const pages = paginate(bodyLines(input.notices, scene.paragraphs, width), roomFor(size.rows, fixed), footerRows(last));
+  const page = Math.max(0, Math.min(input.page, pages.length - 1));
+  const footer: Footer = page < pages.length - 1 ? { kind: 'more', page, pages: pages.length } : last;
+  return { mode, columns, scene, choices, title, pages, page, footer, help: helpLine(footer, mode, width) };
+}
+
+function lastFooter(input: LayoutInput, mode: Mode, scene: SceneView, choices: readonly ChoiceView[], width: number): Footer {
+  switch (mode) {
+    case 'choosing':
+      return { kind: 'choices', choices, labels: choiceLabels(choices, width) };
+    case 'answering':
+      return { kind: 'answer', prompt: wrapText(input.answer?.prompt ?? '', width, true) };
+    case 'ended':
+      return { kind: 'ending', lines: endingLines(input, scene, width) };
+    case 'dead-end':
+      return {
+        kind: 'dead-end',
+        lines: wrapText(`There is no way on from here (scene '${scene.id}'): the story has a dead end.`, width, true),
+      };
+    default: {
+      const _never: never = mode;
+      return _never;
+    }
+  }
+}
+
+/** The ending's banner and summary, then the run's summary. */
+function endingLines(input: LayoutInput, scene: SceneView, width: number): EndingLine[] {
+  const lines: EndingLine[] = wrapText(endingBanner(scene.ending), width, true).map((text) => ({ text, tone: 'banner' }));
+  const summary = scene.ending?.summary;
+  if (summary !== undefined && summary.trim() !== '') {
+    lines.push({ text: '', tone: 'summary' });
+    for (const text of wrapText(summary, width, true)) lines.push({ text, tone: 'summary' });
+  }
+  lines.push({ text: '', tone: 'detail' });
+  for (const { label, text } of runSummaryLines(runSummary(input.story, input.state, input.found))) {
+    for (const line of wrapHanging(`${label}: ${text}`, width, 2)) lines.push({ text: line, tone: 'detail' });
+  }
+  return lines;
+}
+
+function footerRows(footer: Footer): number {
+  switch (footer.kind) {
+    case 'more':
+      return 1;
+    case 'choices':
+      return choiceRows(footer.labels);
+    case 'answer':
+      // The prompt, the line being typed and the hint under it.
+      return footer.prompt.length + 2;
+    case 'ending':
+    case 'dead-end':
+      return footer.lines.length;
+    default: {
+      const _never: never = footer;
+      return _never;
+    }
+  }
+}
+
+/** The keys for what is on screen, long or short to fit the scene's column. */
+function helpLine(footer: Footer, mode: Mode, width: number): string {
+  const wide = width >= 66;
+  switch (footer.kind) {
+    case 'more':
+      return wide ? 'Enter/space more · b back · tab status · esc menu · q quit' : 'Enter more · b back · esc menu';
+    case 'choices':
+      return wide ? '↑↓ move · Enter choose · 1–9 pick · tab status · esc menu · q quit' : '↑↓ Enter 1–9 · tab status · esc menu';
+    case 'answer':
+      return 'Enter confirm · esc back';
+    case 'ending':
+      return wide ? 'Enter title screen · u undo · esc menu · q quit' : 'Enter title · u undo · q quit';
+    case 'dead-end':
+      return mode === 'dead-end' ? 'u undo · esc menu · q quit' : 'esc menu · q quit';
+    default: {
+      const _never: never = footer;
+      return _never;
+    }
+  }
+}

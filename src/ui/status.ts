@@ -1,0 +1,89 @@
+/**
+ * What the status panel (and plain mode's `status`) shows: visible stats,
+ * the player's condition as symptoms, hunger once the player knows they have
+ * changed, the party, key items and the in-game time. Everything comes from
+ * what the player can know (`visibleCondition`), never the hidden status.
+ * Pure: plain mode imports this without loading Ink.
+ */
+
+import { formatClock, powersOf, visibleCondition } from '../engine/index.js';
+import type { GameState, Story } from '../engine/index.js';
+import { conditionLabel, symptomLabel } from './labels.js';
+
+/** One labelled value: `Health` `7/10`. */
+export interface StatusEntry {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** Everything the status panel shows. */
+export interface StatusReport {
+  /** `Day 1, 08:40`. */
+  readonly clock: string;
+  /** The story's visible stats, in the story's order. */
+  readonly stats: readonly StatusEntry[];
+  /** The player's condition in a word: `well`, `bitten`, `unwell`, `changed`, `turned`. */
+  readonly condition: string;
+  /** The symptoms the player notices: `fever`, `sharp hearing`. */
+  readonly symptoms: readonly string[];
+  /** `40/100, hungry`: only once the player has changed. */
+  readonly hunger?: string;
+  /** A changed player's powers. */
+  readonly powers: readonly string[];
+  /** The party, each companion with their visible condition. */
+  readonly party: readonly StatusEntry[];
+  /** Key items carried: `Torch`, `Bandage ×2`. */
+  readonly items: readonly string[];
+}
+
+/** The status report for a game state. */
+export function statusReport(story: Story, state: GameState): StatusReport {
+  const stats: StatusEntry[] = [];
+  for (const [id, def] of Object.entries(story.stats)) {
+    if (!def.visible) continue;
+    stats.push({ label: def.label, value: `${state.stats[id] ?? def.start}/${def.max}` });
+  }
+  const player = visibleCondition(state, 'player');
+  const table = story.infection.hunger;
+  const hunger =
+    player.hunger === undefined
+      ? undefined
+      : `${player.hunger}/${table.max}${
+          player.hunger >= table.starving ? ', starving' : player.hunger >= table.hungry ? ', hungry' : ''
+        }`;
+  const party = state.party.map((who) => ({
+    label: story.characters[who]?.name ?? who,
+    value: conditionLabel(visibleCondition(state, who)),
+  }));
+  const items: string[] = [];
+  for (const [id, count] of Object.entries(state.items)) {
+    const def = story.items[id];
+    if (def === undefined || !def.key || count <= 0) continue;
+    items.push(count === 1 ? def.label : `${def.label} ×${count}`);
+  }
+  return {
+    clock: formatClock(story.clock, state.time),
+    stats,
+    condition: player.label,
+    symptoms: player.symptoms.map(symptomLabel),
+    ...(hunger === undefined ? {} : { hunger }),
+    powers: player.label === 'changed' ? [...powersOf(state, 'player')] : [],
+    party,
+    items,
+  };
+}
+
+/** The report as lines of plain text, for plain mode and the transcript. */
+export function statusText(report: StatusReport): string[] {
+  const lines = [`Time: ${report.clock}`];
+  for (const s of report.stats) lines.push(`${s.label}: ${s.value}`);
+  const signs = report.symptoms.length === 0 ? '' : ` (${report.symptoms.join(', ')})`;
+  lines.push(`Condition: ${report.condition}${signs}`);
+  if (report.hunger !== undefined) lines.push(`Hunger: ${report.hunger}`);
+  if (report.powers.length > 0) lines.push(`Powers: ${report.powers.join(', ')}`);
+  lines.push(
+    report.party.length === 0 ? 'Party: nobody' : `Party: ${report.party.map((p) => `${p.label} (${p.value})`).join(', ')}`,
+  );
+  lines.push(`Items: ${report.items.length === 0 ? 'nothing of note' : report.items.join(', ')}`);
+  return lines;
+}

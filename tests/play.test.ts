@@ -1,0 +1,213 @@
+/**
+ * Playing through the built command line (dist/cli.js) with piped input:
+ * plain mode to an ending, saves, continue, load, undo, the transcript,
+ * damaged saves and --watch. Every test has a save folder of its own.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const cli = join(root, 'dist', 'cli.js');
+const gym = 'tests/fixtures/cli-story';
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'hyosan-play-'));
+}
+
+/** Runs the built CLI with piped stdin (so plain mode) and a save folder of its own. */
+function hyosan(args: readonly string[], input = '', saveDir = tempDir()) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', HYOSAN_SAVE_DIR: saveDir },
+    timeout: 20_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, saveDir };
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+}
+
+beforeAll(() => {
+  if (!existsSync(cli)) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
+}, 60_000);
+
+describe('plain mode through a pipe', () => {
+  it('plays to an ending, answering malformed lines with a short message', () => {
+    const { status, stdout, stderr } = hyosan(['--story', gym, '--seed', '1'], 'abc\n99\n\n1\n1\nMin\n1\n');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toContain("'abc' is not a choice. Type a number from 1 to 3, or 'help'.");
+    expect(stdout).toContain('There is no choice 99. Type a number from 1 to 3.');
+    expect(stdout).toContain("Type a number from 1 to 3, or 'help'.");
+    expect(stdout).toContain('*** THE END: Safe for Now ***');
+    expect(stdout).toContain('Survived: 1 day (until Day 1, 08:40)');
+    expect(stdout).toContain('Endings: 1 of 2 found: Safe for Now');
+    expect(stdout).not.toMatch(/\u001B/);
+  });
+
+  it('is reproducible with --seed', () => {
+    const input = '2\n';
+    const runs = [1, 2, 3].map(() => hyosan(['--story', gym, '--seed', '7'], input).stdout);
+    expect(runs[0]).toContain('*** THE END');
+    expect(new Set(runs).size).toBe(1);
+  });
+
+  it('shows the status and the help when asked', () => {
+    const { stdout } = hyosan(['--story', gym, '--seed', '1'], 'status\nhelp\n');
+    expect(stdout).toContain('Stamina: 2/10');
+    expect(stdout).toContain('Condition: well');
+    expect(stdout).toContain('save [SLOT]');
+    expect(stdout).toContain('undo [N]');
+  });
+
+  it('autosaves every choice and again at the end of input', () => {
+    const { status, saveDir } = hyosan(['--story', gym, '--seed', '1'], '1\n');
+    expect(status).toBe(0);
+    const save = readJson(join(saveDir, 'autosave-cli-test.json')) as { history: unknown[]; meta: { sceneTitle: string } };
+    expect(save.history).toEqual([{ scene: 'gym.door', choice: 'listen' }]);
+    expect(save.meta.sceneTitle).toBe('Listening');
+  });
+});
+
+describe('saves from plain mode', () => {
+  it('saves to a slot, continues the latest save, loads a slot and undoes choices', () => {
+    const dir = tempDir();
+    const first = hyosan(['--story', gym, '--seed', '1'], '1\nsave by the door\n2\nquit\n', dir);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain(`Saved to "by the door" in ${dir}.`);
+
+    // The latest save is the autosave made when quitting, back at the gym door.
+    const cont = hyosan(['--story', gym, '--continue'], '', dir);
+    expect(cont.status).toBe(0);
+    expect(cont.stdout).toMatch(/^\[Chapter 1: Test\]\n\nThe Gym Door\n/);
+
+    const loaded = hyosan(['--story', gym, '--load', 'by the door'], 'undo\n', dir);
+    expect(loaded.stdout).toMatch(/^\[Chapter 1: Test\]\n\nListening\n/);
+    expect(loaded.stdout).toContain('[Went back 1 choice.]');
+    expect(loaded.stdout.split('The Gym Door\n============').length).toBe(2);
+
+    const inGame = hyosan(['--story', gym, '--seed', '1'], 'load by the door\nsaves\n', dir);
+    expect(inGame.stdout).toContain('[Loaded "by the door".]');
+    expect(inGame.stdout).toMatch(/ {2}by the door: Listening · Chapter 1: Test · Day 1, 08:40 · \d{4}-\d\d-\d\d \d\d:\d\d/);
+  });
+
+  it('lists saves with hyosan saves, as a table and as JSON', () => {
+    const dir = tempDir();
+    hyosan(['--story', gym, '--seed', '1'], '1\nsave mine\n', dir);
+    const table = hyosan(['saves', '--story', gym], '', dir);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/^SLOT\s+SCENE\s+CHAPTER\s+TIME\s+SAVED/m);
+    expect(table.stdout).toMatch(/^mine\s+Listening\s+Chapter 1: Test\s+Day 1, 08:40/m);
+    const json = hyosan(['saves', '--json', '--save-dir', dir, '--story', gym]);
+    const rows = JSON.parse(json.stdout) as { slot: string; sceneTitle: string; sameStory: boolean }[];
+    expect(rows.map((r) => r.slot).sort()).toEqual(['autosave-cli-test', 'mine']);
+    expect(rows.every((r) => r.sameStory && r.sceneTitle === 'Listening')).toBe(true);
+  });
+
+  it('refuses a damaged save in one line with exit 1, and every other save still loads', () => {
+    const dir = tempDir();
+    hyosan(['--story', gym, '--seed', '1'], '1\nsave good\n', dir);
+    writeFileSync(join(dir, 'bad.json'), '{"format": "hyosan-save", "version": 2, "story"');
+    const bad = hyosan(['--story', gym, '--load', 'bad'], '', dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^hyosan: .*bad\.json: is not valid JSON .*— .*\n$/);
+    expect(hyosan(['--story', gym, '--load', 'good'], '', dir).status).toBe(0);
+    // In a game, the same damaged save is a message, and play goes on.
+    const inGame = hyosan(['--story', gym, '--seed', '1'], 'load bad\n1\n', dir);
+    expect(inGame.stdout).toContain('bad.json: is not valid JSON');
+    expect(inGame.stdout).toContain('Listening\n=========');
+  });
+
+  it('says there is nothing to continue, with exit 1', () => {
+    const { status, stderr } = hyosan(['--story', gym, '--continue']);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^hyosan: .* has no saved game of "The Locked Gym" — start a new game\.\n$/);
+  });
+
+  it('refuses a slot name that is a path', () => {
+    const { stdout } = hyosan(['--story', gym, '--seed', '1'], 'save ../../etc/passwd\n');
+    expect(stdout).toContain('save slot "../../etc/passwd": contains a path separator');
+  });
+
+  it('refuses --continue with --load, and --watch without --story', () => {
+    expect(hyosan(['--continue', '--load', 'x']).status).toBe(2);
+    const watch = hyosan(['--watch']);
+    expect(watch.status).toBe(2);
+    expect(watch.stderr).toContain('--watch needs --story DIR');
+  });
+});
+
+describe('the transcript', () => {
+  it('appends everything shown and every line typed, game after game', () => {
+    const file = join(tempDir(), 'game.txt');
+    hyosan(['--story', gym, '--seed', '1', '--transcript', file], '1\n1\nMin\n1\n');
+    const once = readFileSync(file, 'utf8');
+    expect(once).toMatch(/=== hyosan transcript: The Locked Gym, seed 1, started \d{4}-/);
+    for (const text of ['The Gym Door\n====', '1. Listen at the door', '> 1\n', 'What is your name? Min\n', 'The chalk letters read Min.', '*** THE END: Safe for Now ***', 'Survived: 1 day']) {
+      expect(once).toContain(text);
+    }
+    hyosan(['--story', gym, '--seed', '2', '--transcript', file], '2\n');
+    const twice = readFileSync(file, 'utf8');
+    expect(twice.startsWith(once)).toBe(true);
+    expect(twice.match(/=== hyosan transcript/g)).toHaveLength(2);
+  });
+
+  it('reports a transcript file that cannot be written, with exit 1', () => {
+    const { status, stderr } = hyosan(['--story', gym, '--transcript', join(tempDir(), 'no', 'such', 'dir', 't.txt')]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^hyosan: cannot write the transcript to .*\(ENOENT\)/);
+  });
+});
+
+describe('--start-at and --watch', () => {
+  it('starts a new game at the scene given', () => {
+    const { stdout } = hyosan(['--story', gym, '--seed', '1', '--start-at', 'gym.listen'], '');
+    expect(stdout).toMatch(/^Listening\n/);
+  });
+
+  it('reloads the story folder when a file changes, keeping the place, and reports errors in a line', async () => {
+    const story = join(tempDir(), 'story');
+    cpSync(join(root, gym), story, { recursive: true });
+    const child = spawn(process.execPath, [cli, '--story', story, '--watch', '--seed', '1'], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', HYOSAN_SAVE_DIR: tempDir() },
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    const waitFor = async (text: string) => {
+      const deadline = Date.now() + 10_000;
+      while (!out.includes(text)) {
+        if (Date.now() > deadline) throw new Error(`no ${JSON.stringify(text)} in:\n${out}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    try {
+      await waitFor('> ');
+      child.stdin.write('1\n');
+      await waitFor('Someone inside is breathing hard');
+      const file = join(story, 'scenes', 'listen.yaml');
+      const original = readFileSync(file, 'utf8');
+      writeFileSync(file, original.replace('Someone inside is breathing hard', 'A voice inside is whispering'));
+      await waitFor('[Story reloaded: you are at "Listening".]');
+      await waitFor('A voice inside is whispering');
+      writeFileSync(file, original.replace('goto: gym.signed', 'goto: gym.nowhere'));
+      await waitFor('[Not reloaded, still playing the last good version: ');
+      expect(out).toContain('gym.nowhere');
+      child.stdin.write('2\n');
+      await waitFor('The Gym Door\n============\n\nThe double doors');
+    } finally {
+      child.stdin.end();
+    }
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+  }, 30_000);
+});

@@ -1,0 +1,231 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Story } from '../src/engine/index.js';
+import { newGame } from '../src/saves/index.js';
+import { loadStoryDir } from '../src/story/load.js';
+import type { KeyPress } from '../src/ui/keys.js';
+import { paginate } from '../src/ui/layout.js';
+import { DEFAULT_SETTINGS } from '../src/ui/ports.js';
+import { initialScreen, layoutOf, reduceScreen, screenMode, type Screen } from '../src/ui/screen.js';
+import { wrapText } from '../src/ui/wrap.js';
+import { buildStory, cond } from './helpers/build-story.js';
+import { waitForFrame } from './helpers/fake-terminal.js';
+import { renderAppOn } from './helpers/ui-app.js';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const ENTER = '\r';
+const TAB = '\t';
+
+let gym: Story;
+let hall: Story;
+
+async function load(dir: string): Promise<Story> {
+  const result = await loadStoryDir(join(root, dir));
+  expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  return result.story!;
+}
+
+beforeAll(async () => {
+  gym = await load('tests/fixtures/cli-story');
+  hall = await load('tests/fixtures/ui-story');
+});
+
+/** The frame's lines, without the trailing spaces a padded box leaves. */
+function lines(frame: string): string[] {
+  return frame.split('\n').map((l) => l.trimEnd());
+}
+
+describe('a 40-column terminal', () => {
+  it('wraps every line to 40 columns and hides the status panel', async () => {
+    const { lastFrame } = renderAppOn(hall, 40, 24);
+    const frame = await waitForFrame(lastFrame, 'The bell for the end');
+    for (const line of lines(frame)) expect(stringWidth(line)).toBeLessThanOrEqual(40);
+    expect(frame).not.toContain('Status');
+    expect(frame).toContain('Enter more');
+  });
+
+  it('shows the status in place of the scene with tab, and goes back with any key', async () => {
+    const { lastFrame, stdin } = renderAppOn(hall, 40, 24);
+    await waitForFrame(lastFrame, 'The bell for the end');
+    stdin.write(TAB);
+    const status = await waitForFrame(lastFrame, 'Status (tab: back to the story)');
+    expect(status).not.toContain('The bell for the end');
+    expect(status).toContain('On-jo 온조: well');
+    for (const line of lines(status)) expect(stringWidth(line)).toBeLessThanOrEqual(40);
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, 'The bell for the end');
+  });
+
+  it('plays the gym story to an ending in 40 columns', async () => {
+    const { lastFrame, stdin } = renderAppOn(gym, 40, 24);
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write('2');
+    const frame = await waitForFrame(lastFrame, '*** THE END');
+    for (const line of lines(frame)) expect(stringWidth(line)).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('long scenes', () => {
+  it('page with a "more" prompt so that no frame is taller than the terminal', async () => {
+    const { lastFrame, stdin } = renderAppOn(hall, 80, 24);
+    const first = await waitForFrame(lastFrame, 'more (Enter) — page 1 of 3');
+    expect(first).not.toContain('1. Take the baseball bat');
+    expect(lines(first).length).toBeLessThan(24);
+    stdin.write(ENTER);
+    const second = await waitForFrame(lastFrame, 'page 2 of 3');
+    expect(lines(second).length).toBeLessThan(24);
+    stdin.write(' ');
+    const last = await waitForFrame(lastFrame, '1. Take the baseball bat');
+    expect(last).toContain('Your name is Ji-woo.');
+    expect(lines(last).length).toBeLessThan(24);
+    stdin.write('b');
+    await waitForFrame(lastFrame, 'page 2 of 3');
+  });
+
+  it('does not pick a choice with a number key before its page is shown', async () => {
+    const { lastFrame, stdin } = renderAppOn(hall, 80, 24);
+    await waitForFrame(lastFrame, 'page 1 of 3');
+    stdin.write('2');
+    stdin.write(ENTER);
+    const frame = await waitForFrame(lastFrame, 'page 2 of 3');
+    expect(frame).toContain('The Long Corridor');
+  });
+});
+
+describe('wide characters', () => {
+  it('keep their width: Hangul lines fit the column and the panel border stays straight', async () => {
+    const { lastFrame } = renderAppOn(hall, 80, undefined);
+    const frame = await waitForFrame(lastFrame, '효산고등학교');
+    const bordered = lines(frame).filter((l) => l.includes('│'));
+    expect(bordered.length).toBeGreaterThan(5);
+    const columns = new Set(bordered.map((l) => stringWidth(l.slice(0, l.indexOf('│')))));
+    expect([...columns]).toHaveLength(1);
+    for (const line of lines(frame)) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+  });
+
+  it('wrap by display width: a line of Hangul syllables never exceeds the width', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[가-힣]{1,6}$|^[a-z]{1,8}$/), { maxLength: 30 }),
+        fc.integer({ min: 12, max: 80 }),
+        (words, width) => {
+          for (const line of wrapText(words.join(' '), width, true)) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+        },
+      ),
+    );
+    expect(wrapText('온조 수혁 대수 하리 효령 미진', 10)).toEqual(['온조 수혁', '대수 하리', '효령 미진']);
+  });
+});
+
+describe('a resized terminal', () => {
+  it('re-renders to the new width', async () => {
+    const { lastFrame, resize } = renderAppOn(gym, 80, undefined);
+    await waitForFrame(lastFrame, 'Status');
+    resize(40, 30);
+    const frame = await waitForFrame(lastFrame, (f) => !f.includes('Status') && f.includes('The Gym Door'));
+    for (const line of lines(frame)) expect(stringWidth(line)).toBeLessThanOrEqual(40);
+    resize(100, 30);
+    await waitForFrame(lastFrame, 'Status');
+  });
+});
+
+describe('paginate', () => {
+  const body = (n: number) => Array.from({ length: n }, (_, i) => ({ text: i % 4 === 3 ? '' : `line ${i}` }));
+
+  it('keeps everything on one page when it fits, or when the height is unknown', () => {
+    expect(paginate(body(10), undefined, 5)).toHaveLength(1);
+    expect(paginate(body(10), 20, 5)).toHaveLength(1);
+  });
+
+  it('never loses or repeats a line, and no page is taller than the room', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 2, max: 60 }), fc.integer({ min: 0, max: 30 }), (n, room, footer) => {
+        const pages = paginate(body(n), room, footer);
+        const kept = pages.flat().map((l) => l.text).filter((t) => t !== '');
+        expect(kept).toEqual(body(n).map((l) => l.text).filter((t) => t !== ''));
+        pages.slice(0, -1).forEach((p) => expect(p.length).toBeLessThanOrEqual(Math.max(1, room - 1)));
+      }),
+    );
+  });
+});
+
+describe('screen reducer', () => {
+  const press = (screen: Screen, ...presses: KeyPress[]): Screen =>
+    presses.reduce((s, p) => reduceScreen(s, { type: 'key', press: p }), screen);
+  const down: KeyPress = { kind: 'down' };
+  const up: KeyPress = { kind: 'up' };
+  const enter: KeyPress = { kind: 'enter' };
+  const char = (c: string): KeyPress => ({ kind: 'char', char: c });
+  const begin = (story: Story, seed = 1) =>
+    initialScreen({
+      story,
+      start: { game: newGame(story, seed), notices: [] },
+      settings: DEFAULT_SETTINGS,
+      noColor: true,
+      found: [],
+      canContinue: false,
+      size: { columns: 80, rows: undefined },
+    });
+
+  it('picks the second choice after Down and Enter', () => {
+    const screen = press(begin(gym), down, enter);
+    expect(screen.game?.state.turn).toBe(1);
+    expect(['gym.inside', 'gym.caught']).toContain(screen.game?.state.scene);
+  });
+
+  it('never rests the highlight on a disabled choice', () => {
+    let screen = begin(gym);
+    const seen = new Set<number>();
+    for (let i = 0; i < 6; i++) {
+      screen = press(screen, i < 3 ? down : up);
+      seen.add(screen.cursor);
+    }
+    expect([...seen].sort()).toEqual([0, 1]);
+  });
+
+  it('caps a typed answer at its maximum length and ignores an empty one', () => {
+    let screen = press(begin(gym), char('1'), char('1'));
+    expect(screenMode(screen, screen.game!)).toBe('answering');
+    screen = press(screen, char(' '), enter);
+    expect(screenMode(screen, screen.game!)).toBe('answering');
+    screen = press(screen, ...'Seo-yeon Park-Lee'.split('').map(char));
+    expect(screen.answer?.text).toBe(' Seo-yeon Pa');
+    screen = press(screen, enter);
+    expect(screen.game?.state.vars.name).toBe('Seo-yeon Pa');
+    expect(screen.game?.history.at(-1)).toEqual({ scene: 'gym.listen', choice: 'sign', input: 'Seo-yeon Pa' });
+  });
+
+  it('ignores every key once the player has left', () => {
+    const left = press(begin(gym), char('q'));
+    expect(left.exitCode).toBe(0);
+    expect(press(left, char('1'))).toBe(left);
+  });
+
+  it('leaves a dead end with exit code 1, and can undo out of it', () => {
+    const stuck = buildStory({
+      hall: { choices: [{ id: 'in', goto: 'cell' }] },
+      cell: { choices: [{ id: 'out', goto: 'cell', requires: cond('false', () => false), hint: 'Locked.' }] },
+    });
+    const screen = press(begin(stuck), enter);
+    expect(screenMode(screen, screen.game!)).toBe('dead-end');
+    expect(press(screen, enter).exitCode).toBeUndefined();
+    expect(press(screen, char('q')).exitCode).toBe(1);
+    expect(press(screen, char('u')).game?.state.scene).toBe('hall');
+  });
+
+  it('queues an autosave request for each choice, in order', () => {
+    const screen = press(begin(gym), char('1'), char('2'));
+    const kinds = screen.outbox.map((s) => s.request.kind);
+    expect(kinds).toEqual(['shown', 'chose', 'chose']);
+  });
+
+  it('pages by the terminal height it was last told', () => {
+    const small = reduceScreen(begin(hall), { type: 'resize', size: { columns: 80, rows: 24 } });
+    expect(layoutOf(small, small.game!).pages).toHaveLength(3);
+    const tall = reduceScreen(small, { type: 'resize', size: { columns: 80, rows: 80 } });
+    expect(layoutOf(tall, tall.game!).pages).toHaveLength(1);
+  });
+});

@@ -1,0 +1,299 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Story } from '../src/engine/index.js';
+import { newGame, playChoice } from '../src/saves/index.js';
+import { loadStoryDir } from '../src/story/load.js';
+import { waitForFrame, waitUntil } from './helpers/fake-terminal.js';
+import { MemoryPorts } from './helpers/memory-ports.js';
+import { renderApp } from './helpers/ui-app.js';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const DOWN = '\u001B[B';
+const UP = '\u001B[A';
+const RIGHT = '\u001B[C';
+const ENTER = '\r';
+const ESC = '\u001B';
+const TAB = '\t';
+
+let gym: Story;
+let hall: Story;
+
+async function load(dir: string): Promise<Story> {
+  const result = await loadStoryDir(join(root, dir));
+  expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  return result.story!;
+}
+
+beforeAll(async () => {
+  gym = await load('tests/fixtures/cli-story');
+  hall = await load('tests/fixtures/ui-story');
+});
+
+afterEach(() => {
+  cleanup();
+});
+
+describe('the title screen', () => {
+  it("shows the story's title and its entries, Continue greyed when there is nothing to continue", async () => {
+    const { lastFrame, stdin } = renderApp(gym, { title: true });
+    const frame = await waitForFrame(lastFrame, 'The Locked Gym');
+    for (const entry of ['❯ New game', 'Continue', 'Load a saved game', 'Settings', 'Quit']) expect(frame).toContain(entry);
+    // Down skips the greyed Continue.
+    stdin.write(DOWN);
+    await waitForFrame(lastFrame, '❯ Load a saved game');
+  });
+
+  it('starts a new game at the start scene', async () => {
+    const { lastFrame, stdin } = renderApp(gym, { title: true });
+    await waitForFrame(lastFrame, 'New game');
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, 'The Gym Door');
+  });
+
+  it('continues the latest save, showing its notice, with Continue highlighted first', async () => {
+    const ports = new MemoryPorts(gym).withSave('mine', playChoice(gym, newGame(gym, 1), 'listen'));
+    const { lastFrame, stdin } = renderApp(gym, { title: true, ports, props: { canContinue: true } });
+    await waitForFrame(lastFrame, '❯ Continue');
+    stdin.write(ENTER);
+    const frame = await waitForFrame(lastFrame, 'Listening');
+    expect(frame).toContain('! Continued.');
+  });
+
+  it('quits with q', async () => {
+    const { lastFrame, stdin, ports } = renderApp(gym, { title: true });
+    await waitForFrame(lastFrame, 'New game');
+    stdin.write('q');
+    await waitUntil(() => ports.left !== undefined, 'the screen leaves');
+  });
+});
+
+describe('the load screen', () => {
+  it('lists the saves with scene title, chapter, in-game time and real date, and loads one', async () => {
+    const ports = new MemoryPorts(gym)
+      .withSave('before the door', newGame(gym, 1))
+      .withSave('listening', playChoice(gym, newGame(gym, 1), 'listen'));
+    const { lastFrame, stdin } = renderApp(gym, { title: true, ports });
+    await waitForFrame(lastFrame, 'New game');
+    stdin.write('3');
+    const list = await waitForFrame(lastFrame, 'listening');
+    expect(list).toContain('before the door');
+    expect(list).toContain('The Gym Door · Chapter 1: Test · Day 1, 08:40');
+    expect(list).toContain('2026-03-14 09:05');
+    stdin.write(DOWN);
+    stdin.write(ENTER);
+    const frame = await waitForFrame(lastFrame, 'Someone inside is breathing hard');
+    expect(frame).toContain('! Loaded "listening".');
+  });
+
+  it('says why a damaged save will not load, and harms nothing', async () => {
+    const ports = new MemoryPorts(gym)
+      .withDamagedSave('broken', 'broken.json: is not valid JSON — load another save.')
+      .withSave('good', newGame(gym, 1));
+    const { lastFrame, stdin } = renderApp(gym, { title: true, ports });
+    await waitForFrame(lastFrame, 'New game');
+    stdin.write('3');
+    await waitForFrame(lastFrame, 'broken');
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, '! broken.json: is not valid JSON');
+    stdin.write(DOWN);
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, 'The Gym Door');
+  });
+
+  it('goes back to the title screen with a message when there are no saves', async () => {
+    const { lastFrame, stdin } = renderApp(gym, { title: true });
+    await waitForFrame(lastFrame, 'New game');
+    stdin.write('3');
+    await waitForFrame(lastFrame, 'There are no saved games yet.');
+  });
+});
+
+describe('the in-game menu', () => {
+  it('opens with Esc and goes back to the game with Esc', async () => {
+    const { lastFrame, stdin } = renderApp(gym);
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write(ESC);
+    const menu = await waitForFrame(lastFrame, 'Menu');
+    for (const entry of ['Save to a slot', 'Load a saved game', 'Undo the last choice (none made yet)', 'Settings', 'Quit to the title screen']) {
+      expect(menu).toContain(entry);
+    }
+    expect(menu).toContain('The Gym Door · Day 1, 08:40');
+    stdin.write(ESC);
+    await waitForFrame(lastFrame, '1. Listen at the door');
+  });
+
+  it('saves to a slot typed by the player', async () => {
+    const { lastFrame, stdin, ports } = renderApp(gym);
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write('1');
+    await waitForFrame(lastFrame, 'Listening');
+    stdin.write(ESC);
+    await waitForFrame(lastFrame, 'Menu');
+    stdin.write('2');
+    await waitForFrame(lastFrame, 'Save to a slot');
+    stdin.write('my slot');
+    await waitForFrame(lastFrame, '> my slot');
+    stdin.write(ENTER);
+    const frame = await waitForFrame(lastFrame, '! Saved to "my slot".');
+    expect(frame).toContain('Listening');
+    expect(ports.slots.get('my slot')?.game?.state.scene).toBe('gym.listen');
+  });
+
+  it('keeps the typed name and shows why a slot name is refused', async () => {
+    const { lastFrame, stdin } = renderApp(gym);
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write(ESC);
+    await waitForFrame(lastFrame, 'Menu');
+    stdin.write('2');
+    await waitForFrame(lastFrame, 'Save to a slot');
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, 'Type a name for the save');
+    stdin.write('../x');
+    stdin.write(ENTER);
+    const frame = await waitForFrame(lastFrame, 'contains a path separator');
+    expect(frame).toContain('> ../x');
+  });
+
+  it('undoes one choice at a time and stays open to undo another', async () => {
+    const { lastFrame, stdin } = renderApp(gym);
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write('1');
+    await waitForFrame(lastFrame, 'Listening');
+    stdin.write('2');
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write('1');
+    await waitForFrame(lastFrame, 'Listening');
+    stdin.write(ESC);
+    await waitForFrame(lastFrame, 'Undo the last choice (3 made)');
+    stdin.write('4');
+    await waitForFrame(lastFrame, 'Went back to "The Gym Door" (2 choices made).');
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, 'Went back to "Listening" (1 choice made).');
+    stdin.write(ESC);
+    await waitForFrame(lastFrame, '2. Step back from the door');
+  });
+
+  it('changes the text speed and keeps the setting', async () => {
+    const { lastFrame, stdin, ports } = renderApp(gym);
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write(ESC);
+    await waitForFrame(lastFrame, 'Menu');
+    stdin.write('5');
+    await waitForFrame(lastFrame, 'Text speed: instant');
+    stdin.write(RIGHT);
+    await waitForFrame(lastFrame, 'Text speed: fast');
+    await waitUntil(() => ports.settings.length === 1, 'the setting is kept');
+    expect(ports.settings[0]).toEqual({ textSpeed: 'fast', colour: true });
+    expect(lastFrame()).toContain('NO_COLOR is set');
+  });
+
+  it('quits to the title screen', async () => {
+    const { lastFrame, stdin } = renderApp(gym);
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write(ESC);
+    await waitForFrame(lastFrame, 'Menu');
+    stdin.write(UP);
+    stdin.write(UP);
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, 'New game');
+  });
+});
+
+describe('the status panel', () => {
+  it('shows visible stats, condition, party with Hangul names and the in-game time beside the scene', async () => {
+    const { lastFrame } = renderApp(hall);
+    const frame = await waitForFrame(lastFrame, 'Status');
+    expect(frame).toMatch(/Health\s+8\/10/);
+    expect(frame).toMatch(/Stamina\s+5\/10/);
+    expect(frame).not.toContain('Noise');
+    expect(frame).toMatch(/Condition\s+well/);
+    expect(frame).toContain('On-jo 온조: well');
+    expect(frame).toContain('nothing of note');
+  });
+
+  it('lists key items, not other items', async () => {
+    const { lastFrame, stdin } = renderApp(hall);
+    await waitForFrame(lastFrame, 'Status');
+    stdin.write('1');
+    const frame = await waitForFrame(lastFrame, 'Baseball bat');
+    expect(frame).not.toContain('Gum');
+    expect(frame).toContain('Day 1, 15:15');
+  });
+
+  it("shows a changed player's signs, hunger and powers, never the word semi-infected", async () => {
+    const { lastFrame, stdin } = renderApp(hall);
+    await waitForFrame(lastFrame, 'Status');
+    stdin.write('3');
+    const frame = await waitForFrame(lastFrame, 'After the Fever');
+    expect(frame).toMatch(/Condition\s+changed/);
+    expect(frame).toMatch(/Hunger\s+2\d\/100/);
+    expect(frame).toContain('Powers');
+    expect(frame).not.toMatch(/semi-infected|infected/);
+  });
+
+  it('is hidden and shown again with tab', async () => {
+    const { lastFrame, stdin } = renderApp(hall);
+    await waitForFrame(lastFrame, 'Status');
+    stdin.write(TAB);
+    await waitForFrame(lastFrame, (f) => !f.includes('Status') && f.includes('The bell for the end'));
+    stdin.write(TAB);
+    await waitForFrame(lastFrame, 'Status');
+  });
+});
+
+describe('the ending screen', () => {
+  it("shows the ending's title and summary, the run's summary and the endings found so far", async () => {
+    const { lastFrame, stdin, ports } = renderApp(gym, { props: { found: ['gym.caught'] } });
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write('1');
+    await waitForFrame(lastFrame, 'Listening');
+    stdin.write('1');
+    await waitForFrame(lastFrame, 'What is your name?');
+    stdin.write('Min\r');
+    await waitForFrame(lastFrame, 'A Name in Chalk');
+    stdin.write('1');
+    const frame = await waitForFrame(lastFrame, '*** THE END: Safe for Now ***');
+    expect(frame).toContain('You spent the night on a pile of gym mats');
+    expect(frame).toContain('Survived: 1 day (until Day 1, 08:40)');
+    expect(frame).toContain('With you: nobody');
+    expect(frame).toContain('Infection: Never bitten, as far as you know.');
+    expect(frame).toContain('Endings: 2 of 2 found: Safe for Now, Too Loud');
+    await waitUntil(() => ports.endings.length === 1, 'the ending is recorded');
+    expect(ports.endings).toEqual(['gym.inside']);
+  });
+
+  it('names the companions who lived', async () => {
+    const { lastFrame, stdin } = renderApp(hall);
+    await waitForFrame(lastFrame, 'Status');
+    stdin.write('2');
+    const frame = await waitForFrame(lastFrame, '*** THE END: Above It All ***');
+    expect(frame).toContain('With you: On-jo 온조 (well)');
+    expect(frame).toContain('Endings: 1 of 1 found: Above It All');
+  });
+
+  it('undoes the last choice from the ending with u', async () => {
+    const { lastFrame, stdin } = renderApp(gym);
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write('2');
+    await waitForFrame(lastFrame, '*** THE END');
+    stdin.write('u');
+    await waitForFrame(lastFrame, '1. Listen at the door');
+  });
+});
+
+describe('a watched story', () => {
+  it('keeps the player in place when the story is reloaded, and reports a broken folder in one line', async () => {
+    const { lastFrame, stdin, ports } = renderApp(gym);
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write('1');
+    await waitForFrame(lastFrame, 'Listening');
+    ports.change({ kind: 'broken', message: 'Not reloaded: scenes/x.yaml:3:1: error: bad' });
+    await waitForFrame(lastFrame, '! Not reloaded: scenes/x.yaml:3:1: error: bad');
+    ports.change({ kind: 'reloaded', story: gym });
+    const frame = await waitForFrame(lastFrame, 'Story reloaded: you are at "Listening".');
+    expect(frame).not.toContain('Not reloaded');
+    expect(frame).toContain('Someone inside is breathing hard');
+  });
+});
