@@ -61,6 +61,14 @@ describe('Season 1 random playthroughs', () => {
   });
 });
 
+interface RouteFile {
+  /** Scenes random play seldom reaches (see scripts/find-ending-routes.ts), each with a fixed route. */
+  readonly rare: readonly string[];
+  readonly routes: Readonly<Record<string, { readonly seed: number; readonly moves: readonly Move[] }>>;
+}
+
+const routeFile = JSON.parse(readFileSync('tests/fixtures/ending-routes.json', 'utf8')) as RouteFile;
+
 describe('Season 2 random playthroughs', () => {
   const reached = new Set<string>();
   for (const status of ['healthy', 'immune', 'halfbie-hidden', 'halfbie-known']) {
@@ -71,17 +79,14 @@ describe('Season 2 random playthroughs', () => {
     });
   }
 
-  it('reach, between the starting statuses, every Season 2 scene and ending', () => {
-    expect(scenesOf('s2.').filter((id) => !reached.has(id))).toEqual([]);
+  it('reach, between the starting statuses, every Season 2 scene and ending (rare ones by a fixed route)', () => {
+    const rare = routeFile.rare.filter((id) => routeFile.routes[id] !== undefined);
+    expect(scenesOf('s2.').filter((id) => !reached.has(id) && !rare.includes(id))).toEqual([]);
   });
 });
 
-interface RouteFile {
-  readonly routes: Readonly<Record<string, { readonly seed: number; readonly moves: readonly Move[] }>>;
-}
-
 describe('every ending by a fixed sequence of choices', () => {
-  const file = JSON.parse(readFileSync('tests/fixtures/ending-routes.json', 'utf8')) as RouteFile;
+  const file = routeFile;
 
   it('has a committed route for every ending (regenerate: node --import tsx scripts/find-ending-routes.ts)', () => {
     const endings = [...story.scenes.values()].filter((s) => s.ending !== undefined).map((s) => s.id);
@@ -93,7 +98,7 @@ describe('every ending by a fixed sequence of choices', () => {
       const r = replay(story, route.seed, route.moves);
       expect(r.stoppedBecause).toBeUndefined();
       expect(r.state.scene).toBe(ending);
-      expect(sceneOf(story, r.state).ending).toBeDefined();
+      if (!file.rare.includes(ending)) expect(sceneOf(story, r.state).ending).toBeDefined();
     });
   }
 });

@@ -30,6 +30,8 @@ export interface RandomTestOptions {
   readonly maxSteps?: number;
   /** Moves every game makes first, before choosing at random (e.g. "Season 2, as a halfbie"). */
   readonly prefix?: readonly Move[];
+  /** Scenes besides endings to record a reproducing route to (rare ones a test must reach). */
+  readonly routeTo?: readonly string[];
 }
 
 /** A game that reached an ending scene: replaying `moves` with `seed` gets there again. */
@@ -77,7 +79,7 @@ export interface RandomTestPart {
   readonly choices: readonly string[];
   readonly stuck: readonly StuckGames[];
   readonly errors: readonly ErroredGames[];
-  /** For each ending scene entered (also one a game goes on from), the lowest-numbered game that did. */
+  /** For each ending scene entered (also one a game goes on from, and each `routeTo` scene), the lowest-numbered game that did. */
   readonly routes: Readonly<Record<string, EndingRoute>>;
 }
 
@@ -121,7 +123,7 @@ export function batchCount(runs: number): number {
 export function playBatch(story: Story, options: RandomTestOptions, batch: number): RandomTestPart {
   const first = batch * BATCH_SIZE;
   const last = Math.min(options.runs, first + BATCH_SIZE);
-  const acc = new Accumulator();
+  const acc = new Accumulator(options.routeTo);
   const used = new Map<string, number>();
   // No state outlives its game here, so none needs freezing.
   const froze = freezeStates(false);
@@ -235,10 +237,16 @@ class Accumulator {
   private readonly stuckGames = new Map<string, StuckGames>();
   private readonly erroredGames = new Map<string, ErroredGames>();
   private readonly routes = new Map<string, EndingRoute>();
+  private readonly routeTo: ReadonlySet<string>;
 
-  /** Records the first game of this part to enter each ending scene. */
+  constructor(routeTo: readonly string[] = []) {
+    this.routeTo = new Set(routeTo);
+  }
+
+  /** Records the first game of this part to enter each ending scene (and each scene asked for). */
   reached(story: Story, state: GameState, game: number, seed: number, moves: readonly Move[]): void {
-    if (this.routes.has(state.scene) || sceneOf(story, state).ending === undefined) return;
+    if (this.routes.has(state.scene)) return;
+    if (sceneOf(story, state).ending === undefined && !this.routeTo.has(state.scene)) return;
     this.routes.set(state.scene, { game, seed, moves: [...moves] });
   }
 
