@@ -385,7 +385,7 @@ describe('condition domains are sound', () => {
     .map(
       (s): GameState => ({
         ...start(story, 1),
-        flags: s.seen ? { seen: true } : {},
+        flags: s.seen ? ['seen'] : [],
         items: s.key > 0 ? { key: s.key } : {},
         stats: { noise: s.noise, trust: 3 },
         party: s.onjo ? ['onjo'] : [],

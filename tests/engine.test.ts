@@ -100,6 +100,16 @@ describe('choices', () => {
     expect(() => step(lab, s, 'fly')).toThrow(/has no choice 'fly'/);
   });
 
+  it('keeps flags sorted and counts visits', () => {
+    const story = buildStory({
+      a: { choices: [{ id: 'go', goto: 'b', effects: [{ kind: 'set', flags: ['zeta', 'alpha', 'mid'] }] }] },
+      b: { choices: [{ id: 'back', goto: 'a', effects: [{ kind: 'clear', flags: ['mid'] }, { kind: 'set', flags: ['alpha'] }] }] },
+    });
+    const s = step(story, step(story, step(story, start(story, 1), 'go'), 'back'), 'go');
+    expect(s.flags).toEqual(['alpha', 'mid', 'zeta']);
+    expect(s.visits).toEqual({ a: 2, b: 2 });
+  });
+
   it('applies effects in order and keeps stats within their bounds', () => {
     const s = step(lab, step(lab, start(lab, 1), 'grab'), 'swing');
     expect(s.items).toEqual({ extinguisher: 1 });

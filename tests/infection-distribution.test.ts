@@ -13,7 +13,7 @@ function crowd(immunities: readonly number[], rng: number): GameState {
     (characters as Record<string, unknown>)[`p${i}`] = { status: 'healthy', immunity, hunger: 0, bitten: false };
   });
   return {
-    scene: 'x', chapter: '', turn: 0, time: 0, rng, flags: {}, stats: {}, items: {}, party: [],
+    scene: 'x', chapter: '', turn: 0, time: 0, rng, flags: [], stats: {}, items: {}, party: [],
     vars: {}, visits: {}, characters,
   };
 }

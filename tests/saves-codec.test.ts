@@ -22,8 +22,8 @@ import {
   type SaveDocument,
   type SavedGame,
 } from '../src/saves/index.js';
-import { v1ToV2 } from '../src/saves/migrate.js';
-import type { SaveV1 } from '../src/saves/format.js';
+import { v1ToV2, v2ToV3 } from '../src/saves/migrate.js';
+import type { SaveV1, SaveV2 } from '../src/saves/format.js';
 import { playPicks, saveStory, saveStoryScenes } from './helpers/save-story.js';
 
 const NOW = new Date('2026-03-14T09:05:00.000Z');
@@ -133,11 +133,34 @@ describe('rewind', () => {
 });
 
 describe('migrations', () => {
+  /** The same game as a version-2 document: flags as a `{ flag: true }` map in the snapshot. */
+  function asV2(game: SavedGame): SaveV2 {
+    const doc = docOf(game);
+    const flags = Object.fromEntries(doc.state.flags.map((f) => [f, true as const]));
+    return { ...doc, version: 2, state: { ...doc.state, flags } };
+  }
+
   /** The same game as a version-1 document: bare choice ids, no start. */
   function asV1(game: SavedGame): SaveV1 {
-    const { history, start: _start, version: _v, ...rest } = docOf(game);
+    const { history, start: _start, version: _v, ...rest } = asV2(game);
     return { ...rest, version: 1, history: history.map((m) => m.choice) };
   }
+
+  it('version 2 → 3 turns the snapshot’s flag map into the sorted list of flags set', () => {
+    const game = played();
+    const v2 = asV2(game);
+    const v3 = v2ToV3({ ...v2, state: { ...v2.state, flags: { zebra: true, alpha: true } } });
+    expect(v3.version).toBe(3);
+    expect(v3.state.flags).toEqual(['alpha', 'zebra']);
+    expect(v3.history).toEqual(v2.history);
+  });
+
+  it('a version-2 save loads into the same game as the version-3 save', () => {
+    const game = played();
+    const fromV2 = loaded(decodeSave(JSON.stringify(asV2(game)), story, 'old.json'));
+    expect(fromV2.state).toEqual(game.state);
+    expect(fromV2.notices).toEqual([]);
+  });
 
   it('version 1 → 2 recovers the scene of every choice and the typed answers', () => {
     const game = played();
@@ -311,10 +334,10 @@ describe('refusing what is not a save of this story', () => {
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('a "%s" key anywhere', (key) => {
-    const text = JSON.stringify(good).replace('"flags":{', `"flags":{"${key}":true`);
+    const text = JSON.stringify(good).replace('"stats":{', `"stats":{"${key}":1,`);
     const error = decode(text);
     expect(error.kind).toBe('forbidden-key');
-    expect(error.message).toContain(`state.flags.${key}`);
+    expect(error.message).toContain(`state.stats.${key}`);
   });
 
   it('control characters in display text (terminal escapes in a hand-edited save)', () => {

@@ -328,7 +328,7 @@ describe('hyosan saves', () => {
       storyId: 'save-test',
       storyVersion: '1',
       sameStory: true,
-      formatVersion: 2,
+      formatVersion: 3,
       scene: 'hall',
       sceneTitle: 'hall',
       chapter: 'Chapter 1: The Gate',

@@ -9,6 +9,7 @@
 import { dayAt, hourAt } from './clock.js';
 import { parseCondition, quote, type ConditionProblem } from './condition-parse.js';
 import { POWERS, SYMPTOMS, powersOf, symptomsOf } from './infection.js';
+import { sortedHas } from './sorted.js';
 import type { Clock, Condition, Expr, GameState, InfectionStatus } from './types.js';
 
 /** The names a story defines, which conditions may refer to. */
@@ -353,7 +354,7 @@ class Compiler {
         return num((s) => s.turn);
     }
     if (stats.has(n)) return num((s) => own(s.stats, n) ?? 0);
-    if (flags.has(n)) return bool((s) => Object.hasOwn(s.flags, n));
+    if (flags.has(n)) return bool((s) => sortedHas(s.flags, n));
     if (n === 'player') {
       return this.report(at, "'player' only works inside status(), hunger(), symptom() or power(), e.g. status(player)");
     }

@@ -6,6 +6,7 @@
 import type { Draft } from 'immer';
 import { changeHunger, cure, expose, powersOf, setStatus } from './infection.js';
 import { draw } from './rng.js';
+import { plain, withAdded, withRemoved } from './sorted.js';
 import { renderTemplate } from './text.js';
 import type { Effect, GameState, Story } from './types.js';
 
@@ -29,10 +30,16 @@ export function applyEffects(
 function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outcome: EffectOutcome): void {
   switch (effect.kind) {
     case 'set':
-      for (const flag of effect.flags) draft.flags[flag] = true;
+      for (const flag of effect.flags) {
+        const next = withAdded(plain(draft.flags), flag);
+        if (next !== plain(draft.flags)) draft.flags = next as string[];
+      }
       return;
     case 'clear':
-      for (const flag of effect.flags) delete draft.flags[flag];
+      for (const flag of effect.flags) {
+        const next = withRemoved(plain(draft.flags), flag);
+        if (next !== plain(draft.flags)) draft.flags = next as string[];
+      }
       return;
     case 'add':
       for (const stat in effect.stats) setStat(story, draft, stat, (draft.stats[stat] ?? 0) + effect.stats[stat]!);
@@ -43,12 +50,12 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
     case 'give':
       draft.items[effect.item] = (draft.items[effect.item] ?? 0) + effect.count;
       return;
-    case 'take': {
-      const left = (draft.items[effect.item] ?? 0) - effect.count;
-      if (left > 0) draft.items[effect.item] = left;
-      else delete draft.items[effect.item];
+    case 'take':
+      // Kept at 0 rather than deleted: deleting a key makes V8 copy the record slowly ever after.
+      if (Object.hasOwn(draft.items, effect.item)) {
+        draft.items[effect.item] = Math.max(0, draft.items[effect.item]! - effect.count);
+      }
       return;
-    }
     case 'join':
       if (!draft.party.includes(effect.who) && draft.characters[effect.who]?.status !== 'infected') {
         draft.party.push(effect.who);

@@ -8,6 +8,7 @@ import { formatClock } from './clock.js';
 import { applyEffects, type EffectOutcome } from './effects.js';
 import { healthyCharacter, passTime } from './infection.js';
 import { hashUnit, seedOf } from './rng.js';
+import { isDraft, original } from 'immer';
 import { renderTemplate } from './text.js';
 import type { CharacterState, Choice, Ending, GameState, Scene, Story } from './types.js';
 
@@ -99,7 +100,7 @@ export function start(story: Story, seed: number): GameState {
     turn: 0,
     time: 0,
     rng: s,
-    flags: {},
+    flags: [],
     stats,
     items: { ...story.startItems },
     party: Object.keys(story.characters)
@@ -230,7 +231,7 @@ function enter(story: Story, draft: Draft<GameState>, sceneId: string, resume: b
     const outcome: EffectOutcome = {};
     if (!skipEntry) {
       if (scene.chapter !== undefined) draft.chapter = scene.chapter;
-      draft.visits[scene.id] = (draft.visits[scene.id] ?? 0) + 1;
+      draft.visits = countedVisit(draft.visits, scene.id);
       applyEffects(story, draft, scene.onEnter, outcome);
     }
     skipEntry = false;
@@ -353,6 +354,18 @@ function hookAfter(
   draft.vars.turned_name = story.characters[turned]?.name ?? turned;
   draft.returnTo = here;
   return hooks.on_companion_turn;
+}
+
+/**
+ * `visits` with one more entry of `scene`, as a new frozen object. Built by
+ * spreading rather than by a write through the draft: V8 keeps a spread
+ * copy in its fast shape, while keys added one by one turn a record into a
+ * dictionary that costs microseconds to copy on every later move; frozen,
+ * it is not scanned by immer either.
+ */
+function countedVisit(visits: Readonly<Record<string, number>>, scene: string): Record<string, number> {
+  const base = isDraft(visits) ? (original(visits) as Record<string, number>) : visits;
+  return Object.freeze({ ...base, [scene]: (base[scene] ?? 0) + 1 });
 }
 
 /** Trims typed text to one printable line of at most `max` characters. */

@@ -284,11 +284,14 @@ export interface GameState {
   readonly time: number;
   /** The PRNG's state (mulberry32). */
   readonly rng: number;
-  readonly flags: Readonly<Record<string, true>>;
+  /** The flags that are set, sorted (see sorted.ts for why an array). */
+  readonly flags: readonly string[];
   readonly stats: Readonly<Record<string, number>>;
+  /** Items carried, by count; an item given away stays with count 0. */
   readonly items: Readonly<Record<string, number>>;
   readonly party: readonly string[];
   readonly vars: Readonly<Record<string, string>>;
+  /** How many times each scene was entered. */
   readonly visits: Readonly<Record<string, number>>;
   /** Infection state of the player (`player`) and every declared character. */
   readonly characters: Readonly<Record<string, CharacterState>>;

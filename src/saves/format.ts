@@ -18,9 +18,11 @@ export const SAVE_FORMAT = 'hyosan-save';
 //   2  `history` holds moves `{ scene, choice, input? }`, so a save can be
 //      replayed against an edited story and tell exactly where it stops
 //      fitting; `start` records the scene the game began at (`--start-at`).
+//   3  The state snapshot keeps `flags` as a sorted list of the flags set
+//      (the engine's new representation) instead of a `{ flag: true }` map.
 
 /** The version `encodeSave` writes. */
-export const SAVE_FORMAT_VERSION = 2;
+export const SAVE_FORMAT_VERSION = 3;
 /** The oldest version `decodeSave` still migrates forward. */
 export const MIN_LOADABLE_VERSION = 1;
 
@@ -76,14 +78,13 @@ const characterSchema = z.looseObject({
 
 // Loose objects: the snapshot is the engine's state, which may gain fields in
 // later versions; it is only listed and cross-checked, never played from.
-const snapshotSchema = z
-  .looseObject({
+const snapshotFields = {
     scene: name(ID_MAX),
     chapter: z.string(),
     turn: z.number().int().min(0),
     time: z.number(),
     rng: z.number().int().min(0).max(0xffff_ffff),
-    flags: z.record(z.string(), z.literal(true)),
+    flags: z.array(z.string()),
     stats: z.record(z.string(), z.number()),
     items: z.record(z.string(), z.number()),
     party: z.array(z.string()),
@@ -91,8 +92,13 @@ const snapshotSchema = z
     visits: z.record(z.string(), z.number().int().min(0)),
     characters: z.record(z.string(), characterSchema),
     returnTo: z.string().optional(),
-  })
-  .describe('The game state when saved. Listed and cross-checked; the game itself is rebuilt by replaying the history.');
+};
+const SNAPSHOT_ABOUT = 'The game state when saved. Listed and cross-checked; the game itself is rebuilt by replaying the history.';
+const snapshotSchema = z.looseObject(snapshotFields).describe(SNAPSHOT_ABOUT);
+/** Versions 1 and 2 kept the flags as a `{ flag: true }` map. */
+const snapshotV2Schema = z
+  .looseObject({ ...snapshotFields, flags: z.record(z.string(), z.literal(true)) })
+  .describe(SNAPSHOT_ABOUT);
 
 const metaSchema = z
   .strictObject({
@@ -110,44 +116,56 @@ const common = {
   format: z.literal(SAVE_FORMAT).describe('Always "hyosan-save".'),
   story: storyRefSchema,
   seed: seedSchema,
-  state: snapshotSchema,
   meta: metaSchema,
 };
 
 /** Version 1, the foundation's draft: history is bare choice ids. */
 export const saveV1Schema = z.strictObject({
   ...common,
+  state: snapshotV2Schema,
   version: z.literal(1),
   history: z.array(name(ID_MAX)).max(MAX_HISTORY),
 });
 
-/** Version 2, the current format. */
-export const saveV2Schema = z
+/** Version 2: moves with their scenes; flags as a map in the snapshot. */
+export const saveV2Schema = z.strictObject({
+  ...common,
+  state: snapshotV2Schema,
+  version: z.literal(2),
+  start: name(ID_MAX),
+  history: z.array(moveSchema).max(MAX_HISTORY),
+});
+
+/** Version 3, the current format. */
+export const saveV3Schema = z
   .strictObject({
     ...common,
-    version: z.literal(2).describe('The save-format version.'),
+    state: snapshotSchema,
+    version: z.literal(3).describe('The save-format version.'),
     start: name(ID_MAX).describe('The scene the game started at.'),
     history: z.array(moveSchema).max(MAX_HISTORY).describe('Every choice made, in order.'),
   })
   .describe('A saved game of hyosan.');
 
 /** The schema of the version `encodeSave` writes. */
-export const saveDocumentSchema = saveV2Schema;
+export const saveDocumentSchema = saveV3Schema;
 
 // Fails to compile when SAVE_FORMAT_VERSION is bumped without a schema for it.
 const _writesCurrent: z.infer<typeof saveDocumentSchema>['version'] = SAVE_FORMAT_VERSION;
 
 /** The schema of each version still loadable, by version number. */
-export const SCHEMAS_BY_VERSION = { 1: saveV1Schema, 2: saveV2Schema } as const;
+export const SCHEMAS_BY_VERSION = { 1: saveV1Schema, 2: saveV2Schema, 3: saveV3Schema } as const;
 
 /** A version-1 save. */
 export type SaveV1 = z.infer<typeof saveV1Schema>;
 /** A version-2 save. */
 export type SaveV2 = z.infer<typeof saveV2Schema>;
+/** A version-3 save. */
+export type SaveV3 = z.infer<typeof saveV3Schema>;
 /** A save of any version this hyosan can load. */
-export type AnySave = SaveV1 | SaveV2;
+export type AnySave = SaveV1 | SaveV2 | SaveV3;
 /** A save in the current format. */
-export type SaveDocument = SaveV2;
+export type SaveDocument = SaveV3;
 /** The story a save belongs to. */
 export type StoryRef = z.infer<typeof storyRefSchema>;
 /** What `hyosan saves` shows about a save. */

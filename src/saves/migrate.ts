@@ -5,7 +5,7 @@
  */
 import { start, step } from '../engine/index.js';
 import type { GameState, Move, Story } from '../engine/index.js';
-import type { AnySave, SaveDocument, SaveV1, SaveV2 } from './format.js';
+import type { AnySave, SaveDocument, SaveV1, SaveV2, SaveV3 } from './format.js';
 
 /**
  * Version 1 → 2: recovers the scene each choice was made in by replaying the
@@ -35,12 +35,20 @@ export function v1ToV2(doc: SaveV1, story: Story): SaveV2 {
   return { ...rest, version: 2, start: story.start, history };
 }
 
+/** Version 2 → 3: the snapshot's flags become the sorted list of the flags set. */
+export function v2ToV3(doc: SaveV2): SaveV3 {
+  const flags = Object.keys(doc.state.flags).sort();
+  return { ...doc, version: 3, state: { ...doc.state, flags } };
+}
+
 /** Brings a validated save of any loadable version to the current format. */
 export function migrateToCurrent(doc: AnySave, story: Story): SaveDocument {
   switch (doc.version) {
     case 1:
       return migrateToCurrent(v1ToV2(doc, story), story);
     case 2:
+      return migrateToCurrent(v2ToV3(doc), story);
+    case 3:
       return doc;
     default: {
       const _never: never = doc;

@@ -259,7 +259,7 @@ class Accumulator {
   }
 
   visited(state: GameState): void {
-    for (const id of Object.keys(state.visits)) this.scenes.add(id);
+    for (const id in state.visits) this.scenes.add(id);
     this.scenes.add(state.scene);
   }
 
