@@ -357,15 +357,14 @@ function hookAfter(
 }
 
 /**
- * `visits` with one more entry of `scene`, as a new frozen object. Built by
+ * `visits` with one more entry of `scene`, as a new object. Built by
  * spreading rather than by a write through the draft: V8 keeps a spread
  * copy in its fast shape, while keys added one by one turn a record into a
- * dictionary that costs microseconds to copy on every later move; frozen,
- * it is not scanned by immer either.
+ * dictionary that costs microseconds to copy on every later move.
  */
 function countedVisit(visits: Readonly<Record<string, number>>, scene: string): Record<string, number> {
   const base = isDraft(visits) ? (original(visits) as Record<string, number>) : visits;
-  return Object.freeze({ ...base, [scene]: (base[scene] ?? 0) + 1 });
+  return { ...base, [scene]: (base[scene] ?? 0) + 1 };
 }
 
 /** Trims typed text to one printable line of at most `max` characters. */

@@ -7,7 +7,6 @@ import { isDraft, original } from 'immer';
  *
  * The engine replaces these arrays whole rather than editing them in an
  * immer draft: splicing through a draft's proxy costs a trap per element.
- * The new arrays are frozen, so immer need not scan them for drafts.
  */
 
 /** The first index whose value is not less than `key`. */
@@ -34,7 +33,9 @@ export function sortedHas(list: readonly string[], key: string): boolean {
 export function withAdded(list: readonly string[], key: string): readonly string[] {
   const at = lowerBound(list, key);
   if (list[at] === key) return list;
-  return Object.freeze([...list.slice(0, at), key, ...list.slice(at)]);
+  const next = list.slice();
+  next.splice(at, 0, key);
+  return next;
 }
 
 /** `list` without any copy of `key`, or `list` itself if it has none. */
@@ -42,7 +43,10 @@ export function withRemoved(list: readonly string[], key: string): readonly stri
   const at = lowerBound(list, key);
   let end = at;
   while (end < list.length && list[end] === key) end++;
-  return end === at ? list : Object.freeze([...list.slice(0, at), ...list.slice(end)]);
+  if (end === at) return list;
+  const next = list.slice();
+  next.splice(at, end - at);
+  return next;
 }
 
 /**
