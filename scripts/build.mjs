@@ -1,16 +1,22 @@
 #!/usr/bin/env node
-// Bundles the command line into one self-contained file, dist/cli.js: every
-// library and the shipped story (story/**/*.yaml) are inside it, so the
-// published package has no runtime dependencies and reads no files to play.
-// Run by `npm run build`, by `npm test` and by `prepare` on install.
+// Bundles the command line into dist/cli.js and the chunks beside it in
+// dist/chunks/: every library and the shipped story (story/**/*.yaml, and
+// the story precompiled from it) are inside, so the published package has no
+// runtime dependencies and reads no files of its own to play. Run by `npm run
+// build`, by `npm test` and by `prepare` on install.
 
 import { build } from 'esbuild';
-import { chmod, readFile, readdir, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { narrowCharacterClass, patchStringWidth } from './string-width-fast.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const outfile = join(root, 'dist', 'cli.js');
+const dist = join(root, 'dist');
+const outfile = join(dist, 'cli.js');
+const chunks = join(dist, 'chunks');
 const started = performance.now();
 
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -39,35 +45,18 @@ async function yamlFilesUnder(dir) {
   return found;
 }
 
-/**
- * Resolves `import files from 'virtual:story'` to the shipped story's files,
- * `[{ path: 'story/season1/lab.yaml', text }, ...]`, sorted by path, so the
- * bundle plays and checks the story without touching the disk.
- */
-const storyPlugin = {
-  name: 'virtual-story',
-  setup(b) {
-    b.onResolve({ filter: /^virtual:story$/ }, () => ({
-      path: 'virtual:story',
-      namespace: 'virtual-story',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'virtual-story' }, async () => {
-      const absolute = await yamlFilesUnder(join(root, 'story'));
-      const files = await Promise.all(
-        absolute.map(async (file) => ({
-          path: relative(root, file).split(sep).join('/'),
-          text: await readFile(file, 'utf8'),
-        })),
-      );
-      files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      return {
-        contents: `export default ${JSON.stringify(files)};`,
-        loader: 'js',
-        watchFiles: absolute,
-      };
-    });
-  },
-};
+/** The shipped story's files, `[{ path: 'story/season1/lab.yaml', text }, ...]`, sorted by path. */
+async function shippedStoryFiles() {
+  const absolute = await yamlFilesUnder(join(root, 'story'));
+  const files = await Promise.all(
+    absolute.map(async (file) => ({
+      path: relative(root, file).split(sep).join('/'),
+      text: await readFile(file, 'utf8'),
+    })),
+  );
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { absolute, files };
+}
 
 // Bundled CommonJS packages (react, the reconciler) call require() and may
 // read __filename/__dirname, none of which exist in an ES module.
@@ -81,14 +70,124 @@ const banner = [
   'const __dirname = __hyosanDirname(__filename);',
 ].join('\n');
 
+/**
+ * Loads the story with the project's own loader (bundled to a temporary
+ * module, since this script is plain JavaScript): the story precompiled and
+ * packed, or the lines of the errors that prevent it.
+ */
+async function precompile(files) {
+  const dir = await mkdtemp(join(tmpdir(), 'hyosan-build-'));
+  try {
+    const module = join(dir, 'precompile-story.mjs');
+    await build({
+      absWorkingDir: root,
+      entryPoints: ['scripts/precompile-story.ts'],
+      outfile: module,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'warning',
+      banner: { js: banner },
+    });
+    const { precompileStory } = await import(pathToFileURL(module).href);
+    return precompileStory(files);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const story = await shippedStoryFiles();
+const precompiled = await precompile(story.files);
+// A story with errors fails the build: players would only meet the errors at
+// start. HYOSAN_ALLOW_STORY_ERRORS=1 builds anyway with no image, and the game
+// then loads the YAML at start and reports the errors itself.
+let packed = null;
+if ('packed' in precompiled) packed = precompiled.packed;
+else {
+  const n = precompiled.errors.length;
+  console.error(precompiled.errors.join('\n'));
+  if (process.env.HYOSAN_ALLOW_STORY_ERRORS !== '1') {
+    console.error(
+      `build: story/ has ${n} error${n === 1 ? '' : 's'} (above), so it cannot be precompiled into dist/cli.js; ` +
+        'fix them, or build anyway with HYOSAN_ALLOW_STORY_ERRORS=1',
+    );
+    process.exit(1);
+  }
+  console.error(`build: story/ has ${n} error${n === 1 ? '' : 's'}; no precompiled story embedded (HYOSAN_ALLOW_STORY_ERRORS=1)`);
+}
+
+/**
+ * Resolves `virtual:story` to the shipped story's files (what `check` reads),
+ * deflated and in base64: a game never reads them, and every start would
+ * otherwise load and scan their text. `virtual:story-image` is the packed
+ * precompiled story, or null (what play reads): an object of JSON strings,
+ * of which the game parses the ones it needs. So the bundle plays and
+ * checks the story without the disk.
+ */
+const storyPlugin = {
+  name: 'virtual-story',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:story(-image)?$/ }, (args) => ({
+      path: args.path,
+      namespace: 'virtual-story',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'virtual-story' }, (args) => ({
+      contents:
+        args.path === 'virtual:story'
+          ? `export default ${JSON.stringify(deflateRawSync(JSON.stringify(story.files), { level: 9 }).toString('base64'))};`
+          : `export default ${JSON.stringify(packed)};`,
+      loader: 'js',
+      watchFiles: story.absolute,
+    }));
+  },
+};
+
+/**
+ * zod re-exports every locale (`z.locales`) from one index module; nothing
+ * in hyosan reads it, and evaluating it costs every start some milliseconds.
+ */
+const zodLocalesPlugin = {
+  name: 'zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(root, 'scripts', 'stubs', 'zod-locales.mjs') } : undefined,
+    );
+  },
+};
+
+/** Every copy of string-width in the bundle, changed as scripts/string-width-fast.mjs explains. */
+const stringWidthPlugin = {
+  name: 'string-width-fast',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      const { default: stringWidth } = await import(pathToFileURL(args.path).href);
+      const source = await readFile(args.path, 'utf8');
+      return { contents: patchStringWidth(source, narrowCharacterClass(stringWidth)), loader: 'js' };
+    });
+  },
+};
+
+// Chunks are named by content: a stale one would only take up room in the package.
+await rm(chunks, { recursive: true, force: true });
+
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
-  outfile,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: dist,
+  // What a start does not need (the Ink screen for plain mode, the author
+  // tools, the precompiled story for --help) goes into chunks that Node reads
+  // only when they are imported, so a start parses only the code it runs.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Node 20 reads /…/v regular expressions; left as literals they compile when
+  // first used, where esbuild's `new RegExp(…)` for "older" targets compiles
+  // string-width's large Unicode classes on every start (tens of ms).
+  supported: { 'regexp-set-notation': true },
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
@@ -96,15 +195,24 @@ await build({
   define: {
     'process.env.NODE_ENV': '"production"',
     __HYOSAN_VERSION__: JSON.stringify(pkg.version),
+    // yoga-layout (Ink's layout engine) loads its WebAssembly with fetch()
+    // when fetch exists, which in Node loads the whole HTTP client first; the
+    // game makes no requests, and without fetch yoga decodes it in place.
+    fetch: 'undefined',
   },
-  // Ink imports react-devtools-core (only used when DEV=true) statically;
-  // it is not installed and the game never needs it.
-  alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.mjs' },
-  plugins: [storyPlugin],
+  // Ink imports react-devtools-core and ws (only used when DEV=true); the
+  // first is not installed, and the game never needs either.
+  alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.mjs', ws: './scripts/stubs/ws.mjs' },
+  plugins: [storyPlugin, zodLocalesPlugin, stringWidthPlugin],
 });
 
 await chmod(outfile, 0o755);
 
 const { size } = await stat(outfile);
+let chunkBytes = 0;
+const chunkFiles = await readdir(chunks);
+for (const file of chunkFiles) chunkBytes += (await stat(join(chunks, file))).size;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
-console.log(`dist/cli.js  ${(size / 1024).toFixed(1)} KiB  (built in ${seconds} s)`);
+console.log(
+  `dist/cli.js  ${(size / 1024).toFixed(1)} KiB + ${chunkFiles.length} chunks ${(chunkBytes / 1024).toFixed(1)} KiB  (built in ${seconds} s)`,
+);

@@ -15,8 +15,8 @@ export interface CliContext {
   readonly stdout: TerminalOutput;
   readonly stderr: Writable;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** The shipped story's files (embedded in the bundle; read from disk under tests). */
-  readonly shippedStory: () => readonly SourceFile[];
+  /** The shipped story's files (embedded in the bundle, and loaded from it when asked for; given by tests). */
+  readonly shippedStory: () => readonly SourceFile[] | Promise<readonly SourceFile[]>;
   /**
    * The shipped story, compiled: in the bundle, rebuilt from the image the
    * build precompiled (no YAML parsed). Absent under tests, where it is

@@ -84,7 +84,7 @@ export async function randomtestCommand(argv: readonly string[], io: AuthorToolI
     return 1;
   }
   const source: StorySource =
-    opts.dir !== undefined ? { dir: opts.dir } : io.compiledStory !== undefined ? { shipped: true } : { files: io.shippedStory() };
+    opts.dir !== undefined ? { dir: opts.dir } : io.compiledStory !== undefined ? { shipped: true } : { files: await io.shippedStory() };
   const progress = opts.json ? undefined : progressBar(io.stderr, opts.runs);
   const started = performance.now();
   const part = await playRun(story, source, opts, io, progress?.update);

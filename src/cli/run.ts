@@ -38,7 +38,7 @@ async function runCommand(command: Command, ctx: CliContext): Promise<number> {
     case 'check': {
       const { dir, json, strict } = command;
       const { checkCommand } = await import('./check-command.js');
-      if (dir === undefined) return checkCommand({ files: ctx.shippedStory(), json, strict }, ctx);
+      if (dir === undefined) return checkCommand({ files: await ctx.shippedStory(), json, strict }, ctx);
       await assertStoryFolder(dir);
       return checkCommand({ dir, json, strict }, ctx);
     }

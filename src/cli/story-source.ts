@@ -21,13 +21,13 @@ export interface LoadedStory {
  */
 export async function loadStory(
   dir: string | undefined,
-  shippedStory: () => readonly SourceFile[],
+  shippedStory: () => readonly SourceFile[] | Promise<readonly SourceFile[]>,
   compiled?: () => Promise<LoadResult>,
 ): Promise<LoadedStory> {
   if (dir === undefined && compiled !== undefined) return { label: 'story/', result: await compiled() };
   // The loader (the YAML parser, the schemas) is imported only when YAML is read.
   const { loadStoryDir, loadStoryFiles } = await import('../story/load.js');
-  if (dir === undefined) return { label: 'story/', result: loadStoryFiles(shippedStory()) };
+  if (dir === undefined) return { label: 'story/', result: loadStoryFiles(await shippedStory()) };
   await assertStoryFolder(dir);
   return { label: dir.endsWith('/') ? dir : `${dir}/`, result: await loadStoryDir(dir) };
 }

@@ -13,7 +13,7 @@ export interface AuthorToolIo {
   readonly stdout: Writable;
   readonly stderr: Writable & { readonly isTTY?: boolean; readonly columns?: number };
   /** The shipped story's files, used when no folder is given. */
-  readonly shippedStory: () => readonly SourceFile[];
+  readonly shippedStory: () => readonly SourceFile[] | Promise<readonly SourceFile[]>;
   /** The shipped story precompiled (in the bundle), used instead of its files when present. */
   readonly compiledStory?: () => Promise<LoadResult>;
   /** The script a worker thread runs (dist/cli.js's own URL in the bundle); without it, no threads. */

@@ -1,6 +1,14 @@
-// `virtual:story` exists only inside the bundle: scripts/build.mjs resolves it
-// to every *.yaml under story/, sorted by path. Only shipped-story.ts imports it.
+// The `virtual:` modules exist only inside the bundle: scripts/build.mjs
+// resolves them. Only shipped-story.ts imports them.
+
+/** Every *.yaml under story/ as `[{ path, text }]` sorted by path, as JSON, deflated (raw), in base64 (what `check` reads). */
 declare module 'virtual:story' {
-  const files: readonly { readonly path: string; readonly text: string }[];
-  export default files;
+  const deflated: string;
+  export default deflated;
+}
+
+/** The shipped story precompiled and packed (src/story/packed-story.ts); null when built with story errors. */
+declare module 'virtual:story-image' {
+  const packed: { readonly head: string; readonly scenes: readonly string[] } | null;
+  export default packed;
 }

@@ -7,7 +7,6 @@
 
 import { watch, type FSWatcher } from 'node:fs';
 import type { Story } from '../engine/index.js';
-import { loadStoryDir } from '../story/load.js';
 import { formatProblem } from '../story/problem.js';
 import type { StoryChange } from '../ui/ports.js';
 
@@ -25,6 +24,8 @@ export function watchStoryFolder(
   let stopped = false;
   let reloading = Promise.resolve();
   const reload = async (): Promise<void> => {
+    // Imported here, not at the top: only `--watch` needs the YAML loader at play time.
+    const { loadStoryDir } = await import('../story/load.js');
     const result = await loadStoryDir(dir);
     if (stopped) return;
     const errors = result.problems.filter((p) => p.severity === 'error');

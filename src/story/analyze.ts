@@ -16,11 +16,31 @@ import { scenesInOrder, sourceOf, storyFacts } from './story-facts.js';
 export function analyzeStory(story: Story): Problem[] {
   const world: ConditionWorld = { story, facts: storyFacts(story) };
   const problems: Problem[] = [];
-  const dead = neverTrueChoices(story, world, problems);
+  const memo = new Memo();
+  const dead = neverTrueChoices(story, world, problems, memo);
   unreachableScenes(story, dead, problems);
-  possibleSoftLocks(story, world, problems);
+  possibleSoftLocks(story, world, problems, memo);
   unusedFlagsAndItems(world, problems);
   return sortProblems(problems);
+}
+
+/**
+ * Answers already found in this run, by the conditions' source text: many
+ * choices share a condition (`has("torch")`), the same text always parses to
+ * the same expression, and trying every combination of values is the
+ * costliest part of `check`. A key is one condition's source, or a JSON
+ * array (of two conditions, or of a scene's gates), which no condition's
+ * source can be.
+ */
+class Memo {
+  private readonly answers = new Map<string, unknown>();
+
+  get<T>(key: string, find: () => T): T {
+    if (this.answers.has(key)) return this.answers.get(key) as T;
+    const answer = find();
+    this.answers.set(key, answer);
+    return answer;
+  }
 }
 
 function warning(at: SourceRef, message: string): Problem {
@@ -36,7 +56,7 @@ function gateOf(choice: Choice): Expr[] {
 }
 
 /** Choices whose `if` or `requires` can never hold; returns them so reachability can skip them. */
-function neverTrueChoices(story: Story, world: ConditionWorld, problems: Problem[]): Set<Choice> {
+function neverTrueChoices(story: Story, world: ConditionWorld, problems: Problem[], memo: Memo): Set<Choice> {
   const dead = new Set<Choice>();
   for (const scene of scenesInOrder(story)) {
     for (const choice of scene.choices) {
@@ -46,7 +66,7 @@ function neverTrueChoices(story: Story, world: ConditionWorld, problems: Problem
       ];
       let reported = false;
       for (const { cond, field, outcome } of checks) {
-        if (cond === undefined || canAllHold([cond.ast], world) !== 'never') continue;
+        if (cond === undefined || memo.get(cond.src, () => canAllHold([cond.ast], world)) !== 'never') continue;
         reported = true;
         problems.push(
           warning(
@@ -58,7 +78,7 @@ function neverTrueChoices(story: Story, world: ConditionWorld, problems: Problem
       }
       if (!reported && choice.if !== undefined && choice.requires !== undefined) {
         const both = [choice.if.ast, choice.requires.ast];
-        if (canAllHold(both, world) === 'never') {
+        if (memo.get(JSON.stringify([choice.if.src, choice.requires.src]), () => canAllHold(both, world)) === 'never') {
           reported = true;
           problems.push(
             warning(
@@ -94,11 +114,12 @@ function unreachableScenes(story: Story, dead: ReadonlySet<Choice>, problems: Pr
  * condition domains prove it (e.g. `has("key")` on one choice and
  * `not has("key")` on another, or `noise > 3` and `noise <= 3`).
  */
-function possibleSoftLocks(story: Story, world: ConditionWorld, problems: Problem[]): void {
+function possibleSoftLocks(story: Story, world: ConditionWorld, problems: Problem[], memo: Memo): void {
   for (const scene of scenesInOrder(story)) {
     if (scene.ending !== undefined || scene.choices.length === 0) continue;
     if (scene.choices.some((c) => c.if === undefined && c.requires === undefined)) continue;
-    if (coversEveryCase(scene.choices.map(gateOf), world)) continue;
+    const gates = JSON.stringify(['gates', ...scene.choices.map((c) => [c.if?.src ?? '', c.requires?.src ?? ''])]);
+    if (memo.get(gates, () => coversEveryCase(scene.choices.map(gateOf), world))) continue;
     problems.push(warning(scene.source, softLockMessage(scene)));
   }
 }

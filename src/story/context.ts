@@ -16,6 +16,10 @@ import type { z } from 'zod';
 /** Names placeholders may use besides variables and stats. */
 const CLOCK_PLACEHOLDERS = ['day', 'clock'];
 
+// Conditions compiled in one load, by source: a condition means the same
+// wherever it is written (given the same names), and many choices share one.
+const compiledConditions = new WeakMap<ConditionNames, Map<string, Condition>>();
+
 /** Reports problems in one file and compiles the small languages embedded in it. */
 export class FileContext {
   private reported = 0;
@@ -73,6 +77,13 @@ export class FileContext {
       this.error(path, 'empty condition: write one, e.g. `stamina > 2`, or remove the field');
       return undefined;
     }
+    let known = compiledConditions.get(this.names);
+    if (known === undefined) {
+      known = new Map();
+      compiledConditions.set(this.names, known);
+    }
+    const same = known.get(text);
+    if (same !== undefined) return same;
     let result: ReturnType<typeof compileCondition>;
     try {
       result = compileCondition(text, this.names);
@@ -81,7 +92,10 @@ export class FileContext {
       this.error(path, `internal error while compiling this condition (please report it): ${(error as Error).message}`);
       return undefined;
     }
-    if (result.ok) return result.condition;
+    if (result.ok) {
+      known.set(text, result.condition);
+      return result.condition;
+    }
     for (const p of result.problems) {
       if (typeof src === 'string') this.errorInScalar(path, p.start, p.message);
       else this.error(path, p.message);

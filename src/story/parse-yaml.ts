@@ -1,6 +1,9 @@
 /**
  * YAML in, plain data out, with every node's position kept so a problem found
  * later (by zod or by the compiler) can name the line and column it is about.
+ * Plain files take the fast path (fast-yaml.ts); the `yaml` package reads
+ * the rest, and also a fast-path file the first time a position is asked
+ * for that the fast path did not record (an error's, typically).
  */
 import {
   type Document,
@@ -15,6 +18,7 @@ import {
   isSeq,
   parseAllDocuments,
 } from 'yaml';
+import { type ChildPositions, type FastYaml, childPosition, parseFastYaml } from './fast-yaml.js';
 import { isReserved, reservedMessage } from './names.js';
 import type { Problem } from './problem.js';
 
@@ -28,13 +32,81 @@ export interface SourceFile {
 /** A path into parsed data: mapping keys and list indexes. */
 export type DataPath = readonly PropertyKey[];
 
+/** Offsets to 1-based line and column (the `yaml` package's LineCounter fits). */
+export interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
+}
+
 /** A parsed YAML file: its data and the document that knows where each value was written. */
 export interface YamlFile {
   readonly path: string;
   readonly text: string;
+  /** The whole document; for a file read by the fast path, parsed when first needed. */
   readonly doc: Document.Parsed;
-  readonly lines: LineCounter;
+  readonly lines: LinePositions;
   readonly data: unknown;
+  /** Where the fast path saw each value, when it read the file. */
+  readonly fast?: FastYaml;
+}
+
+/** The options every full parse uses. */
+const PARSE_OPTIONS = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  schema: 'core',
+  merge: false,
+  logLevel: 'silent',
+} as const;
+
+/** Line starts found by scanning for `\n`, as the `yaml` package's LineCounter records them. */
+class LineIndex implements LinePositions {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  linePos(offset: number): { line: number; col: number } {
+    const starts = (this.starts ??= lineStarts(this.text));
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((starts[mid] as number) < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (starts[low] === offset) return { line: low + 1, col: 1 };
+    if (low === 0) return { line: 0, col: offset };
+    return { line: low, col: offset - (starts[low - 1] as number) + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** A file read by the fast path; the full document is parsed only if a position needs it. */
+class FastYamlFile implements YamlFile {
+  readonly lines: LinePositions;
+  private parsed: Document.Parsed | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly fast: FastYaml,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  get data(): unknown {
+    return this.fast.data;
+  }
+
+  get doc(): Document.Parsed {
+    // The fast path read this file without a problem, so the full parse has none either.
+    this.parsed ??= parseAllDocuments(this.text, PARSE_OPTIONS)[0] as Document.Parsed;
+    return this.parsed;
+  }
 }
 
 /** A plain mapping as parsed from YAML. */
@@ -69,17 +141,13 @@ export function parseYamlFile(file: SourceFile): { yaml?: YamlFile; problems: Pr
     return { problems: [at(1, 1, 'this is a binary file, not YAML text (it contains NUL bytes)')] };
   }
 
+  const fast = parseFastYaml(file.text);
+  if (fast !== undefined) return { yaml: new FastYamlFile(file.path, file.text, fast), problems: [] };
+
   const lines = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(file.text, {
-      lineCounter: lines,
-      prettyErrors: false,
-      uniqueKeys: true,
-      schema: 'core',
-      merge: false,
-      logLevel: 'silent',
-    }) as Document.Parsed[];
+    docs = parseAllDocuments(file.text, { ...PARSE_OPTIONS, lineCounter: lines }) as Document.Parsed[];
   } catch (error) {
     return { problems: [at(1, 1, `could not parse YAML: ${(error as Error).message}`)] };
   }
@@ -198,8 +266,29 @@ function find(yaml: YamlFile, path: DataPath): Found {
   return { node: last, pair, exact: true };
 }
 
+/** Where the fast path saw the value at `path` (and whether it was a `|` block); undefined if it did not. */
+function fastFind(fast: FastYaml, path: DataPath): { start: number; literal: boolean } | undefined {
+  let node: unknown = fast.data;
+  let positions: ChildPositions | undefined = fast.root;
+  let start = fast.rootStart;
+  let literal = false;
+  for (const seg of path) {
+    if (positions === undefined || typeof node !== 'object' || node === null || typeof seg === 'symbol') return undefined;
+    const child = childPosition(positions, node, seg);
+    if (child === undefined) return undefined;
+    ({ start, literal } = child);
+    positions = child.inner;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return { start, literal };
+}
+
 /** Where the value (or with `at: 'key'`, the key) at `path` was written; the nearest parent if absent. */
 export function positionOf(yaml: YamlFile, path: DataPath, at: 'key' | 'value' = 'value'): Position {
+  if (yaml.fast !== undefined && at === 'value') {
+    const seen = fastFind(yaml.fast, path);
+    if (seen !== undefined) return yaml.lines.linePos(seen.start);
+  }
   const found = find(yaml, path);
   const target =
     at === 'key' && found.exact && found.pair !== undefined ? (found.pair.key as Node) : found.node;
@@ -251,6 +340,8 @@ function alignOffset(text: string, node: Scalar, offset: number): number | undef
 
 /** Whether the string at `path` was written as a `|` block, whose line breaks are kept. */
 export function isLiteralBlock(yaml: YamlFile, path: DataPath): boolean {
+  // The fast path recorded every value of the file, so a path it did not see leads nowhere.
+  if (yaml.fast !== undefined) return fastFind(yaml.fast, path)?.literal ?? false;
   const found = find(yaml, path);
   return found.exact && isScalar(found.node) && found.node.type === 'BLOCK_LITERAL';
 }

@@ -28,15 +28,25 @@ function gotosIn(effects: readonly Effect[]): { scene: string; inBranch: boolean
   return out;
 }
 
+// A scene never changes once loaded; `check` walks the graph twice and `graph` once more.
+const sceneEdges = new WeakMap<Scene, readonly SceneEdge[]>();
+
 /** Every way out of `scene`: `on_enter` redirects first, then each choice's, in order, without duplicates. */
-export function edgesOf(scene: Scene): SceneEdge[] {
+export function edgesOf(scene: Scene): readonly SceneEdge[] {
+  let edges = sceneEdges.get(scene);
+  if (edges === undefined) {
+    edges = Object.freeze(findEdges(scene));
+    sceneEdges.set(scene, edges);
+  }
+  return edges;
+}
+
+function findEdges(scene: Scene): SceneEdge[] {
   const edges: SceneEdge[] = [];
-  const seen = new Set<string>();
   const add = (to: string, conditional: boolean, choice?: Choice): void => {
-    const key = `${choice?.id ?? ''}\0${to}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    edges.push({ from: scene.id, to, conditional, ...(choice === undefined ? {} : { choice }) });
+    // A scene has a handful of edges: a scan finds a repeat sooner than a set of keys would.
+    if (edges.some((e) => e.to === to && e.choice === choice)) return;
+    edges.push(choice === undefined ? { from: scene.id, to, conditional } : { from: scene.id, to, conditional, choice });
   };
   for (const g of gotosIn(scene.onEnter)) add(g.scene, g.inBranch);
   for (const choice of scene.choices) {

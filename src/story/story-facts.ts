@@ -41,9 +41,17 @@ export function effectSites(story: Story): { site: EffectSite; effects: readonly
   return out;
 }
 
+// A story never changes once loaded, so its sorted scenes are sorted once.
+const sortedScenes = new WeakMap<Story, readonly Scene[]>();
+
 /** The story's scenes sorted by id, so every report comes out in the same order. */
-export function scenesInOrder(story: Story): Scene[] {
-  return [...story.scenes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export function scenesInOrder(story: Story): readonly Scene[] {
+  let sorted = sortedScenes.get(story);
+  if (sorted === undefined) {
+    sorted = Object.freeze([...story.scenes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    sortedScenes.set(story, sorted);
+  }
+  return sorted;
 }
 
 /** Where an effect site was written. */

@@ -1,0 +1,93 @@
+/**
+ * Engine throughput on the shipped story: complete random games and choices
+ * per second through `randomtest`'s own runner in this thread, and through
+ * `hyosan randomtest --workers N` on every core.
+ */
+import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { promisify } from 'node:util';
+import type { Story } from '../src/engine/types.js';
+import { runRandomTest } from '../src/story/randomtest.js';
+import type { BenchContext, Row } from './rows.js';
+import { unmeasured } from './rows.js';
+import { median } from './stats.js';
+
+const run = promisify(execFile);
+const SEED = 1;
+
+/** Games/s and choices/s, single-threaded and on all cores. */
+export async function engineRows(ctx: BenchContext, story: Story | string): Promise<Row[]> {
+  const section = 'Engine throughput (shipped story)';
+  const cores = availableParallelism();
+  const rows = {
+    choices: { id: 'engine.choices', section, label: 'choices/s, one thread (randomtest runner)', unit: '/s' },
+    games: { id: 'engine.games', section, label: 'games/s, one thread', unit: '/s' },
+    length: { id: 'engine.length', section, label: 'choices per game (mean)', unit: '' },
+    workerChoices: { id: 'engine.workers.choices', section, label: `choices/s, randomtest --workers ${cores}`, unit: '/s' },
+    workerGames: { id: 'engine.workers.games', section, label: `games/s, randomtest --workers ${cores}`, unit: '/s' },
+  };
+  if (typeof story === 'string') return Object.values(rows).map((r) => unmeasured(r, story));
+
+  const runs = ctx.quick ? 200 : 3000;
+  const repeats = ctx.quick ? 1 : 5;
+  ctx.log(`engine: ${repeats} × ${runs} random games in this thread`);
+  runRandomTest(story, { runs: Math.min(runs, 500), seed: SEED + 1 }); // warm the JIT
+  const rates: { games: number; choices: number }[] = [];
+  let movesPerGame = Number.NaN;
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    const part = runRandomTest(story, { runs, seed: SEED });
+    const seconds = (performance.now() - started) / 1000;
+    rates.push({ games: part.games / seconds, choices: part.moves / seconds });
+    movesPerGame = part.moves / part.games;
+  }
+  const out: Row[] = [
+    { ...rows.choices, value: median(rates.map((r) => r.choices)), target: { op: '>=', value: 50_000 } },
+    { ...rows.games, value: median(rates.map((r) => r.games)) },
+    { ...rows.length, value: movesPerGame, note: `${runs} games, seed ${SEED}` },
+  ];
+
+  // The same games (same runs and seed) on every core; the command's own clock
+  // includes starting the workers, as an author waits for it.
+  ctx.log(`engine: ${runs * 2} games with randomtest --workers ${cores}`);
+  const perSecond: number[] = [];
+  let failure: string | undefined;
+  for (let i = 0; i < repeats; i++) {
+    try {
+      const { stdout } = await run(
+        process.execPath,
+        [ctx.cli, 'randomtest', '-n', String(runs * 2), '--seed', String(SEED), '--workers', String(cores), '--json'],
+        { cwd: ctx.root, maxBuffer: 64 * 1024 * 1024 },
+      );
+      perSecond.push((JSON.parse(stdout) as { perSecond: number }).perSecond);
+    } catch (error) {
+      // Exit 1 is a story with stuck games: the speed is still measured.
+      const stdout = (error as { stdout?: string }).stdout;
+      const parsed = stdout === undefined ? undefined : safeJson(stdout);
+      if (parsed?.perSecond !== undefined) perSecond.push(parsed.perSecond);
+      else failure = (error as Error).message.split('\n')[0];
+    }
+  }
+  if (perSecond.length === 0) {
+    const why = failure ?? 'no run finished';
+    out.push(unmeasured(rows.workerChoices, why), unmeasured(rows.workerGames, why));
+    return out;
+  }
+  const games = median(perSecond);
+  // The games are the same as in one thread (randomtest's batches do not depend on the threads)
+  // but twice as many, so the mean length is measured again rather than assumed.
+  const part = runRandomTest(story, { runs: runs * 2, seed: SEED });
+  out.push(
+    { ...rows.workerChoices, value: (games * part.moves) / part.games },
+    { ...rows.workerGames, value: games },
+  );
+  return out;
+}
+
+function safeJson(text: string): { perSecond?: number } | undefined {
+  try {
+    return JSON.parse(text) as { perSecond?: number };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,330 @@
+/**
+ * A compiled `Story` as plain JSON, and back: the build stores the shipped
+ * story this way so that starting a game parses no YAML and validates
+ * nothing. A condition is kept as its source and compiled again on the way
+ * back, against the same names the loader used (so it means the same
+ * thing), the first time it is used: a game's first screen needs only a few
+ * of them. A text template is kept as its source and parsed again, exactly
+ * as the loader parsed it. Everything else is kept as it is.
+ */
+import { DEFAULT_INFECTION_TABLE, type InfectionTable } from '../engine/infection-table.js';
+import { compileCondition, type ConditionNames } from '../engine/condition.js';
+import type { Choice, Condition, Effect, GameState, Scene, Story, Template } from '../engine/types.js';
+import type { StoryStats } from './compile.js';
+import type { Problem } from './problem.js';
+import { parseTemplate } from './template.js';
+
+/** Bumped whenever the image's shape changes; an image of another version is refused. */
+export const STORY_IMAGE_VERSION = 1;
+
+/** An effect with its conditions and templates as source text. */
+export type EffectImage =
+  | Exclude<Effect, { kind: 'if' | 'chance' | 'check' | 'setVar' }>
+  | { readonly kind: 'setVar'; readonly name: string; readonly value: string }
+  | { readonly kind: 'if'; readonly cond: string; readonly then: EffectImage[]; readonly else: EffectImage[] }
+  | {
+      readonly kind: 'chance';
+      readonly percent: number;
+      readonly then: EffectImage[];
+      readonly else: EffectImage[];
+    }
+  | {
+      readonly kind: 'check';
+      readonly stat: string;
+      readonly difficulty: number;
+      readonly then: EffectImage[];
+      readonly else: EffectImage[];
+    };
+
+interface ParagraphImage {
+  readonly text: string;
+  readonly if?: string;
+}
+
+interface ChoiceImage extends Omit<Choice, 'text' | 'if' | 'requires' | 'effects'> {
+  readonly text: string;
+  readonly if?: string;
+  readonly requires?: string;
+  readonly effects: EffectImage[];
+}
+
+/** A scene with its conditions and templates as source text. */
+export interface SceneImage extends Omit<Scene, 'text' | 'onEnter' | 'choices'> {
+  readonly text: ParagraphImage[];
+  readonly onEnter: EffectImage[];
+  readonly choices: ChoiceImage[];
+}
+
+/** A whole story as JSON-safe data. */
+export interface StoryImage {
+  readonly version: typeof STORY_IMAGE_VERSION;
+  /** The story's settings; `infection` is null when it is the default table. */
+  readonly story: Omit<Story, 'scenes' | 'infection'> & { readonly infection: InfectionTable | null };
+  readonly scenes: SceneImage[];
+  /** The story's size, as `check` reports it. */
+  readonly stats: StoryStats;
+  /** The loader's warnings (a story with errors has no image). */
+  readonly problems: readonly Problem[];
+}
+
+/** A loaded story as plain data, with its size and the loader's warnings. */
+export function storyImage(story: Story, stats: StoryStats, problems: readonly Problem[]): StoryImage {
+  const { scenes, infection, ...settings } = story;
+  return {
+    version: STORY_IMAGE_VERSION,
+    story: { ...settings, infection: infection === DEFAULT_INFECTION_TABLE ? null : infection },
+    scenes: [...scenes.values()].map(sceneImage),
+    stats,
+    problems,
+  };
+}
+
+function sceneImage(scene: Scene): SceneImage {
+  return {
+    ...scene,
+    text: scene.text.map((p) => (p.if === undefined ? { text: p.text.src } : { text: p.text.src, if: p.if.src })),
+    onEnter: scene.onEnter.map(effectImage),
+    choices: scene.choices.map(choiceImage),
+  };
+}
+
+function choiceImage(choice: Choice): ChoiceImage {
+  const { text, if: cond, requires, effects, ...rest } = choice;
+  return {
+    ...rest,
+    text: text.src,
+    ...(cond === undefined ? {} : { if: cond.src }),
+    ...(requires === undefined ? {} : { requires: requires.src }),
+    effects: effects.map(effectImage),
+  };
+}
+
+function effectImage(effect: Effect): EffectImage {
+  switch (effect.kind) {
+    case 'if':
+      return { kind: 'if', cond: effect.cond.src, then: effect.then.map(effectImage), else: effect.else.map(effectImage) };
+    case 'chance':
+    case 'check':
+      return { ...effect, then: effect.then.map(effectImage), else: effect.else.map(effectImage) };
+    case 'add':
+    case 'setStat':
+      // A null-prototype record serialises like any other; the way back restores the prototype.
+      return { kind: effect.kind, stats: { ...effect.stats } };
+    case 'setVar':
+      return { kind: 'setVar', name: effect.name, value: effect.value.src };
+    case 'set':
+    case 'clear':
+    case 'give':
+    case 'take':
+    case 'join':
+    case 'leave':
+    case 'time':
+    case 'skipTime':
+    case 'goto':
+    case 'expose':
+    case 'feed':
+    case 'stress':
+    case 'cure':
+    case 'setStatus':
+      return effect;
+    default: {
+      const _never: never = effect;
+      return _never;
+    }
+  }
+}
+
+/** Thrown when an image cannot be turned back into a story: a build out of step with the code. */
+export class StoryImageError extends Error {
+  override readonly name = 'StoryImageError';
+}
+
+/** The story an image holds, equal in every way to the one it was made from. */
+export function storyFromImage(image: StoryImage): Story {
+  return storyFromParts(
+    { version: image.version, story: image.story, sceneIds: image.scenes.map((s) => s.id), flags: flagNames(image) },
+    (_ids, rebuild) => new Map(image.scenes.map((s) => [s.id, rebuild(s)])),
+  );
+}
+
+/** What a story is rebuilt from besides its scenes: its settings, its scenes' ids, and the flag names. */
+export interface ImageHead {
+  readonly version: typeof STORY_IMAGE_VERSION;
+  readonly story: StoryImage['story'];
+  readonly sceneIds: readonly string[];
+  /** The flags conditions may test (`flagNames` of the whole image). */
+  readonly flags: Iterable<string>;
+}
+
+/**
+ * A story from the head of an image; `makeScenes` makes its scene map,
+ * given the ids and the function that rebuilds one scene (it may call it
+ * later, when a scene is first needed).
+ */
+export function storyFromParts(
+  head: ImageHead,
+  makeScenes: (ids: readonly string[], rebuild: (scene: SceneImage) => Scene) => ReadonlyMap<string, Scene>,
+): Story {
+  if (head.version !== STORY_IMAGE_VERSION) {
+    throw new StoryImageError(
+      `the precompiled story has format ${String(head.version)}, this program reads ${STORY_IMAGE_VERSION}: rebuild it (npm run build)`,
+    );
+  }
+  const { story } = head;
+  const names: ConditionNames = {
+    stats: new Set(Object.keys(story.stats)),
+    flags: new Set(head.flags),
+    characters: new Set(Object.keys(story.characters)),
+    vars: new Set(Object.keys(story.vars)),
+    scenes: new Set(head.sceneIds),
+    clock: story.clock,
+  };
+  const rebuilder = new Rebuilder(names);
+  const scenes = makeScenes(head.sceneIds, (scene) => rebuilder.scene(scene));
+  return Object.freeze({
+    ...story,
+    stats: record(story.stats),
+    items: record(story.items),
+    startItems: record(story.startItems),
+    characters: record(story.characters),
+    vars: record(story.vars),
+    flags: record(story.flags),
+    hooks: Object.freeze({ ...story.hooks }),
+    infection: story.infection ?? DEFAULT_INFECTION_TABLE,
+    scenes,
+  });
+}
+
+/**
+ * The flags conditions may test, as the loader finds them: declared in
+ * story.yaml, or set or cleared by some effect.
+ */
+export function flagNames(image: StoryImage): Set<string> {
+  const flags = new Set(Object.keys(image.story.flags));
+  const visit = (effects: readonly EffectImage[]): void => {
+    for (const e of effects) {
+      if (e.kind === 'set' || e.kind === 'clear') for (const f of e.flags) flags.add(f);
+      else if (e.kind === 'if' || e.kind === 'chance' || e.kind === 'check') {
+        visit(e.then);
+        visit(e.else);
+      }
+    }
+  };
+  for (const scene of image.scenes) {
+    visit(scene.onEnter);
+    for (const choice of scene.choices) visit(choice.effects);
+  }
+  return flags;
+}
+
+/** Compiles a condition of an image; the image was checked when it was made, so a failure is a build out of step. */
+function compileOrThrow(src: string, names: ConditionNames): Condition {
+  const result = compileCondition(src, names);
+  if (result.ok) return result.condition;
+  const why = result.problems.map((p) => p.message).join('; ');
+  throw new StoryImageError(`the precompiled story's condition '${src}' does not compile (${why}): rebuild it (npm run build)`);
+}
+
+/** A frozen record without a prototype, as the loader makes them. */
+function record<T>(from: Readonly<Record<string, T>>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, from));
+}
+
+/** Turns image parts back into story parts. */
+class Rebuilder {
+  // The same source compiles to the same test; many choices share a condition.
+  private readonly conditions = new Map<string, Condition>();
+
+  constructor(private readonly names: ConditionNames) {}
+
+  /**
+   * A condition compiled when first used: its `test` replaces itself with
+   * the compiled closure on the first call, and its `ast` compiles on first
+   * read, so a condition never used costs nothing and a used one costs one
+   * compile.
+   */
+  condition(src: string): Condition {
+    const known = this.conditions.get(src);
+    if (known !== undefined) return known;
+    const names = this.names;
+    let compiled: Condition | undefined;
+    const force = (): Condition => (compiled ??= compileOrThrow(src, names));
+    const lazy: { readonly src: string; readonly ast: Condition['ast']; test: Condition['test'] } = {
+      src,
+      get ast() {
+        return force().ast;
+      },
+      test(state: GameState): boolean {
+        const test = force().test;
+        lazy.test = test;
+        return test(state);
+      },
+    };
+    this.conditions.set(src, lazy);
+    return lazy;
+  }
+
+  template(src: string): Template {
+    return { src, parts: parseTemplate(src).parts };
+  }
+
+  scene(image: SceneImage): Scene {
+    return Object.freeze({
+      ...image,
+      text: image.text.map((p) =>
+        p.if === undefined ? { text: this.template(p.text) } : { text: this.template(p.text), if: this.condition(p.if) },
+      ),
+      onEnter: image.onEnter.map((e) => this.effect(e)),
+      choices: image.choices.map((c) => this.choice(c)),
+    });
+  }
+
+  choice(image: ChoiceImage): Choice {
+    const { text, if: cond, requires, effects, ...rest } = image;
+    return Object.freeze({
+      ...rest,
+      text: this.template(text),
+      ...(cond === undefined ? {} : { if: this.condition(cond) }),
+      ...(requires === undefined ? {} : { requires: this.condition(requires) }),
+      effects: effects.map((e) => this.effect(e)),
+    });
+  }
+
+  effect(image: EffectImage): Effect {
+    switch (image.kind) {
+      case 'if':
+        return { kind: 'if', cond: this.condition(image.cond), then: this.effects(image.then), else: this.effects(image.else) };
+      case 'chance':
+      case 'check':
+        return { ...image, then: this.effects(image.then), else: this.effects(image.else) };
+      case 'add':
+      case 'setStat':
+        return { kind: image.kind, stats: Object.assign(Object.create(null) as Record<string, number>, image.stats) };
+      case 'setVar':
+        return { kind: 'setVar', name: image.name, value: this.template(image.value) };
+      case 'set':
+      case 'clear':
+      case 'give':
+      case 'take':
+      case 'join':
+      case 'leave':
+      case 'time':
+      case 'skipTime':
+      case 'goto':
+      case 'expose':
+      case 'feed':
+      case 'stress':
+      case 'cure':
+      case 'setStatus':
+        return image;
+      default: {
+        const _never: never = image;
+        return _never;
+      }
+    }
+  }
+
+  private effects(images: readonly EffectImage[]): Effect[] {
+    return images.map((e) => this.effect(e));
+  }
+}
