@@ -151,6 +151,10 @@ async function isolatedEnv(ctx: BenchContext): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = { ...process.env, HYOSAN_SAVE_DIR: saves };
   delete env.NO_COLOR;
   delete env.NODE_OPTIONS;
+  // A player's terminal, not CI's: under CI=true Ink draws only its last
+  // frame, at exit, so there would be no first frame to time.
+  delete env.CI;
+  delete env.CONTINUOUS_INTEGRATION;
   return env;
 }
 
