@@ -34,7 +34,7 @@ export function GameScreen({ layout, cursor, answer, reveal, status, storyProble
     <Box flexDirection="row">
       <Box flexDirection="column" width={width} flexShrink={0}>
         {columns.panel === 'full' ? (
-          <StatusPanel report={status} width={width} placement="full" color={color} />
+          <StatusPanel report={status} width={width} height={layout.panelRows ?? Infinity} placement="full" color={color} />
         ) : (
           <>
             <SceneView
@@ -61,7 +61,7 @@ export function GameScreen({ layout, cursor, answer, reveal, status, storyProble
       </Box>
       {columns.panel === 'side' ? (
         <Box marginLeft={1}>
-          <StatusPanel report={status} width={PANEL_WIDTH} placement="side" color={color} />
+          <StatusPanel report={status} width={PANEL_WIDTH} height={layout.panelRows ?? Infinity} placement="side" color={color} />
         </Box>
       ) : null}
     </Box>

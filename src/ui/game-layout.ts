@@ -63,6 +63,8 @@ export interface GameLayout {
   readonly footer: Footer;
   /** The keys that work now, in one line that fits. */
   readonly help: string;
+  /** The rows the status panel may take (undefined when the terminal's height is unknown). */
+  readonly panelRows: number | undefined;
 }
 
 /** What the layout depends on. */
@@ -102,7 +104,10 @@ export function gameLayout(input: LayoutInput): GameLayout {
   const pages = paginate(bodyLines(input.notices, scene.paragraphs, width), roomFor(size.rows, fixed), footerRows(last));
   const page = Math.max(0, Math.min(input.page, pages.length - 1));
   const footer: Footer = page < pages.length - 1 ? { kind: 'more', page, pages: pages.length } : last;
-  return { mode, columns, scene, choices, title, pages, page, footer, help: helpLine(footer, mode, width) };
+  // Beside the scene the panel has the whole height; in its place, all but the help line (and a problem line).
+  const below = columns.panel === 'full' ? 2 + (input.storyProblem === undefined ? 0 : 2) : 0;
+  const panelRows = roomFor(size.rows, below);
+  return { mode, columns, scene, choices, title, pages, page, footer, help: helpLine(footer, mode, width), panelRows };
 }
 
 function lastFooter(input: LayoutInput, mode: Mode, scene: SceneView, choices: readonly ChoiceView[], width: number): Footer {
