@@ -18,6 +18,8 @@ import { renderAppOn } from './helpers/ui-app.js';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const ENTER = '\r';
 const TAB = '\t';
+const ESC = '\u001B';
+const DOWN = '\u001B[B';
 
 let gym: Story;
 let hall: Story;
@@ -83,6 +85,28 @@ describe('long scenes', () => {
     expect(lines(last).length).toBeLessThan(24);
     stdin.write('b');
     await waitForFrame(lastFrame, 'page 2 of 3');
+  });
+
+  it('saving from the menu comes back to the page the player was reading, with the message under it', async () => {
+    const { lastFrame, stdin } = renderAppOn(hall, 80, 24);
+    await waitForFrame(lastFrame, 'page 1 of 3');
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, 'page 2 of 3');
+    stdin.write(' ');
+    await waitForFrame(lastFrame, '1. Take the baseball bat');
+    stdin.write(ESC);
+    await waitForFrame(lastFrame, 'Menu');
+    stdin.write('2');
+    await waitForFrame(lastFrame, 'Save to a slot');
+    stdin.write('corridor');
+    await waitForFrame(lastFrame, '> corridor');
+    stdin.write(ENTER);
+    const back = await waitForFrame(lastFrame, 'Saved to "corridor".');
+    expect(back).toContain('1. Take the baseball bat');
+    expect(lines(back).length).toBeLessThan(24);
+    stdin.write(DOWN);
+    const next = await waitForFrame(lastFrame, '❯ 2.');
+    expect(next).not.toContain('Saved to "corridor".');
   });
 
   it('does not pick a choice with a number key before its page is shown', async () => {

@@ -136,7 +136,7 @@ describe('the in-game menu', () => {
     stdin.write('my slot');
     await waitForFrame(lastFrame, '> my slot');
     stdin.write(ENTER);
-    const frame = await waitForFrame(lastFrame, '! Saved to "my slot".');
+    const frame = await waitForFrame(lastFrame, 'Saved to "my slot".');
     expect(frame).toContain('Listening');
     expect(ports.slots.get('my slot')?.game?.state.scene).toBe('gym.listen');
   });

@@ -22,12 +22,14 @@ export interface GameScreenProps {
   readonly status: StatusReport;
   /** Why the watched story folder could not be reloaded. */
   readonly storyProblem: string | undefined;
+  /** A one-line message under the scene, such as "Saved to ...". */
+  readonly note?: string | undefined;
   /** Colours allowed. */
   readonly color: boolean;
 }
 
 /** The game: the scene's page, then the choices (or a prompt, or the ending), the status panel and the keys. */
-export function GameScreen({ layout, cursor, answer, reveal, status, storyProblem, color }: GameScreenProps) {
+export function GameScreen({ layout, cursor, answer, reveal, status, storyProblem, note, color }: GameScreenProps) {
   const { columns, footer } = layout;
   const width = columns.main;
   return (
@@ -51,6 +53,11 @@ export function GameScreen({ layout, cursor, answer, reveal, status, storyProble
               </Box>
             ) : null}
           </>
+        )}
+        {note === undefined ? null : (
+          <Box marginTop={1}>
+            <Text color={color ? 'green' : undefined}>{truncate(note, width)}</Text>
+          </Box>
         )}
         {storyProblem === undefined ? null : (
           <Box marginTop={1}>

@@ -80,6 +80,8 @@ export interface LayoutInput {
   readonly found: readonly string[];
   /** A line about the story folder (`--watch`), which takes a row. */
   readonly storyProblem: string | undefined;
+  /** A one-line message under the scene ("Saved to ..."), until the next key. */
+  readonly note?: string | undefined;
 }
 
 /** The game's mode in a state. */
@@ -100,12 +102,13 @@ export function gameLayout(input: LayoutInput): GameLayout {
   const title = wrapText(scene.title, width, true);
   const last = lastFooter(input, mode, scene, choices, width);
   // The header, the title, a blank line after it and before the footer, and the help line after a blank.
-  const fixed = 1 + title.length + 3 + 1 + (input.storyProblem === undefined ? 0 : 1);
+  const lineRows = (input.storyProblem === undefined ? 0 : 2) + (input.note === undefined ? 0 : 2);
+  const fixed = 1 + title.length + 3 + 1 + lineRows;
   const pages = paginate(bodyLines(input.notices, scene.paragraphs, width), roomFor(size.rows, fixed), footerRows(last));
   const page = Math.max(0, Math.min(input.page, pages.length - 1));
   const footer: Footer = page < pages.length - 1 ? { kind: 'more', page, pages: pages.length } : last;
   // Beside the scene the panel has the whole height; in its place, all but the help line (and a problem line).
-  const below = columns.panel === 'full' ? 2 + (input.storyProblem === undefined ? 0 : 2) : 0;
+  const below = columns.panel === 'full' ? 2 + lineRows : 0;
   const panelRows = roomFor(size.rows, below);
   return { mode, columns, scene, choices, title, pages, page, footer, help: helpLine(footer, mode, width), panelRows };
 }

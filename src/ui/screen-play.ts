@@ -41,7 +41,9 @@ export function enterGame(screen: Screen, game: SavedGame, notices: readonly str
 }
 
 /** A key on the game screen. */
-export function playKey(screen: Screen, press: KeyPress): Screen {
+export function playKey(current: Screen, press: KeyPress): Screen {
+  // A message under the scene ("Saved to ...") lasts until the next key.
+  const { message: _seen, ...screen } = current;
   const game = screen.game;
   if (game === undefined) return screen;
   const layout = layoutOf(screen, game);

@@ -84,7 +84,7 @@ export interface Screen {
   readonly answer?: Answer;
   /** Shown above the scene until the next choice (a loaded save's notice, "Saved."). */
   readonly notices: readonly string[];
-  /** A one-line message on the title, menu, save or load screen. */
+  /** A one-line message on the title, menu, save or load screen, or the game screen (until the next key). */
   readonly message?: string;
   /** Why the watched story folder cannot be reloaded; the old story plays on meanwhile. */
   readonly storyProblem?: string;
@@ -173,6 +173,7 @@ export function layoutOf(screen: Screen, game: SavedGame): GameLayout {
     page: screen.page,
     found: screen.found,
     storyProblem: screen.storyProblem,
+    note: screen.view.name === 'play' ? screen.message : undefined,
   });
 }
 
@@ -243,8 +244,8 @@ function listed(screen: Screen, saves: readonly SaveListing[] | string): Screen 
 function saved(screen: Screen, ok: boolean, message: string): Screen {
   if (screen.view.name !== 'save') return screen;
   if (!ok) return { ...screen, view: { ...screen.view, pending: false }, message };
-  const { message: _dropped, ...rest } = screen;
-  return { ...rest, view: { name: 'play' }, notices: [message], page: 0, canContinue: true };
+  // Back on the page the player was reading; the message shows on the game screen until the next key.
+  return { ...screen, view: { name: 'play' }, message, canContinue: true };
 }
 
 function failed(screen: Screen, message: string): Screen {
