@@ -176,6 +176,14 @@ const hungerChange = (what: string) =>
 const flagList = z.union([flagName, z.array(flagName).min(1)]);
 const statChanges = z.record(statName, z.number());
 
+/** A length of game time: `10m`, `2h`, `1h30m`, `240d`, or a number of minutes. */
+const duration = z.union([
+  z.string().regex(DURATION, {
+    error: (iss) => `'${String(iss.input)}' is not a duration: write 10m, 2h, 1h30m, 1d or a number of minutes`,
+  }),
+  z.int().min(0),
+]);
+
 /** One schema per effect verb; `effect` is what a `then:`/`else:` list holds. */
 export function effectVerbSchemas(effect: z.ZodType) {
   const then = branch(effect).describe('Effects run when the branch is taken.');
@@ -200,30 +208,10 @@ export function effectVerbSchemas(effect: z.ZodType) {
     join: z.strictObject({ join: characterId.describe('The character who joins.') }).describe('A character joins the party.'),
     leave: z.strictObject({ leave: characterId.describe('The character who leaves.') }).describe('A character leaves the party.'),
     time: z
-      .strictObject({
-        time: z
-          .union([
-            z.string().regex(DURATION, {
-              error: (iss) =>
-                `'${String(iss.input)}' is not a duration: write 10m, 2h, 1h30m, 1d or a number of minutes`,
-            }),
-            z.int().min(0),
-          ])
-          .describe('How long: 10m, 2h, 1h30m, 1d, or a number of minutes.'),
-      })
+      .strictObject({ time: duration.describe('How long: 10m, 2h, 1h30m, 1d, or a number of minutes.') })
       .describe('Advance the clock.'),
     skip_time: z
-      .strictObject({
-        skip_time: z
-          .union([
-            z.string().regex(DURATION, {
-              error: (iss) =>
-                `'${String(iss.input)}' is not a duration: write 10m, 2h, 1h30m, 240d or a number of minutes`,
-            }),
-            z.int().min(0),
-          ])
-          .describe('How long passes off-screen: 240d, 8h, or a number of minutes.'),
-      })
+      .strictObject({ skip_time: duration.describe('How long passes off-screen: 240d, 8h, or a number of minutes.') })
       .describe("Time that passes off-screen ('months later'): the clock jumps; hunger and healing don't count it."),
     goto: z.strictObject({ goto: sceneRef }).describe("Go to this scene instead of the choice's goto."),
     set_var: z
