@@ -370,6 +370,19 @@ describe('YAML mistakes', () => {
     expect(result.story).toBeUndefined();
   });
 
+  it('mark a flag or scene named only in a file that could not be read as possibly unread, not simply unknown', () => {
+    const result = loadStoryFiles([
+      { path: 'st/story.yaml', text: STORY },
+      { path: 'st/a.yaml', text: 'id: a\nchoices:\n  - id: go\n    text: Go\n    if: seen_lab and visited("b")\n    goto: a\n' },
+      // Broken: the scene that sets `seen_lab` and is called `b` cannot be read.
+      { path: 'st/b.yaml', text: 'id: b\non_enter:\n  - set: seen_lab\n   oops: [\nending: { title: B }\n' },
+    ]);
+    const caveat = '(or it is in a file that could not be read: fix that first)';
+    const inA = errors(result).filter((e) => e.startsWith('st/a.yaml'));
+    expect(inA.length).toBeGreaterThan(0);
+    for (const e of inA) expect(e).toContain(caveat);
+  });
+
   it('report wrong types at the offending value', () => {
     const result = load('id: a\ntitle: [x]\nending: { title: 3 }\n');
     expect(errors(result)).toEqual([

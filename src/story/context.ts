@@ -21,6 +21,9 @@ const CLOCK_PLACEHOLDERS = ['day', 'clock'];
 const compiledConditions = new WeakMap<ConditionNames, Map<string, Condition>>();
 
 /** Reports problems in one file and compiles the small languages embedded in it. */
+/** Said of a name that may be missing only because the file naming it could not be read. */
+const UNREAD = ' (or it is in a file that could not be read: fix that first)';
+
 export class FileContext {
   private reported = 0;
 
@@ -97,8 +100,10 @@ export class FileContext {
       return result.condition;
     }
     for (const p of result.problems) {
-      if (typeof src === 'string') this.errorInScalar(path, p.start, p.message);
-      else this.error(path, p.message);
+      // A flag or scene named only in a file that failed to parse looks unknown here.
+      const message = this.someFileUnread && /^unknown (name|scene|character)\b/.test(p.message) ? p.message + UNREAD : p.message;
+      if (typeof src === 'string') this.errorInScalar(path, p.start, message);
+      else this.error(path, message);
     }
     return undefined;
   }
@@ -129,7 +134,7 @@ export class FileContext {
   sceneRef(id: string, path: DataPath, allowReturn: boolean): boolean {
     if (allowReturn && id === RETURN) return true;
     if (this.names.scenes.has(id)) return true;
-    const caveat = this.someFileUnread ? ' (or it is in a file that could not be read: fix that first)' : '';
+    const caveat = this.someFileUnread ? UNREAD : '';
     this.error(path, `no scene has the id '${id}'${didYouMean(id, this.names.scenes)}${caveat}`);
     return false;
   }
