@@ -31,14 +31,16 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
   switch (effect.kind) {
     case 'set':
       for (const flag of effect.flags) {
-        const next = withAdded(plain(draft.flags), flag);
-        if (next !== plain(draft.flags)) draft.flags = next as string[];
+        const flags = plain(draft.flags);
+        const next = withAdded(flags, flag);
+        if (next !== flags) draft.flags = next as string[];
       }
       return;
     case 'clear':
       for (const flag of effect.flags) {
-        const next = withRemoved(plain(draft.flags), flag);
-        if (next !== plain(draft.flags)) draft.flags = next as string[];
+        const flags = plain(draft.flags);
+        const next = withRemoved(flags, flag);
+        if (next !== flags) draft.flags = next as string[];
       }
       return;
     case 'add':

@@ -278,36 +278,59 @@ function settle(story: Story, entered: GameState, since: number, hungerBefore: n
 
 /** Whether time, the infection or a hook has anything to do in this state. */
 function needsAttention(story: Story, state: GameState, minutes: number, hungerBefore: number): boolean {
-  const hooks = story.hooks;
-  const scene = state.scene;
   for (const who in state.characters) {
     const c = state.characters[who]!;
     if (c.status === 'exposed' && c.incubation !== undefined && c.incubation.resolvesAt <= state.time) return true;
     if (c.status === 'semi-infected' && minutes > 0) return true;
   }
-  if (story.scenes.get(scene)?.ending !== undefined) return false;
+  return dueEvent(story, state, hungerBefore) !== undefined;
+}
+
+/** What a story hook makes happen next: a jump to a hook scene, or a companion who has turned. */
+type DueEvent =
+  | { readonly kind: 'jump'; readonly scene: string; readonly returnHere: boolean }
+  | { readonly kind: 'companion'; readonly who: string };
+
+/**
+ * The hook due in this state, if any (reads only, so it serves a plain state
+ * and a draft alike): death first, then the player turning, then hunger,
+ * then a companion turning. Hooks never fire in an ending, nor again inside
+ * their own scene; turned companions wait while another hook scene plays.
+ */
+function dueEvent(story: Story, state: GameState, hungerBefore: number): DueEvent | undefined {
+  const hooks = story.hooks;
+  const here = state.scene;
+  if (story.scenes.get(here)?.ending !== undefined) return undefined;
   const health = story.stats.health;
-  if (hooks.on_death !== undefined && health !== undefined && scene !== hooks.on_death) {
-    if ((state.stats.health ?? health.start) <= health.min) return true;
+  if (hooks.on_death !== undefined && health !== undefined && (state.stats.health ?? health.start) <= health.min) {
+    return here === hooks.on_death ? undefined : { kind: 'jump', scene: hooks.on_death, returnHere: false };
   }
   const player = state.characters.player;
-  if (hooks.on_turn !== undefined && player?.status === 'infected' && scene !== hooks.on_turn) return true;
+  if (hooks.on_turn !== undefined && player?.status === 'infected') {
+    return here === hooks.on_turn ? undefined : { kind: 'jump', scene: hooks.on_turn, returnHere: false };
+  }
+  const max = story.infection.hunger.max;
   if (
     hooks.on_hunger_max !== undefined &&
     player?.status === 'semi-infected' &&
-    hungerBefore < story.infection.hunger.max &&
-    player.hunger >= story.infection.hunger.max
+    hungerBefore < max &&
+    player.hunger >= max &&
+    here !== hooks.on_hunger_max
   ) {
-    return true;
+    // The player may master the hunger and go on: `@return` comes back here.
+    return { kind: 'jump', scene: hooks.on_hunger_max, returnHere: true };
   }
-  return state.party.some((who) => state.characters[who]?.status === 'infected');
+  const inHookScene =
+    here === hooks.on_death || here === hooks.on_turn || here === hooks.on_hunger_max || here === hooks.on_companion_turn;
+  if (inHookScene) return undefined;
+  const turned = state.party.find((who) => state.characters[who]?.status === 'infected');
+  return turned === undefined ? undefined : { kind: 'companion', who: turned };
 }
 
 /**
  * Lets `minutes` act on the infection model, then returns the hook scene to
- * jump to, if any: death first, then the player turning, then hunger, then a
- * companion turning (which interrupts and remembers where to return). Turned
- * companions are announced one at a time, each when the previous event ends.
+ * jump to, if any (see `dueEvent`). A turned companion leaves the party and
+ * interrupts with `on_companion_turn`, which remembers where to return.
  */
 function hookAfter(
   story: Story,
@@ -318,42 +341,24 @@ function hookAfter(
 ): string | undefined {
   const table = story.infection;
   passTime(draft, table, minutes, before.characters);
-  const player = draft.characters.player!;
   const health = story.stats.health;
-  if (player.status === 'semi-infected' && minutes > 0 && health !== undefined) {
+  if (draft.characters.player!.status === 'semi-infected' && minutes > 0 && health !== undefined) {
     const healed = (draft.stats.health ?? health.start) + (table.healingPerHour * minutes) / 60;
     draft.stats.health = Math.min(health.max, Math.floor(healed));
   }
-  const hooks = story.hooks;
-  const here = draft.scene;
-  if (story.scenes.get(here)?.ending !== undefined) return undefined;
-  const isHook = here === hooks.on_death || here === hooks.on_turn || here === hooks.on_hunger_max;
-
-  if (hooks.on_death !== undefined && health !== undefined && (draft.stats.health ?? health.start) <= health.min) {
-    return here === hooks.on_death ? undefined : hooks.on_death;
+  const event = dueEvent(story, draft, hungerBefore);
+  if (event === undefined) return undefined;
+  if (event.kind === 'jump') {
+    if (event.returnHere) draft.returnTo = draft.scene;
+    return event.scene;
   }
-  if (hooks.on_turn !== undefined && player.status === 'infected') {
-    return here === hooks.on_turn ? undefined : hooks.on_turn;
-  }
-  if (
-    hooks.on_hunger_max !== undefined &&
-    player.status === 'semi-infected' &&
-    hungerBefore < table.hunger.max &&
-    player.hunger >= table.hunger.max &&
-    here !== hooks.on_hunger_max
-  ) {
-    // The player may master the hunger and go on: `@return` comes back here.
-    draft.returnTo = here;
-    return hooks.on_hunger_max;
-  }
-  const turned = draft.party.find((who) => draft.characters[who]?.status === 'infected');
-  if (turned === undefined || here === hooks.on_companion_turn || isHook) return undefined;
-  draft.party.splice(draft.party.indexOf(turned), 1);
-  if (hooks.on_companion_turn === undefined) return undefined;
-  draft.vars.turned_id = turned;
-  draft.vars.turned_name = story.characters[turned]?.name ?? turned;
-  draft.returnTo = here;
-  return hooks.on_companion_turn;
+  draft.party.splice(draft.party.indexOf(event.who), 1);
+  const hook = story.hooks.on_companion_turn;
+  if (hook === undefined) return undefined;
+  draft.vars.turned_id = event.who;
+  draft.vars.turned_name = story.characters[event.who]?.name ?? event.who;
+  draft.returnTo = draft.scene;
+  return hook;
 }
 
 /**
