@@ -3,13 +3,14 @@ export type * from './types.js';
 export {
   start,
   step,
+  startOwned,
+  advance,
   choicesOf,
   enabledChoiceIds,
   sceneView,
   sceneOf,
   isEnded,
   replay,
-  freezeStates,
   RETURN,
   ChoiceError,
   StoryRuntimeError,
@@ -17,6 +18,7 @@ export {
   type SceneView,
   type Move,
   type Replay,
+  type OwnedState,
 } from './play.js';
 export { formatClock, clockAt, dayAt, hourAt } from './clock.js';
 export { renderTemplate } from './text.js';

@@ -11,8 +11,8 @@
  * same result for the same seed.
  */
 import { nextFloat } from '../engine/rng.js';
-import { choicesOf, enabledChoiceIds, freezeStates, isEnded, sceneOf, start, step } from '../engine/index.js';
-import type { GameState, Move, Story } from '../engine/index.js';
+import { advance, choicesOf, enabledChoiceIds, isEnded, sceneOf, start, startOwned, step } from '../engine/index.js';
+import type { GameState, Move, OwnedState, Story } from '../engine/index.js';
 
 /** Games per batch; part of what a seed means, so changing it changes every result. */
 export const BATCH_SIZE = 100;
@@ -124,15 +124,9 @@ export function playBatch(story: Story, options: RandomTestOptions, batch: numbe
   const first = batch * BATCH_SIZE;
   const last = Math.min(options.runs, first + BATCH_SIZE);
   const acc = new Accumulator(options.routeTo);
-  const used = new Map<string, number>();
-  // No state outlives its game here, so none needs freezing.
-  const froze = freezeStates(false);
-  try {
-    for (let game = first; game < last; game++) {
-      playGame(story, game, gameSeed(options.seed, game), used, options, acc);
-    }
-  } finally {
-    freezeStates(froze);
+  const used: UseCounts = new Map();
+  for (let game = first; game < last; game++) {
+    playGame(story, game, gameSeed(options.seed, game), used, options, acc);
   }
   return acc.part();
 }
@@ -155,21 +149,24 @@ function playGame(
   story: Story,
   game: number,
   seed: number,
-  used: Map<string, number>,
+  used: UseCounts,
   options: RandomTestOptions,
   acc: Accumulator,
 ): void {
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const moves: Move[] = [];
   let pick = seed ^ 0x5bd1e995;
-  let state: GameState | undefined;
+  // No state outlives its move here: each game owns one and changes it in place.
+  let state: OwnedState | undefined;
+  let applied = 0;
   try {
-    state = start(story, seed);
+    state = startOwned(story, seed);
     for (const move of options.prefix ?? []) {
       if (move.scene !== state.scene) {
         throw new Error(`prefix move '${move.choice}' expects scene '${move.scene}', the game is in '${state.scene}'`);
       }
-      state = step(story, state, move.choice, move.input);
+      advance(story, state, move.choice, move.input);
+      applied++;
       moves.push(move);
       acc.choice(`${move.scene}#${move.choice}`);
       acc.reached(story, state, game, seed, moves);
@@ -189,34 +186,52 @@ function playGame(
         acc.stuck({ reason: 'step-limit', scene: state.scene, game, seed, moves, loop });
         break;
       }
-      let best: string[] = [];
+      const scene = sceneOf(story, state);
+      let counts = used.get(scene.id);
+      if (counts === undefined) used.set(scene.id, (counts = new Array<number>(scene.choices.length).fill(0)));
+      let best: number[] = [];
       let fewest = Infinity;
       for (const id of ids) {
-        const n = used.get(`${state.scene}#${id}`) ?? 0;
+        const at = scene.choices.findIndex((c) => c.id === id);
+        const n = counts[at]!;
         if (n < fewest) {
           fewest = n;
-          best = [id];
-        } else if (n === fewest) best.push(id);
+          best = [at];
+        } else if (n === fewest) best.push(at);
       }
       const [r, next] = nextFloat(pick);
       pick = next;
-      const id = best[Math.floor(r * best.length)] ?? ids[0] ?? '';
-      const key = `${state.scene}#${id}`;
-      used.set(key, (used.get(key) ?? 0) + 1);
-      acc.choice(key);
-      const asks = sceneOf(story, state).choices.find((c) => c.id === id)?.input !== undefined;
+      const at = best[Math.floor(r * best.length)]!;
+      const id = scene.choices[at]!.id;
+      // The least-used choice: one made before in this batch is already in its coverage.
+      if (fewest === 0) acc.choice(`${scene.id}#${id}`);
+      counts[at] = counts[at]! + 1;
+      const asks = scene.choices[at]!.input !== undefined;
       moves.push(asks ? { scene: state.scene, choice: id, input: TYPED_ANSWER } : { scene: state.scene, choice: id });
-      state = step(story, state, id, asks ? TYPED_ANSWER : undefined);
+      advance(story, state, id, asks ? TYPED_ANSWER : undefined);
+      applied++;
       acc.reached(story, state, game, seed, moves);
     }
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    // A move that throws leaves the owned state half-changed: report on the state before it.
+    if (state !== undefined) state = stateAfter(story, seed, moves.slice(0, applied));
     acc.error({ scene: state?.scene ?? story.start, message, game, seed, moves });
   }
   if (state !== undefined) acc.visited(state);
   acc.games++;
   acc.moves += moves.length;
 }
+
+/** The state after `moves` that were all played once without an error (so cannot throw now). */
+function stateAfter(story: Story, seed: number, moves: readonly Move[]): OwnedState {
+  const state = startOwned(story, seed);
+  for (const move of moves) advance(story, state, move.choice, move.input);
+  return state;
+}
+
+/** How often each choice was made in a batch: per scene id, by the choice's place in the scene. */
+type UseCounts = Map<string, number[]>;
 
 /** Stuck games are grouped by scene; looping ones all together (a loop has no one scene). */
 function stuckKey(s: Pick<StuckGames, 'reason' | 'scene'>): string {
