@@ -88,3 +88,35 @@ describe('the layers', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('the bundle (dist/, built by npm test before the tests)', () => {
+  /** Every file dist/cli.js loads before its first line runs: its static imports, transitively. */
+  function loadedAtStart(): Map<string, string> {
+    const loaded = new Map<string, string>();
+    const pending = ['dist/cli.js'];
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      if (loaded.has(file)) continue;
+      const text = readFileSync(file, 'utf8');
+      loaded.set(file, text);
+      // Static imports only (`import … from "./x.js"`, `import "./x.js"`): `import("./x.js")` waits until used.
+      for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*"(\.\.?\/[^"]+)"/g)) pending.push(join(file, '..', m[1]!));
+    }
+    return loaded;
+  }
+
+  it('starts a game without loading zod, the YAML parser or Ink (they are imported when needed)', () => {
+    const loaded = loadedAtStart();
+    expect(loaded.size).toBeGreaterThan(1);
+    const heavy = [...loaded].flatMap(([file, text]) =>
+      [
+        ['zod', '_zod'],
+        ['yaml', 'YAMLParseError'],
+        ['Ink', '"ink-box"'],
+      ]
+        .filter(([, mark]) => text.includes(mark!))
+        .map(([name]) => `${file}: ${name}`),
+    );
+    expect(heavy).toEqual([]);
+  });
+});

@@ -204,6 +204,28 @@ describe('--continue and --load', () => {
     expect(latest.state).toEqual(game([0, 1]).state);
   });
 
+  it('the title screen offers Continue only when a save of this story is there (or its backup)', async () => {
+    const other = { ...story, id: 'other-story' };
+    expect(await store().hasSaveOf(story.id)).toBe(false);
+    await writeFile(join(dir, 'junk.json'), '{ not json');
+    await writeFile(join(dir, 'stray.json'), JSON.stringify({ format: 'something-else', story: { id: story.id } }));
+    await store().save('foreign', other, playPicks(other, newGame(other, 1), [0]));
+    expect(await store().hasSaveOf(story.id)).toBe(false);
+    expect(await store().hasSaveOf(other.id)).toBe(true);
+
+    await store().save('mine', story, game([0]));
+    expect(await store().hasSaveOf(story.id)).toBe(true);
+    // Only the backup left readable: still a game to continue (loading falls back to it).
+    await store().save('mine', story, game([0, 1]));
+    await writeFile(join(dir, 'mine.json'), 'damaged');
+    expect(await store().hasSaveOf(story.id)).toBe(true);
+    expect(loaded(await store().loadLatest(story)).state).toEqual(game([0]).state);
+  });
+
+  it('a missing save folder means nothing to continue, not an error', async () => {
+    expect(await new SaveStore({ dir: join(dir, 'not-made-yet') }).hasSaveOf(story.id)).toBe(false);
+  });
+
   it('--continue with no saves says so', async () => {
     const error = await store().loadLatest(story);
     expect((error as SaveError).kind).toBe('no-saves');

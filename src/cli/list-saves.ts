@@ -4,7 +4,7 @@
  * lists the save folder with `savesCommand`.
  */
 
-import { chooseSaveDir } from '../saves/index.js';
+import { chooseSaveDir } from '../saves/slots.js';
 import { formatProblem } from '../story/problem.js';
 import type { CliContext } from './context.js';
 import { savesCommand } from './saves-command.js';

@@ -3,13 +3,15 @@
  * process (argv, env, the standard streams, the exit code).
  */
 
-import { isRandomTestWorker, serveRandomTestWorker } from '../story/randomtest-worker.js';
+import { isMainThread } from 'node:worker_threads';
 import { runCli } from './run.js';
 import { shippedStory, shippedStoryFiles } from './shipped-story.js';
 
-// `randomtest --workers K` starts this same file as its worker threads.
-if (isRandomTestWorker()) {
-  await serveRandomTestWorker(shippedStory);
+// `randomtest --workers K` starts this same file as its worker threads; a
+// game never loads the worker's code.
+const worker = isMainThread ? undefined : await import('../story/randomtest-worker.js');
+if (worker?.isRandomTestWorker() === true) {
+  await worker.serveRandomTestWorker(shippedStory);
 } else {
   await main();
 }

@@ -7,7 +7,10 @@
  */
 
 import { choicesOf, isEnded, sceneView, type Story } from '../engine/index.js';
-import { SaveError, SaveStore, formatSavedAt, newGame, summarize, type SavedGame } from '../saves/index.js';
+import { SaveError } from '../saves/errors.js';
+import { newGame, type SavedGame } from '../saves/game.js';
+import type { SaveStore } from '../saves/store.js';
+import { formatSavedAt, summarize } from '../saves/summary.js';
 import type { GameStart, PlayPorts, SaveListing, Settings, StoryChange } from '../ui/ports.js';
 import { profileDir, readFoundEndings, recordEnding, writeSettings } from './profile.js';
 import { choiceText, endingText, sceneText } from './scene-text.js';
@@ -63,10 +66,9 @@ export class PlayServices implements PlayPorts {
     return this.found;
   }
 
-  /** Whether there is a save of this story to continue from. */
+  /** Whether there is a save of this story to continue from (for the title screen: a quick look). */
   async canContinue(): Promise<boolean> {
-    const entries = await this.options.store.list();
-    return !(entries instanceof SaveError) && entries.some((e) => e.save?.story.id === this.story.id);
+    return this.options.store.hasSaveOf(this.story.id);
   }
 
   newGame(): GameStart {

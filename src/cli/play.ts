@@ -7,7 +7,8 @@
 
 import { randomInt } from 'node:crypto';
 import type { Story } from '../engine/types.js';
-import { SaveStore, chooseSaveDir } from '../saves/index.js';
+import { chooseSaveDir } from '../saves/slots.js';
+import { SaveStore } from '../saves/store.js';
 import { formatProblem } from '../story/problem.js';
 import { closest } from '../story/suggest.js';
 import type { GameStart } from '../ui/ports.js';

@@ -9,7 +9,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { SaveError } from '../saves/index.js';
+import { SaveError } from '../saves/errors.js';
 import { parseUntrustedJson } from '../saves/untrusted.js';
 import { DEFAULT_SETTINGS, type Settings, type TextSpeed } from '../ui/ports.js';
 

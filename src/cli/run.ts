@@ -1,16 +1,15 @@
 /**
  * The command line's dispatcher: parses the arguments and runs a command
  * against the streams and environment it is given. `main.ts` hands it the
- * real process; nothing here touches `process` itself. The author tools are
- * imported when run, so starting a game never evaluates the YAML parser, the
- * schemas or the analyses.
+ * real process; nothing here touches `process` itself. The author tools and
+ * `saves` are imported when run, so starting a game never evaluates the YAML
+ * parser, zod's schemas or the analyses.
  */
 
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './args.js';
 import type { CliContext } from './context.js';
 import { helpText } from './help.js';
-import { listSaves } from './list-saves.js';
 import { play } from './play.js';
 import { assertStoryFolder } from './story-source.js';
 import { hyosanVersion } from './version.js';
@@ -51,7 +50,7 @@ async function runCommand(command: Command, ctx: CliContext): Promise<number> {
     case 'new':
       return (await import('./new-command.js')).newCommand(command.argv, ctx);
     case 'saves':
-      return listSaves(command.argv, ctx);
+      return (await import('./list-saves.js')).listSaves(command.argv, ctx);
     default: {
       const _never: never = command;
       return _never;

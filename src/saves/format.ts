@@ -5,29 +5,9 @@
  * see the same rules the loader applies.
  */
 import { z } from 'zod';
+import { MAX_HISTORY, SAVE_FORMAT, SAVE_FORMAT_VERSION } from './versions.js';
 
-/** The `format` every save carries, so a stray JSON file is told apart from a save. */
-export const SAVE_FORMAT = 'hyosan-save';
-
-// Save-format changelog. Bump SAVE_FORMAT_VERSION for any change to the
-// document, add a schema for the new version below and a migration step in
-// migrate.ts; raise MIN_LOADABLE_VERSION only when a step is dropped.
-//
-//   1  The foundation's draft: `history` was a list of choice ids, without
-//      the scene each was made in, and typed answers were not recorded.
-//   2  `history` holds moves `{ scene, choice, input? }`, so a save can be
-//      replayed against an edited story and tell exactly where it stops
-//      fitting; `start` records the scene the game began at (`--start-at`).
-//   3  The state snapshot keeps `flags` as a sorted list of the flags set
-//      (the engine's new representation) instead of a `{ flag: true }` map.
-
-/** The version `encodeSave` writes. */
-export const SAVE_FORMAT_VERSION = 3;
-/** The oldest version `decodeSave` still migrates forward. */
-export const MIN_LOADABLE_VERSION = 1;
-
-/** More moves than this is no game anyone played; refuse rather than replay for minutes. */
-export const MAX_HISTORY = 100_000;
+export { MAX_HISTORY, MIN_LOADABLE_VERSION, SAVE_FORMAT, SAVE_FORMAT_VERSION } from './versions.js';
 
 // Display strings are printed in a terminal by `hyosan saves`: no control
 // characters, so a hand-edited save cannot send escape sequences.

@@ -1,4 +1,8 @@
-/** Saves: the versioned JSON codec, migrations, replay-based loading, and the file store. */
+/**
+ * Saves: the versioned JSON codec, migrations, replay-based loading, and the
+ * file store. The game's start path imports the modules it needs directly:
+ * this index also loads the codec, and with it zod.
+ */
 export { SaveError, type SaveErrorKind } from './errors.js';
 export {
   SAVE_FORMAT,

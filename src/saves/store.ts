@@ -7,7 +7,6 @@
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Story } from '../engine/index.js';
-import { decodeSave, encodeSave, readSaveDocument } from './codec.js';
 import { SaveError, oneLine, slotLabel } from './errors.js';
 import { exists, keepAsBackup, readSaveFile, removeStaleTemps, writeSaveFile } from './files.js';
 import type { AnySave } from './format.js';
@@ -23,7 +22,16 @@ import {
   slotOfFileName,
 } from './slots.js';
 import { formatSavedAt } from './summary.js';
-import { MAX_SAVE_BYTES } from './untrusted.js';
+import { MAX_SAVE_BYTES, parseUntrustedJson } from './untrusted.js';
+import { SAVE_FORMAT } from './versions.js';
+
+// The codec checks saves with zod, the larger part of the code saves need:
+// it is loaded when the first save is read or written, not at every start.
+let codecModule: Promise<typeof import('./codec.js')> | undefined;
+function codec(): Promise<typeof import('./codec.js')> {
+  codecModule ??= import('./codec.js');
+  return codecModule;
+}
 
 /** Where the store keeps saves, and its clock (tests pass their own). */
 export interface SaveStoreOptions {
@@ -83,21 +91,26 @@ export class SaveStore {
     const bad = checkSlotName(slot);
     if (bad !== undefined) return bad;
     const file = slotFile(this.dir, slot);
-    let text: string;
-    try {
-      text = encodeSave(story, game, this.now());
-    } catch (error) {
-      return new SaveError(
-        'write-failed',
-        file,
-        `was not written (${(error as Error).message})`,
-        'please report this bug; the previous save is untouched',
-      );
-    }
-    if (Buffer.byteLength(text) > MAX_SAVE_BYTES) {
-      return new SaveError('too-large', file, 'was not written: this game has grown too long to save', 'rewind or start a new game');
-    }
-    return queued(resolve(file), () => this.writeWithBackup(slot, text));
+    const savedAt = this.now();
+    // Queued before anything is awaited, so saves reach the disk in the order they were asked for.
+    return queued(resolve(file), async () => {
+      const { encodeSave } = await codec();
+      let text: string;
+      try {
+        text = encodeSave(story, game, savedAt);
+      } catch (error) {
+        return new SaveError(
+          'write-failed',
+          file,
+          `was not written (${(error as Error).message})`,
+          'please report this bug; the previous save is untouched',
+        );
+      }
+      if (Buffer.byteLength(text) > MAX_SAVE_BYTES) {
+        return new SaveError('too-large', file, 'was not written: this game has grown too long to save', 'rewind or start a new game');
+      }
+      return this.writeWithBackup(slot, text);
+    });
   }
 
   /** Resolves when every save this process has started is on disk (await it before exiting). */
@@ -162,14 +175,45 @@ export class SaveStore {
     return new SaveError('no-saves', this.dir, `has no saved game of "${story.title}"`);
   }
 
+  /**
+   * Whether some slot (or its backup) holds a save of the story `storyId`,
+   * judged from the file's JSON alone: cheap enough for the title screen's
+   * Continue. Loading checks the save in full, and says what is wrong with
+   * one that only looks like a save.
+   */
+  async hasSaveOf(storyId: string): Promise<boolean> {
+    const slots = await this.slots();
+    if (slots instanceof SaveError) return false;
+    for (const slot of slots) {
+      for (const file of [slotFile(this.dir, slot), backupFile(this.dir, slot)]) {
+        const read = await readSaveFile(file);
+        if (read instanceof SaveError) continue;
+        const parsed = parseUntrustedJson(read.text, file);
+        if (parsed instanceof SaveError) continue;
+        const doc = parsed.value as { format?: unknown; story?: { id?: unknown } } | null;
+        if (doc?.format === SAVE_FORMAT && doc.story?.id === storyId) return true;
+      }
+    }
+    return false;
+  }
+
   /** Every slot in the folder, newest first, damaged ones included with their error. */
   async list(): Promise<SaveEntry[] | SaveError> {
+    const slots = await this.slots();
+    if (slots instanceof SaveError) return slots;
+    const entries: SaveEntry[] = [];
+    for (const slot of slots) entries.push(await this.entry(slot));
+    return entries.sort((a, b) => savedTime(b) - savedTime(a) || a.slot.localeCompare(b.slot));
+  }
+
+  /** The slots that have a file in the folder (none when there is no folder yet). */
+  private async slots(): Promise<ReadonlySet<string> | SaveError> {
     let names: string[];
     try {
       names = await readdir(this.dir);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return [];
+      if (code === 'ENOENT') return new Set();
       return new SaveError('unreadable', this.dir, `cannot be read (${code ?? (error as Error).message})`);
     }
     const slots = new Set<string>();
@@ -177,9 +221,7 @@ export class SaveStore {
       const found = slotOfFileName(name);
       if (found !== undefined) slots.add(found.slot);
     }
-    const entries: SaveEntry[] = [];
-    for (const slot of slots) entries.push(await this.entry(slot));
-    return entries.sort((a, b) => savedTime(b) - savedTime(a) || a.slot.localeCompare(b.slot));
+    return slots;
   }
 
   private async entry(slot: string): Promise<SaveEntry> {
@@ -194,6 +236,7 @@ export class SaveStore {
   private async writeWithBackup(slot: string, text: string): Promise<SaveError | undefined> {
     const main = slotFile(this.dir, slot);
     const previous = await readSaveFile(main);
+    const { readSaveDocument } = await codec();
     // Only a readable save becomes the backup: a damaged main file must never
     // replace the good backup it may be the only way back to.
     if (!(previous instanceof SaveError) && !(readSaveDocument(previous.text, main) instanceof SaveError)) {
@@ -212,13 +255,13 @@ export class SaveStore {
 async function readDocument(file: string): Promise<{ save: AnySave; modified: Date } | SaveError> {
   const read = await readSaveFile(file);
   if (read instanceof SaveError) return read;
-  const save = readSaveDocument(read.text, file);
+  const save = (await codec()).readSaveDocument(read.text, file);
   return save instanceof SaveError ? save : { save, modified: read.modified };
 }
 
 async function loadOne(file: string, story: Story): Promise<LoadedGame | SaveError> {
   const read = await readSaveFile(file);
-  return read instanceof SaveError ? read : decodeSave(read.text, story, file);
+  return read instanceof SaveError ? read : (await codec()).decodeSave(read.text, story, file);
 }
 
 async function loadWithBackup(main: string, backup: string | undefined, story: Story): Promise<StoredGame | SaveError> {
