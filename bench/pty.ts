@@ -1,5 +1,5 @@
 /**
- * A process in a pseudo-terminal of 80×24 without a native module: util-linux
+ * A process in a pseudo-terminal (80×24 unless told otherwise) without a native module: util-linux
  * `script` gives the command a pty, `stty` sizes it, and we read what the
  * terminal shows through `script`'s stdout and type through its stdin. The
  * terminal's own cost is in every measurement made this way, so compare
@@ -36,12 +36,17 @@ export class PtyProcess {
   private exited = false;
   private readonly exit: Promise<number | null>;
 
-  constructor(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd?: string) {
-    const command = `stty cols ${COLUMNS} rows ${ROWS} && exec ${argv.map(shellWord).join(' ')}`;
+  constructor(
+    argv: readonly string[],
+    env: NodeJS.ProcessEnv = process.env,
+    cwd?: string,
+    { columns = COLUMNS, rows = ROWS }: { readonly columns?: number; readonly rows?: number } = {},
+  ) {
+    const command = `stty cols ${columns} rows ${rows} && exec ${argv.map(shellWord).join(' ')}`;
     this.startedAt = performance.now();
     // detached: its own process group, so stop() ends the command and everything it started.
     this.child = spawn('script', ['-qfec', command, '/dev/null'], {
-      env: { ...env, TERM: env.TERM ?? 'xterm-256color', COLUMNS: String(COLUMNS), LINES: String(ROWS) },
+      env: { ...env, TERM: env.TERM ?? 'xterm-256color', COLUMNS: String(columns), LINES: String(rows) },
       stdio: ['pipe', 'pipe', 'inherit'],
       detached: true,
       ...(cwd === undefined ? {} : { cwd }),

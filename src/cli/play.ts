@@ -11,7 +11,10 @@ import { chooseSaveDir } from '../saves/slots.js';
 import { SaveStore } from '../saves/store.js';
 import { formatProblem } from '../story/problem.js';
 import { closest } from '../story/suggest.js';
+import { onFullScreen } from '../ui/full-screen.js';
 import type { GameStart } from '../ui/ports.js';
+import { titleFrame } from '../ui/title.js';
+import { sizeOf } from '../ui/layout.js';
 import { UsageError } from './args.js';
 import type { PlayOptions } from './args.js';
 import type { CliContext } from './context.js';
@@ -95,20 +98,29 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
       transcript?.close();
     }
   }
-  const { playInk } = await import('../ui/launch.js');
   const noColor = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
-  return playInk(
-    {
-      story,
-      ...(start === undefined ? {} : { start }),
-      ports: services,
-      settings: await readSettings(profileDir(store.dir)),
-      noColor,
-      found,
-      canContinue: await services.canContinue(),
-    },
-    { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr },
-  );
+  const settings = await readSettings(profileDir(store.dir));
+  const canContinue = await services.canContinue();
+  // A game that opens on the title screen shows it before Ink has loaded (see ui/title.ts).
+  const firstFrame =
+    start === undefined
+      ? titleFrame({
+          title: story.title,
+          canContinue,
+          columns: sizeOf(ctx.stdout).columns,
+          color: settings.colour && !noColor,
+          styled: !noColor,
+        })
+      : undefined;
+  const io = { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr };
+  return onFullScreen(io, firstFrame, async (painted) => {
+    const { playInk } = await import('../ui/launch.js');
+    return playInk(
+      { story, ...(start === undefined ? {} : { start }), ports: services, settings, noColor, found, canContinue },
+      io,
+      painted,
+    );
+  });
 }
 
 /** The seed of each new game: `--seed` (every game the same, to reproduce one), else a fresh random one. */

@@ -10,10 +10,11 @@ import { LoadList } from './LoadList.js';
 import { MenuScreen } from './MenuScreen.js';
 import type { GameStart, PlayPorts, Settings } from './ports.js';
 import { SavePrompt } from './SavePrompt.js';
-import { menuItems, settingItems, titleItems } from './screen-menus.js';
+import { menuItems, settingItems } from './screen-menus.js';
 import { initialScreen, layoutOf, reduceScreen, type Screen } from './screen.js';
 import { SettingsScreen } from './SettingsScreen.js';
 import { statusReport } from './status.js';
+import { titleItems } from './title.js';
 import { TitleScreen } from './TitleScreen.js';
 import { useRequests } from './use-requests.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -100,7 +101,7 @@ function view(screen: Screen) {
       return (
         <TitleScreen
           title={screen.story.title}
-          items={titleItems(screen)}
+          items={titleItems(screen.canContinue)}
           cursor={v.cursor}
           message={screen.message}
           width={width}

@@ -3,6 +3,7 @@ import { HelpLine } from './HelpLine.js';
 import { MenuList } from './MenuList.js';
 import { MessageLine } from './MessageLine.js';
 import type { MenuItem } from './screen-menus.js';
+import { TITLE_HELP, TITLE_TAGLINE } from './title.js';
 import { wrapText } from './wrap.js';
 
 /** Props of `TitleScreen`. */
@@ -19,7 +20,7 @@ export interface TitleScreenProps {
   readonly color: boolean;
 }
 
-/** The title screen: the story's name and the way into a game. */
+/** The title screen: the story's name and the way into a game (drawn before Ink loads by title.ts's `titleFrame`). */
 export function TitleScreen({ title, items, cursor, message, width, color }: TitleScreenProps) {
   return (
     <Box flexDirection="column" width={width}>
@@ -27,13 +28,13 @@ export function TitleScreen({ title, items, cursor, message, width, color }: Tit
         <Text bold color={color ? 'yellow' : undefined}>
           {wrapText(title, width, true).join('\n')}
         </Text>
-        <Text dimColor>a hyosan story</Text>
+        <Text dimColor>{TITLE_TAGLINE}</Text>
       </Box>
       <Box marginTop={1}>
         <MenuList items={items} cursor={cursor} color={color} />
       </Box>
       <MessageLine message={message} width={width} color={color} />
-      <HelpLine text="↑↓ move · Enter choose · q quit" width={width} />
+      <HelpLine text={TITLE_HELP} width={width} />
     </Box>
   );
 }

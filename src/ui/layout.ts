@@ -24,6 +24,13 @@ export interface TerminalSize {
   readonly rows: number | undefined;
 }
 
+/** The size a stream reports, with defaults for what it does not. */
+export function sizeOf(stdout: { readonly columns?: number; readonly rows?: number }): TerminalSize {
+  const columns = typeof stdout.columns === 'number' && stdout.columns > 0 ? stdout.columns : 80;
+  const rows = typeof stdout.rows === 'number' && stdout.rows > 0 ? stdout.rows : undefined;
+  return { columns, rows };
+}
+
 /** How the game screen splits the terminal's width. */
 export interface Columns {
   /** The scene's column. */

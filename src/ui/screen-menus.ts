@@ -9,6 +9,7 @@ import type { KeyPress } from './keys.js';
 import type { Settings, TextSpeed } from './ports.js';
 import { isChar, openMenu, quit, toTitle, undo } from './screen-play.js';
 import { backFrom, send, type Back, type Screen, type View } from './screen.js';
+import { titleItems } from './title.js';
 
 /** One entry of a menu. */
 export interface MenuItem<Id extends string = string> {
@@ -22,23 +23,8 @@ export interface MenuItem<Id extends string = string> {
 /** The longest slot name a player can type (the save store checks the rest). */
 export const MAX_SLOT_NAME = 40;
 
-type TitleId = 'new' | 'continue' | 'load' | 'settings' | 'quit';
 type MenuId = 'resume' | 'save' | 'load' | 'undo' | 'settings' | 'title' | 'quit';
 type SettingId = 'speed' | 'colour' | 'back';
-
-/** The title screen's entries; Continue is greyed when there is nothing to continue. */
-export function titleItems(screen: Screen): MenuItem<TitleId>[] {
-  return [
-    { id: 'new', label: 'New game', enabled: true },
-    // Said in words as well as greyed, for NO_COLOR and screen readers.
-    screen.canContinue
-      ? { id: 'continue', label: 'Continue', enabled: true }
-      : { id: 'continue', label: 'Continue', enabled: false, note: 'no saved game yet' },
-    { id: 'load', label: 'Load a saved game', enabled: true },
-    { id: 'settings', label: 'Settings', enabled: true },
-    { id: 'quit', label: 'Quit', enabled: true },
-  ];
-}
 
 /** The in-game menu's entries. */
 export function menuItems(screen: Screen): MenuItem<MenuId>[] {
@@ -71,7 +57,7 @@ export function settingItems(screen: Screen): MenuItem<SettingId>[] {
 /** A key on the title screen. */
 export function titleKey(screen: Screen, view: Extract<View, { name: 'title' }>, press: KeyPress): Screen {
   if (isChar(press, 'q') || press.kind === 'escape') return quit(screen);
-  const items = titleItems(screen);
+  const items = titleItems(screen.canContinue);
   const moved = moveCursor(items, view.cursor, press);
   if (moved !== undefined) return { ...screen, view: { ...view, cursor: moved } };
   const picked = pickedItem(items, view.cursor, press);

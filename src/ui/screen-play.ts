@@ -10,6 +10,7 @@ import type { Answer } from './game-layout.js';
 import type { KeyPress } from './keys.js';
 import { statusShown } from './layout.js';
 import { layoutOf, send, type Screen, type View } from './screen.js';
+import { firstTitleCursor } from './title.js';
 
 /** What entering a state tells the world outside: the transcript and the autosave need to know. */
 export type Announce = 'shown' | 'rewound' | 'none' | { readonly chose: string };
@@ -225,7 +226,7 @@ export function toTitle(screen: Screen): Screen {
 
 /** The title screen, with Continue highlighted when there is something to continue. */
 export function titleView(canContinue: boolean): View {
-  return { name: 'title', cursor: canContinue ? 1 : 0 };
+  return { name: 'title', cursor: firstTitleCursor(canContinue) };
 }
 
 /** Leaves hyosan; App autosaves the game in progress first. */

@@ -1,6 +1,6 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
-import type { TerminalSize } from './layout.js';
+import { sizeOf, type TerminalSize } from './layout.js';
 
 /** The terminal's size, following resizes; 80 columns and no row limit when unknown. */
 export function useTerminalSize(): TerminalSize {
@@ -14,11 +14,4 @@ export function useTerminalSize(): TerminalSize {
     };
   }, [stdout]);
   return size;
-}
-
-/** The size a stream reports, with defaults for what it does not. */
-export function sizeOf(stdout: { readonly columns?: number; readonly rows?: number }): TerminalSize {
-  const columns = typeof stdout.columns === 'number' && stdout.columns > 0 ? stdout.columns : 80;
-  const rows = typeof stdout.rows === 'number' && stdout.rows > 0 ? stdout.rows : undefined;
-  return { columns, rows };
 }

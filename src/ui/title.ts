@@ -1,0 +1,95 @@
+/**
+ * The title screen's entries, and the screen itself as text, drawn without
+ * Ink. Loading Ink and React takes longer than everything else a start does,
+ * so `hyosan` paints this frame as soon as the story is loaded and imports
+ * the Ink screen meanwhile; Ink's first frame then draws the same lines over
+ * it (`TitleScreen.tsx`), and keys typed in between wait for it. A test keeps
+ * the two frames identical (tests/title-frame.test.tsx).
+ */
+import { MAX_PROSE } from './layout.js';
+import type { MenuItem } from './screen-menus.js';
+import { truncate, wrapText } from './wrap.js';
+
+/** An entry of the title screen. */
+export type TitleId = 'new' | 'continue' | 'load' | 'settings' | 'quit';
+
+/** The keys the title screen's help line lists. */
+export const TITLE_HELP = '↑↓ move · Enter choose · q quit';
+
+/** Under the story's title. */
+export const TITLE_TAGLINE = 'a hyosan story';
+
+/** The title screen's entries; Continue is greyed when there is nothing to continue. */
+export function titleItems(canContinue: boolean): MenuItem<TitleId>[] {
+  return [
+    { id: 'new', label: 'New game', enabled: true },
+    // Said in words as well as greyed, for NO_COLOR and screen readers.
+    canContinue
+      ? { id: 'continue', label: 'Continue', enabled: true }
+      : { id: 'continue', label: 'Continue', enabled: false, note: 'no saved game yet' },
+    { id: 'load', label: 'Load a saved game', enabled: true },
+    { id: 'settings', label: 'Settings', enabled: true },
+    { id: 'quit', label: 'Quit', enabled: true },
+  ];
+}
+
+/** The entry highlighted when the title screen opens: Continue when there is a game to continue. */
+export function firstTitleCursor(canContinue: boolean): number {
+  return canContinue ? 1 : 0;
+}
+
+/** What the title screen shows when a game starts. */
+export interface TitleLook {
+  readonly title: string;
+  readonly canContinue: boolean;
+  /** The terminal's width. */
+  readonly columns: number;
+  /** Colours allowed (the player's setting, and NO_COLOR unset). */
+  readonly color: boolean;
+  /** Whether to style at all (bold, dim): not under NO_COLOR, where Ink writes no escape codes. */
+  readonly styled: boolean;
+}
+
+/**
+ * The opening title screen, line by line as Ink draws `TitleScreen` (with
+ * the same styles), followed by the newline Ink ends a frame with.
+ */
+export function titleFrame(look: TitleLook): string {
+  const width = Math.min(look.columns, MAX_PROSE);
+  const sgr = look.styled ? styler : (_codes: readonly Sgr[], text: string) => text;
+  const colour = (c: Sgr): readonly Sgr[] => (look.color ? [c] : []);
+  const cursor = firstTitleCursor(look.canContinue);
+  const rows = titleItems(look.canContinue).map((item, index) => {
+    const selected = index === cursor;
+    const pointer = selected ? sgr(colour(BLUE), '❯') : ' ';
+    const label = sgr(
+      [...(item.enabled ? [] : [DIM]), ...(selected && item.enabled ? [BOLD] : []), ...(selected ? colour(CYAN) : [])],
+      item.label,
+    );
+    const note = item.note === undefined ? '' : sgr([DIM], ` (${item.note})`);
+    return `${pointer} ${label}${note}`;
+  });
+  const lines = [
+    '',
+    ...wrapText(look.title, width, true).map((line) => sgr([BOLD, ...colour(YELLOW)], line)),
+    sgr([DIM], TITLE_TAGLINE),
+    '',
+    ...rows,
+    '',
+    sgr([DIM], truncate(TITLE_HELP, width)),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** A text style as its SGR escape codes: on, and off again. */
+type Sgr = readonly [on: number, off: number];
+const BOLD: Sgr = [1, 22];
+const DIM: Sgr = [2, 22];
+const YELLOW: Sgr = [33, 39];
+const BLUE: Sgr = [34, 39];
+const CYAN: Sgr = [36, 39];
+
+function styler(codes: readonly Sgr[], text: string): string {
+  if (codes.length === 0 || text === '') return text;
+  return `${codes.map(([on]) => `\u001B[${on}m`).join('')}${text}${codes.map(([, off]) => `\u001B[${off}m`).join('')}`;
+}
