@@ -28,6 +28,8 @@ export const ROW_IDS: readonly string[] = [
   'startup.node',
   'startup.ink.ms',
   'startup.ink.ratio',
+  'startup.inkKey.ms',
+  'startup.inkKey.ratio',
   'startup.plain.ms',
   'startup.plain.ratio',
   'keypress.median',
