@@ -131,6 +131,18 @@ describe('backups', () => {
     expect(backup.state).toEqual(game([0]).state);
   });
 
+  it('checks the main file again when it changed since this store wrote it', async () => {
+    const same = store();
+    await same.save('s', story, game([0]));
+    await same.save('s', story, game([0, 1]));
+    // Damaged behind the store's back: the same store must not trust what it remembers writing.
+    await writeFile(join(dir, 's.json'), '{"format": "hyosan-save", garbage');
+    await same.save('s', story, game([0, 1, 0]));
+    const backup = loaded(await same.loadFile(join(dir, 's.bak.json'), story));
+    expect(backup.state).toEqual(game([0]).state);
+    expect(loaded(await same.load('s', story)).state).toEqual(game([0, 1, 0]).state);
+  });
+
   it('when both files are damaged, the message is about the main file', async () => {
     await store().save('s', story, game([0]));
     await store().save('s', story, game([0, 1]));

@@ -81,7 +81,10 @@ export async function writeSaveFile(file: string, text: string, where = file): P
  * Makes `backup` the file `main` is now (whose contents are `text`), before
  * `main` is replaced. A hard link costs no copy and no fsync (the data is on
  * disk already) and is renamed into place atomically; where links are not
- * supported, the text is written out atomically instead.
+ * supported, the text is written out atomically instead. The folder is not
+ * synced here: the write of `main` that follows syncs it, and a crash
+ * before then leaves the old or the new backup beside the old or the new
+ * main file, each a whole save.
  */
 export async function keepAsBackup(main: string, backup: string, text: string): Promise<SaveError | undefined> {
   const linkName = `${backup}.${process.pid}${TEMP_MARK}`;
@@ -89,7 +92,6 @@ export async function keepAsBackup(main: string, backup: string, text: string): 
     await unlink(linkName).catch(() => undefined);
     await link(main, linkName);
     await rename(linkName, backup);
-    await syncFolder(dirname(backup));
     return undefined;
   } catch {
     await unlink(linkName).catch(() => undefined);

@@ -80,6 +80,8 @@ export class SaveStore {
   readonly dir: string;
   private readonly now: () => Date;
   private readonly tidied = new Set<string>();
+  /** The text this store last wrote to each file, while it is known to be there. */
+  private readonly written = new Map<string, string>();
 
   constructor(options: SaveStoreOptions = {}) {
     this.dir = options.dir ?? defaultSaveDir();
@@ -236,20 +238,26 @@ export class SaveStore {
   private async writeWithBackup(slot: string, text: string): Promise<SaveError | undefined> {
     const main = slotFile(this.dir, slot);
     const previous = await readSaveFile(main);
-    const { readSaveDocument } = await codec();
     // Only a readable save becomes the backup: a damaged main file must never
-    // replace the good backup it may be the only way back to.
-    if (!(previous instanceof SaveError) && !(readSaveDocument(previous.text, main) instanceof SaveError)) {
+    // replace the good backup it may be the only way back to. What this store
+    // wrote there itself (checked when it was encoded) needs no second look.
+    if (!(previous instanceof SaveError) && (previous.text === this.written.get(main) || (await isReadable(previous.text, main)))) {
       const failed = await keepAsBackup(main, backupFile(this.dir, slot), previous.text);
       if (failed !== undefined) return failed;
     }
     const failed = await writeSaveFile(main, text);
+    if (failed === undefined) this.written.set(main, text);
+    else this.written.delete(main);
     if (failed === undefined && !this.tidied.has(slot)) {
       this.tidied.add(slot);
       await removeStaleTemps(main);
     }
     return failed;
   }
+}
+
+async function isReadable(text: string, file: string): Promise<boolean> {
+  return !((await codec()).readSaveDocument(text, file) instanceof SaveError);
 }
 
 async function readDocument(file: string): Promise<{ save: AnySave; modified: Date } | SaveError> {
