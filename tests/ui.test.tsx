@@ -4,6 +4,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../src/engine/index.js';
 import { loadStoryDir } from '../src/story/load.js';
+import { buildStory } from './helpers/build-story.js';
 import { waitForFrame, waitUntil } from './helpers/fake-terminal.js';
 import { renderApp, renderAppOn } from './helpers/ui-app.js';
 
@@ -52,6 +53,18 @@ describe('the scene screen', () => {
     await waitForFrame(lastFrame, 'Listening');
     stdin.write('2');
     await waitForFrame(lastFrame, 'The Gym Door');
+  });
+
+  it('picks the tenth choice with 0', async () => {
+    const rooms = Array.from({ length: 10 }, (_, i) => `room-${i + 1}`);
+    const hall = buildStory({
+      hall: { text: ['Ten doors.'], choices: rooms.map((room) => ({ id: room, text: `Try ${room}`, goto: room })) },
+      ...Object.fromEntries(rooms.map((room) => [room, { text: [`Inside ${room}.`], ending: 'done' }])),
+    });
+    const { lastFrame, stdin } = renderApp(hall);
+    await waitForFrame(lastFrame, '10. Try room-10');
+    stdin.write('0');
+    await waitForFrame(lastFrame, 'Inside room-10.');
   });
 
   it('selects the second item when Down and Enter arrive in one chunk', async () => {

@@ -48,3 +48,9 @@ export function keyPresses(input: string, key: Key): KeyPress[] {
   }
   return presses;
 }
+
+/** The list position a number key picks: `1`–`9` the first nine, `0` the tenth. */
+export function numberKeyIndex(press: KeyPress): number | undefined {
+  if (press.kind !== 'char' || !/^[0-9]$/.test(press.char)) return undefined;
+  return press.char === '0' ? 9 : Number(press.char) - 1;
+}

@@ -5,7 +5,7 @@
  * and for the components that draw them.
  */
 
-import type { KeyPress } from './keys.js';
+import { numberKeyIndex, type KeyPress } from './keys.js';
 import type { Settings, TextSpeed } from './ports.js';
 import { isChar, openMenu, quit, toTitle, undo } from './screen-play.js';
 import { backFrom, send, type Back, type Screen, type View } from './screen.js';
@@ -220,7 +220,7 @@ function moveCursor(items: readonly MenuItem[], cursor: number, press: KeyPress)
 function pickedItem<Id extends string>(items: readonly MenuItem<Id>[], cursor: number, press: KeyPress): Id | undefined {
   let index: number | undefined;
   if (press.kind === 'enter') index = cursor;
-  else if (press.kind === 'char' && /^[1-9]$/.test(press.char)) index = Number(press.char) - 1;
+  else index = numberKeyIndex(press);
   const item = index === undefined ? undefined : items[index];
   return item?.enabled === true ? item.id : undefined;
 }

@@ -7,7 +7,7 @@ import { choicesOf, isEnded } from '../engine/index.js';
 import type { ChoiceView } from '../engine/index.js';
 import { playChoice, rewind, type SavedGame } from '../saves/game.js';
 import type { Answer } from './game-layout.js';
-import type { KeyPress } from './keys.js';
+import { numberKeyIndex, type KeyPress } from './keys.js';
 import { statusShown } from './layout.js';
 import { layoutOf, send, type Screen, type View } from './screen.js';
 import { firstTitleCursor } from './title.js';
@@ -103,11 +103,13 @@ function pickChoice(screen: Screen, game: SavedGame, choices: readonly ChoiceVie
       return choose(screen, game, choices, screen.cursor);
     case 'pageUp':
       return turnPage(screen, page - 1);
-    case 'char':
+    case 'char': {
       if (press.char === 'k') return { ...screen, cursor: nextEnabled(choices, screen.cursor, -1) };
       if (press.char === 'j') return { ...screen, cursor: nextEnabled(choices, screen.cursor, 1) };
-      if (/^[1-9]$/.test(press.char)) return choose(screen, game, choices, Number(press.char) - 1);
+      const numbered = numberKeyIndex(press);
+      if (numbered !== undefined) return choose(screen, game, choices, numbered);
       return commonKey(screen, game, press, page);
+    }
     case 'escape':
       return openMenu(screen);
     case 'erase':
