@@ -120,6 +120,8 @@ describe('the scene screen', () => {
     await waitForFrame(lastFrame, 'Listening');
     stdin.write('1');
     await waitForFrame(lastFrame, 'What is your name?');
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, 'Type an answer first, or press Esc to go back.');
     stdin.write('Mim');
     await waitForFrame(lastFrame, 'Mim');
     stdin.write('\u007f');
