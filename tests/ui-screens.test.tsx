@@ -132,9 +132,9 @@ describe('the in-game menu', () => {
     stdin.write(ESC);
     await waitForFrame(lastFrame, 'Menu');
     stdin.write('2');
-    await waitForFrame(lastFrame, 'Save to a slot');
+    expect(await waitForFrame(lastFrame, 'Name the save')).toContain('40 characters left');
     stdin.write('my slot');
-    await waitForFrame(lastFrame, '> my slot');
+    expect(await waitForFrame(lastFrame, '> my slot')).toContain('33 characters left');
     stdin.write(ENTER);
     const frame = await waitForFrame(lastFrame, 'Saved to "my slot".');
     expect(frame).toContain('Listening');

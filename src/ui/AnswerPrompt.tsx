@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Answer } from './game-layout.js';
+import { charactersLeft } from './labels.js';
 
 /** Props of `AnswerPrompt`. */
 export interface AnswerPromptProps {
@@ -11,7 +12,6 @@ export interface AnswerPromptProps {
 
 /** A one-line text field for a choice that asks for a typed answer (a name, a word). */
 export function AnswerPrompt({ answer, prompt }: AnswerPromptProps) {
-  const left = answer.maxLength - [...answer.text].length;
   return (
     <Box flexDirection="column">
       <Text>{prompt.join('\n')}</Text>
@@ -21,7 +21,7 @@ export function AnswerPrompt({ answer, prompt }: AnswerPromptProps) {
         <Text inverse> </Text>
       </Box>
       <Text dimColor>
-        Enter to confirm · Esc to go back · {left} {left === 1 ? 'character' : 'characters'} left
+        Enter to confirm · Esc to go back · {charactersLeft(answer.text, answer.maxLength)}
       </Text>
     </Box>
   );

@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { HelpLine } from './HelpLine.js';
+import { charactersLeft } from './labels.js';
 import { MessageLine } from './MessageLine.js';
+import { MAX_SLOT_NAME } from './screen-menus.js';
 import { wrapText } from './wrap.js';
 
 /** Props of `SavePrompt`. */
@@ -31,9 +33,10 @@ export function SavePrompt({ text, pending, message, width, color }: SavePromptP
         <Text>{text}</Text>
         {pending ? null : <Text inverse> </Text>}
       </Box>
-      {pending ? <Text dimColor>Saving…</Text> : null}
+      {pending ? <Text dimColor>Saving…</Text> : <Text dimColor>{charactersLeft(text, MAX_SLOT_NAME)}</Text>}
       <MessageLine message={message} width={width} color={color} />
       <HelpLine text="Enter save · esc back" width={width} />
     </Box>
   );
 }
+

@@ -65,3 +65,8 @@ export function infectionOutcome(condition: VisibleCondition): string {
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
+
+/** How much more text fits in a field of at most `max` characters. */
+export function charactersLeft(text: string, max: number): string {
+  return `${plural(max - [...text].length, 'character')} left`;
+}
