@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PtyProcess } from '../bench/pty.js';
+import { titleFrame } from '../src/ui/title.js';
 
 const ESC = '\u001B';
 const PAINT = `${ESC}[?1049h${ESC}[H${ESC}[?25l`;
@@ -138,5 +139,22 @@ describe('the title screen painted before Ink loads', () => {
     expect(shown).toContain('❯ Continue');
     expect(textOf(shown)).toBe(shown.join('\n')); // no styles at all
     expect(render(ink)).toEqual(shown);
+  });
+});
+
+describe('a terminal too narrow for the title menu', () => {
+  it('is left to Ink to draw (it wraps the entries), and still opens on the title screen', async () => {
+    const look = { title: 'Hyosan High', canContinue: false, color: true, styled: true };
+    expect(titleFrame({ ...look, columns: 40 })).toBeDefined();
+    expect(titleFrame({ ...look, columns: 24 })).toBeUndefined();
+    const pty = new PtyProcess([process.execPath, cli, '--seed', '1'], { ...process.env, HYOSAN_SAVE_DIR: saveDir }, root, {
+      columns: 24,
+    });
+    try {
+      expect(await pty.waitFor((out) => out.includes('Hyosan High') && out.includes('Load a saved game'), 20_000)).toBeDefined();
+      expect(pty.output).not.toContain(PAINT);
+    } finally {
+      await pty.stop();
+    }
   });
 });

@@ -8,7 +8,7 @@
  */
 import { MAX_PROSE } from './layout.js';
 import type { MenuItem } from './screen-menus.js';
-import { truncate, wrapText } from './wrap.js';
+import { columnsOf, truncate, wrapText } from './wrap.js';
 
 /** An entry of the title screen. */
 export type TitleId = 'new' | 'continue' | 'load' | 'settings' | 'quit';
@@ -52,14 +52,20 @@ export interface TitleLook {
 
 /**
  * The opening title screen, line by line as Ink draws `TitleScreen` (with
- * the same styles), followed by the newline Ink ends a frame with.
+ * the same styles), followed by the newline Ink ends a frame with; or
+ * undefined on a terminal so narrow that Ink would wrap a menu entry, which
+ * is left to Ink to draw.
  */
-export function titleFrame(look: TitleLook): string {
+export function titleFrame(look: TitleLook): string | undefined {
   const width = Math.min(look.columns, MAX_PROSE);
   const sgr = look.styled ? styler : (_codes: readonly Sgr[], text: string) => text;
   const colour = (c: Sgr): readonly Sgr[] => (look.color ? [c] : []);
   const cursor = firstTitleCursor(look.canContinue);
-  const rows = titleItems(look.canContinue).map((item, index) => {
+  const items = titleItems(look.canContinue);
+  if (items.some((item) => columnsOf(`❯ ${item.label}${item.note === undefined ? '' : ` (${item.note})`}`) > width)) {
+    return undefined;
+  }
+  const rows = items.map((item, index) => {
     const selected = index === cursor;
     const pointer = selected ? sgr(colour(BLUE), '❯') : ' ';
     const label = sgr(
