@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Bundles the command line into dist/cli.js and the chunks beside it in
-// dist/chunks/: every library and the shipped story (story/**/*.yaml, and
-// the story precompiled from it) are inside, so the published package has no
-// runtime dependencies and reads no files of its own to play. Run by `npm run
+// dist/chunks/: every library and the shipped story (precompiled from
+// story/**/*.yaml) are inside, so the published package has no runtime
+// dependencies and reads no files of its own to play. Run by `npm run
 // build`, by `npm test` and by `prepare` on install.
 
 import { build } from 'esbuild';
@@ -118,12 +118,12 @@ else {
 }
 
 /**
- * Resolves `virtual:story` to the shipped story's files (what `check` reads),
- * deflated and in base64: a game never reads them, and every start would
- * otherwise load and scan their text. `virtual:story-image` is the packed
- * precompiled story, or null (what play reads): an object of JSON strings,
- * of which the game parses the ones it needs. So the bundle plays and
- * checks the story without the disk.
+ * Resolves `virtual:story-image` to the packed precompiled story, or null
+ * (what play, `check` and the other tools read): an object of JSON strings,
+ * of which the game parses the ones it needs. `virtual:story` is the shipped
+ * story's files, deflated and in base64, only when there is no image (a
+ * build with story errors; the game then loads them and reports the errors),
+ * else null. So the bundle plays and checks the story without the disk.
  */
 const storyPlugin = {
   name: 'virtual-story',
@@ -133,15 +133,18 @@ const storyPlugin = {
       namespace: 'virtual-story',
     }));
     b.onLoad({ filter: /.*/, namespace: 'virtual-story' }, (args) => ({
-      contents:
-        args.path === 'virtual:story'
-          ? `export default ${JSON.stringify(deflateRawSync(JSON.stringify(story.files), { level: 9 }).toString('base64'))};`
-          : `export default ${JSON.stringify(packed)};`,
+      contents: `export default ${JSON.stringify(args.path === 'virtual:story' ? embeddedFiles() : packed)};`,
       loader: 'js',
       watchFiles: story.absolute,
     }));
   },
 };
+
+/** What `virtual:story` holds: the story's files when there is no image to play from, else null. */
+function embeddedFiles() {
+  if (packed !== null) return null;
+  return deflateRawSync(JSON.stringify(story.files), { level: 9 }).toString('base64');
+}
 
 /**
  * zod re-exports every locale (`z.locales`) from one index module; nothing

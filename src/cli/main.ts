@@ -5,7 +5,7 @@
 
 import { isRandomTestWorker, serveRandomTestWorker } from '../story/randomtest-worker.js';
 import { runCli } from './run.js';
-import { shippedStory, shippedStoryFiles } from './shipped-story.js';
+import { shippedStory } from './shipped-story.js';
 
 // `randomtest --workers K` starts this same file as its worker threads.
 if (isRandomTestWorker()) {
@@ -34,8 +34,7 @@ async function main(): Promise<void> {
       stdout: process.stdout,
       stderr: process.stderr,
       env: process.env,
-      shippedStory: shippedStoryFiles,
-      compiledStory: shippedStory,
+      shippedStory,
       workerScript: import.meta.url,
     });
   } catch (error) {

@@ -1,9 +1,13 @@
 // The `virtual:` modules exist only inside the bundle: scripts/build.mjs
 // resolves them. Only shipped-story.ts imports them.
 
-/** Every *.yaml under story/ as `[{ path, text }]` sorted by path, as JSON, deflated (raw), in base64 (what `check` reads). */
+/**
+ * Every *.yaml under story/ as `[{ path, text }]` sorted by path, as JSON,
+ * deflated (raw), in base64; null when the story was precompiled (only a
+ * build with story errors needs its YAML).
+ */
 declare module 'virtual:story' {
-  const deflated: string;
+  const deflated: string | null;
   export default deflated;
 }
 
