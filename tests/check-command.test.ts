@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../src/cli/check-command.js';
 import { loadStoryDir, type LoadResult } from '../src/story/load.js';
-import { packStoryImage, storyFromPacked, type PackedStory } from '../src/story/packed-story.js';
+import { packStoryImage, storyFromPacked } from '../src/story/packed-story.js';
 import { storyImage } from '../src/story/story-image.js';
 
 function noShippedStory(): Promise<LoadResult> {
@@ -18,11 +18,10 @@ async function check(
   return { code, out };
 }
 
-/** A story as the bundle ships it: precompiled, packed, through JSON text, and rebuilt. */
+/** A story as the bundle ships it: precompiled, packed, and rebuilt. */
 function precompiled(result: LoadResult): LoadResult {
   if (result.story === undefined) throw new Error('a story with errors has no image');
-  const packed = packStoryImage(storyImage(result.story, result.stats, result.problems));
-  return storyFromPacked(JSON.parse(JSON.stringify(packed)) as PackedStory);
+  return storyFromPacked(packStoryImage(storyImage(result.story, result.stats, result.problems)));
 }
 
 const F = 'tests/fixtures/analysis';

@@ -3,13 +3,17 @@
  * process (argv, env, the standard streams, the exit code).
  */
 
+import type { LoadResult } from '../story/load.js';
 import { isRandomTestWorker, serveRandomTestWorker } from '../story/randomtest-worker.js';
 import { runCli } from './run.js';
 import { shippedStory } from './shipped-story.js';
 
+/** The shipped story, from the image the build writes beside this file (dist/story.br). */
+const shipped = (): Promise<LoadResult> => shippedStory(new URL('story.br', import.meta.url));
+
 // `randomtest --workers K` starts this same file as its worker threads.
 if (isRandomTestWorker()) {
-  await serveRandomTestWorker(shippedStory);
+  await serveRandomTestWorker(shipped);
 } else {
   await main();
 }
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
       stdout: process.stdout,
       stderr: process.stderr,
       env: process.env,
-      shippedStory,
+      shippedStory: shipped,
       workerScript: import.meta.url,
     });
   } catch (error) {
