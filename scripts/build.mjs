@@ -142,19 +142,6 @@ function deflatedFiles() {
   return deflateRawSync(JSON.stringify(story.files), { level: 9 }).toString('base64');
 }
 
-/**
- * zod re-exports every locale (`z.locales`) from one index module; nothing
- * in hyosan reads it, and evaluating it costs every start some milliseconds.
- */
-const zodLocalesPlugin = {
-  name: 'zod-locales',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(root, 'scripts', 'stubs', 'zod-locales.mjs') } : undefined,
-    );
-  },
-};
-
 /** Every copy of string-width in the bundle, changed as scripts/string-width-fast.mjs explains. */
 const stringWidthPlugin = {
   name: 'string-width-fast',
@@ -206,7 +193,7 @@ await build({
   // Ink imports react-devtools-core and ws (only used when DEV=true); the
   // first is not installed, and the game never needs either.
   alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.mjs', ws: './scripts/stubs/ws.mjs' },
-  plugins: [storyYamlPlugin, zodLocalesPlugin, stringWidthPlugin],
+  plugins: [storyYamlPlugin, stringWidthPlugin],
 });
 
 await chmod(outfile, 0o755);
