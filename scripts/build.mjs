@@ -138,6 +138,7 @@ const storyYamlPlugin = {
   },
 };
 
+/** The shipped story's files as JSON, deflated (raw) and in base64, as src/cli/shipped-story.ts reads them. */
 function deflatedFiles() {
   return deflateRawSync(JSON.stringify(story.files), { level: 9 }).toString('base64');
 }
