@@ -123,7 +123,7 @@ export async function storyLoadRows(ctx: BenchContext): Promise<Row[]> {
   const packed = {
     id: 'story.packed',
     section,
-    label: 'packed image to the first scene (what play does)',
+    label: 'compressed packed image to the first scene (what play does)',
     unit: 'ms',
   };
   const repeats = ctx.quick ? 1 : 5;
@@ -146,7 +146,7 @@ export async function storyLoadRows(ctx: BenchContext): Promise<Row[]> {
     fromYaml.push(y.ms);
     sizes = `${Math.round((y.yamlBytes ?? 0) / 1024)} KB of YAML; image ${Math.round((y.bytes ?? 0) / 1024)} KB of JSON`;
     fromImage.push((await child<{ ms: number }>(ctx, ['story-image', file])).ms);
-    fromPacked.push((await child<{ ms: number }>(ctx, ['story-packed', `${file}.packed`])).ms);
+    fromPacked.push((await child<{ ms: number }>(ctx, ['story-packed', `${file}.br`])).ms);
   }
   return [
     { ...yaml, value: median(fromYaml), note: sizes },

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Bundles the command line into dist/cli.js and the chunks beside it in
-// dist/chunks/: every library and the shipped story (story/**/*.yaml, and
-// the story precompiled from it) are inside, so the published package has no
-// runtime dependencies and reads no files of its own to play. Run by `npm run
-// build`, by `npm test` and by `prepare` on install.
+// dist/chunks/, and writes the shipped story precompiled from
+// story/**/*.yaml to dist/story.br: every library is inside, so the
+// published package has no runtime dependencies. Run by `npm run build`, by
+// `npm test` and by `prepare` on install.
 
 import { build } from 'esbuild';
-import { chmod, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { deflateRawSync } from 'node:zlib';
 import { dirname, join, relative, sep } from 'node:path';
@@ -17,6 +17,8 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dist = join(root, 'dist');
 const outfile = join(dist, 'cli.js');
 const chunks = join(dist, 'chunks');
+// Read by dist/cli.js (src/cli/main.ts names it beside itself).
+const storyImageFile = join(dist, 'story.br');
 const started = performance.now();
 
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -73,7 +75,8 @@ const banner = [
 /**
  * Loads the story with the project's own loader (bundled to a temporary
  * module, since this script is plain JavaScript): the story precompiled and
- * packed, or the lines of the errors that prevent it.
+ * packed, or the lines of the errors that prevent it; and the function that
+ * compresses it.
  */
 async function precompile(files) {
   const dir = await mkdtemp(join(tmpdir(), 'hyosan-build-'));
@@ -90,15 +93,15 @@ async function precompile(files) {
       logLevel: 'warning',
       banner: { js: banner },
     });
-    const { precompileStory } = await import(pathToFileURL(module).href);
-    return precompileStory(files);
+    const { precompileStory, compressPacked } = await import(pathToFileURL(module).href);
+    return { precompiled: precompileStory(files), compressPacked };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 const story = await shippedStoryFiles();
-const precompiled = await precompile(story.files);
+const { precompiled, compressPacked } = await precompile(story.files);
 // A story with errors fails the build: players would only meet the errors at
 // start. HYOSAN_ALLOW_STORY_ERRORS=1 builds anyway with no image, and the game
 // then loads the YAML at start and reports the errors itself.
@@ -109,52 +112,36 @@ else {
   console.error(precompiled.errors.join('\n'));
   if (process.env.HYOSAN_ALLOW_STORY_ERRORS !== '1') {
     console.error(
-      `build: story/ has ${n} error${n === 1 ? '' : 's'} (above), so it cannot be precompiled into dist/cli.js; ` +
+      `build: story/ has ${n} error${n === 1 ? '' : 's'} (above), so it cannot be precompiled; ` +
         'fix them, or build anyway with HYOSAN_ALLOW_STORY_ERRORS=1',
     );
     process.exit(1);
   }
-  console.error(`build: story/ has ${n} error${n === 1 ? '' : 's'}; no precompiled story embedded (HYOSAN_ALLOW_STORY_ERRORS=1)`);
+  console.error(`build: story/ has ${n} error${n === 1 ? '' : 's'}; its YAML is embedded instead of a precompiled story (HYOSAN_ALLOW_STORY_ERRORS=1)`);
 }
 
 /**
- * Resolves `virtual:story` to the shipped story's files (what `check` reads),
- * deflated and in base64: a game never reads them, and every start would
- * otherwise load and scan their text. `virtual:story-image` is the packed
- * precompiled story, or null (what play reads): an object of JSON strings,
- * of which the game parses the ones it needs. So the bundle plays and
- * checks the story without the disk.
+ * Resolves `virtual:story-yaml` to null when the story was precompiled (the
+ * bundle then plays and checks it from dist/story.br), else to its files,
+ * deflated and in base64 (a build with story errors: the game loads them
+ * and reports the errors).
  */
-const storyPlugin = {
-  name: 'virtual-story',
+const storyYamlPlugin = {
+  name: 'virtual-story-yaml',
   setup(b) {
-    b.onResolve({ filter: /^virtual:story(-image)?$/ }, (args) => ({
-      path: args.path,
-      namespace: 'virtual-story',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'virtual-story' }, (args) => ({
-      contents:
-        args.path === 'virtual:story'
-          ? `export default ${JSON.stringify(deflateRawSync(JSON.stringify(story.files), { level: 9 }).toString('base64'))};`
-          : `export default ${JSON.stringify(packed)};`,
+    b.onResolve({ filter: /^virtual:story-yaml$/ }, (args) => ({ path: args.path, namespace: 'virtual-story' }));
+    b.onLoad({ filter: /.*/, namespace: 'virtual-story' }, () => ({
+      contents: `export default ${JSON.stringify(packed === null ? deflatedFiles() : null)};`,
       loader: 'js',
       watchFiles: story.absolute,
     }));
   },
 };
 
-/**
- * zod re-exports every locale (`z.locales`) from one index module; nothing
- * in hyosan reads it, and evaluating it costs every start some milliseconds.
- */
-const zodLocalesPlugin = {
-  name: 'zod-locales',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(root, 'scripts', 'stubs', 'zod-locales.mjs') } : undefined,
-    );
-  },
-};
+/** The shipped story's files as JSON, deflated (raw) and in base64, as src/cli/shipped-story.ts reads them. */
+function deflatedFiles() {
+  return deflateRawSync(JSON.stringify(story.files), { level: 9 }).toString('base64');
+}
 
 /** Every copy of string-width in the bundle, changed as scripts/string-width-fast.mjs explains. */
 const stringWidthPlugin = {
@@ -168,15 +155,19 @@ const stringWidthPlugin = {
   },
 };
 
-// Chunks are named by content: a stale one would only take up room in the package.
+// Chunks are named by content: a stale one would only take up room in the
+// package; so would a story.br left from a build before the story had errors.
 await rm(chunks, { recursive: true, force: true });
+await rm(storyImageFile, { force: true });
+// Compressing takes seconds at brotli's best; it runs while esbuild bundles.
+const compressed = packed === null ? null : compressPacked(packed);
 
 await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: dist,
   // What a start does not need (the Ink screen for plain mode, the author
-  // tools, the precompiled story for --help) goes into chunks that Node reads
+  // tools, the story's loader for --help) goes into chunks that Node reads
   // only when they are imported, so a start parses only the code it runs.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
@@ -203,16 +194,18 @@ await build({
   // Ink imports react-devtools-core and ws (only used when DEV=true); the
   // first is not installed, and the game never needs either.
   alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.mjs', ws: './scripts/stubs/ws.mjs' },
-  plugins: [storyPlugin, zodLocalesPlugin, stringWidthPlugin],
+  plugins: [storyYamlPlugin, stringWidthPlugin],
 });
 
 await chmod(outfile, 0o755);
+if (compressed !== null) await writeFile(storyImageFile, await compressed);
 
 const { size } = await stat(outfile);
 let chunkBytes = 0;
 const chunkFiles = await readdir(chunks);
 for (const file of chunkFiles) chunkBytes += (await stat(join(chunks, file))).size;
+const image = compressed === null ? 'no story.br' : `story.br ${((await stat(storyImageFile)).size / 1024).toFixed(1)} KiB`;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 console.log(
-  `dist/cli.js  ${(size / 1024).toFixed(1)} KiB + ${chunkFiles.length} chunks ${(chunkBytes / 1024).toFixed(1)} KiB  (built in ${seconds} s)`,
+  `dist/cli.js  ${(size / 1024).toFixed(1)} KiB + ${chunkFiles.length} chunks ${(chunkBytes / 1024).toFixed(1)} KiB + ${image}  (built in ${seconds} s)`,
 );

@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { saveDocumentSchema } from '../src/saves/format.js';
 
 /** Where the schema lives, relative to the repository root. */

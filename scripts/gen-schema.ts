@@ -6,12 +6,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sceneFileSchema, storySchema } from '../src/story/schema.js';
 
 /** The schema files' contents by path relative to the repository root: pretty JSON, trailing newline. */
 export function generateSchemas(): Record<string, string> {
-  const render = (schema: z.ZodType) =>
+  const render = (schema: z.ZodMiniType) =>
     `${JSON.stringify(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }), null, 2)}\n`;
   return {
     'schema/scene.schema.json': render(sceneFileSchema),

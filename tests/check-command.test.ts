@@ -1,12 +1,27 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../src/cli/check-command.js';
+import { loadStoryDir, type LoadResult } from '../src/story/load.js';
+import { packStoryImage, storyFromPacked } from '../src/story/packed-story.js';
+import { storyImage } from '../src/story/story-image.js';
 
-async function check(opts: Parameters<typeof checkCommand>[0]): Promise<{ code: number; out: string }> {
+function noShippedStory(): Promise<LoadResult> {
+  throw new Error('this test checks a folder, not the shipped story');
+}
+
+async function check(
+  opts: Parameters<typeof checkCommand>[0],
+  shippedStory: () => Promise<LoadResult> = noShippedStory,
+): Promise<{ code: number; out: string }> {
   let out = '';
   const stdout = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
-  const code = await checkCommand(opts, { stdout } as Parameters<typeof checkCommand>[1]);
+  const code = await checkCommand(opts, { stdout, shippedStory } as Parameters<typeof checkCommand>[1]);
   return { code, out };
+}
+
+/** A story as the bundle ships it: precompiled, packed, and rebuilt. */
+function precompiled(result: LoadResult): LoadResult {
+  if (result.story === undefined) throw new Error('a story with errors has no image');
+  return storyFromPacked(packStoryImage(storyImage(result.story, result.stats, result.problems)));
 }
 
 const F = 'tests/fixtures/analysis';
@@ -59,16 +74,21 @@ describe('check command', () => {
     ]);
   });
 
-  it('checks files given in memory (the shipped story) when no folder is given', async () => {
-    const files = await Promise.all(
-      ['story.yaml', 'scenes.yaml'].map(async (name) => ({
-        path: `story/${name}`,
-        text: await readFile(`${F}/unused-item/${name}`, 'utf8'),
-      })),
-    );
-    const { code, out } = await check({ files, json: false, strict: false });
-    expect(code).toBe(0);
-    expect(out).toContain("story/scenes.yaml:6:9: warning: item 'mop' is given here");
-    expect(out).toMatch(/\nstory\/: 2 scenes/);
-  });
+  it.each(['never-true', 'soft-lock', 'unreachable', 'unused-flag', 'unused-item'])(
+    'reports on the shipped story from its precompiled image exactly as from its YAML (%s)',
+    async (name) => {
+      const dir = `${F}/${name}`;
+      const shipped = precompiled(await loadStoryDir(dir));
+      for (const flags of [
+        { json: false, strict: false },
+        { json: false, strict: true },
+        { json: true, strict: false },
+      ]) {
+        const fromYaml = await check({ dir, ...flags });
+        const fromImage = await check(flags, () => Promise.resolve(shipped));
+        expect(fromYaml.out).toMatch(/warning/);
+        expect(fromImage).toEqual({ code: fromYaml.code, out: fromYaml.out.replace(`\n${dir}/: `, '\nstory/: ') });
+      }
+    },
+  );
 });

@@ -339,6 +339,12 @@ describe('the built CLI', () => {
     expect(status).toBe(0);
   });
 
+  it('checks the shipped story from its precompiled image exactly as from story/ on disk', () => {
+    for (const flags of [[], ['--json'], ['--strict']]) {
+      expect(hyosan(['check', ...flags])).toEqual(hyosan(['check', 'story', ...flags]));
+    }
+  });
+
   it('checks a folder, reporting its statistics', () => {
     const { status, stdout } = hyosan(['check', fixture, '--json']);
     expect(status).toBe(0);

@@ -319,6 +319,16 @@ describe('refusing what is not a save of this story', () => {
     expect(error.message).toMatch(/^\/saves\/slot\.json: is not a valid save: "history\[0\]\.choice": expected string/);
   });
 
+  // zod/mini comes with no messages of its own: these are zod's English ones, installed by src/story/zod.ts.
+  it.each([
+    ['a seed that is text', { seed: 'abc' }, '"seed": expected number, received string'],
+    ['a fractional seed', { seed: 1.5 }, '"seed": expected int, received number'],
+    ['a date that is not one', { meta: { ...good.meta, savedAt: 'yesterday' } }, '"meta.savedAt": Invalid ISO datetime'],
+    ['an empty scene id', { history: [{ scene: '', choice: 'x' }] }, '"history[0].scene": Too small: expected string to have >=1 characters'],
+  ])('a damaged field in zod\'s own words: %s', (_what, damage, words) => {
+    expect(decode({ ...good, ...damage }).message).toContain(`is not a valid save: ${words} — `);
+  });
+
   it('files over 1 MiB, before parsing', () => {
     const huge = JSON.stringify({ ...good, padding: 'x'.repeat(MAX_SAVE_BYTES) });
     expect(decode(huge).kind).toBe('too-large');

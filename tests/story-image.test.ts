@@ -1,8 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { GameState, Scene, Story } from '../src/engine/types.js';
 import { analyzeStory } from '../src/story/analyze.js';
 import { loadStoryDir, loadStoryFiles, type LoadResult } from '../src/story/load.js';
-import { LazyScenes, packStoryImage, storyFromPacked, type PackedStory } from '../src/story/packed-story.js';
+import { LazyScenes, compressPacked, decompressPacked, packStoryImage, storyFromPacked } from '../src/story/packed-story.js';
 import { runRandomTest } from '../src/story/randomtest.js';
 import { conditionsOf } from '../src/story/story-facts.js';
 import { STORY_IMAGE_VERSION, StoryImageError, storyFromImage, storyImage, type StoryImage } from '../src/story/story-image.js';
@@ -35,11 +36,10 @@ function roundTrip(result: LoadResult): Story {
   return storyFromImage(JSON.parse(text) as StoryImage);
 }
 
-/** The story packed as the build embeds it (through JSON text), then rebuilt scene by scene. */
+/** The story packed as the build stores it (before compression), then rebuilt scene by scene. */
 function packedRoundTrip(result: LoadResult): Story {
   const story = loaded(result);
-  const packed = packStoryImage(storyImage(story, result.stats, result.problems));
-  return storyFromPacked(JSON.parse(JSON.stringify(packed)) as PackedStory).story;
+  return storyFromPacked(packStoryImage(storyImage(story, result.stats, result.problems))).story;
 }
 
 function expectSameStory(fromImage: Story, fromYaml: Story): void {
@@ -97,6 +97,33 @@ describe('a story rebuilt from its precompiled image', () => {
   it('is the same for a generated story when packed', () => {
     const result = loadStoryFiles(generateStory(60));
     expectSameStory(packedRoundTrip(result), loaded(result));
+  });
+
+  it('is the same after the compression the build applies, line breaks and any character in the prose included', async () => {
+    const files = await Promise.all(
+      ['story.yaml', 'scenes/wake.yaml', 'scenes/door.yaml'].map(async (name) => ({
+        path: `story/${name}`,
+        text: await readFile(`tests/fixtures/minimal/${name}`, 'utf8'),
+      })),
+    );
+    const odd = 'Line one\\nline two \\u2028 — 효산 고등학교 🧟 \\"quoted\\"';
+    files[1] = { path: 'story/scenes/wake.yaml', text: files[1]!.text.replace('title: The Supply Closet', `title: "${odd}"`) };
+    const result = loadStoryFiles(files);
+    const packed = packStoryImage(storyImage(loaded(result), result.stats, result.problems));
+    const compressed = await compressPacked(packed);
+    expect(compressed.length).toBeLessThan(packed.length);
+    const story = storyFromPacked(decompressPacked(compressed)).story;
+    expect(story.scenes.get('closet.wake')?.title).toBe('Line one\nline two \u2028 — 효산 고등학교 🧟 "quoted"');
+    expectSameStory(story, loaded(result));
+  });
+
+  it('says to rebuild when a scene is missing from a packed story cut short', () => {
+    const result = loadStoryFiles(generateStory(5));
+    const packed = packStoryImage(storyImage(loaded(result), result.stats, result.problems));
+    const headOnly = packed.subarray(0, packed.indexOf('\n'));
+    const { story } = storyFromPacked(headOnly);
+    expect(() => story.scenes.get(story.start)).toThrow(StoryImageError);
+    expect(() => story.scenes.get(story.start)).toThrow(/has no line 1: rebuild it \(npm run build\)/);
   });
 
   it('keeps the records without a prototype, so an author\'s key never reaches Object.prototype', () => {

@@ -7,25 +7,35 @@
  */
 import type { Writable } from 'node:stream';
 import { analyzeStory } from '../story/analyze.js';
-import { loadStoryDir, loadStoryFiles, type LoadResult, type SourceFile } from '../story/load.js';
+import type { LoadResult } from '../story/load.js';
 import { formatProblem, sortProblems, type Problem } from '../story/problem.js';
+import { loadStory } from './story-source.js';
 
 /** What to check and how to report it. */
 export interface CheckCommandOptions {
-  /** The story folder; when absent, `files` (the shipped story) are checked. */
+  /** The story folder; when absent, the shipped story is checked. */
   readonly dir?: string;
-  readonly files?: readonly SourceFile[];
   readonly json: boolean;
   /** Warnings fail the check too. */
   readonly strict: boolean;
 }
 
-/** Runs `check`; resolves to the exit code. */
-export async function checkCommand(opts: CheckCommandOptions, out: { readonly stdout: Writable }): Promise<number> {
-  const loaded = opts.dir !== undefined ? await loadStoryDir(opts.dir) : loadStoryFiles(opts.files ?? []);
-  const label = opts.dir === undefined ? 'story/' : opts.dir.endsWith('/') ? opts.dir : `${opts.dir}/`;
-  const report = checkReport(loaded, label, opts);
-  out.stdout.write(report.text);
+/** Where `check` writes, and the shipped story (see `CliContext`). */
+export interface CheckCommandIo {
+  readonly stdout: Writable;
+  readonly shippedStory: () => Promise<LoadResult>;
+}
+
+/**
+ * Runs `check`; resolves to the exit code. The shipped story is checked from
+ * what the build precompiled: it carries the loader's warnings, the story's
+ * size and where each scene and choice was written, so the report is the
+ * one its YAML gives.
+ */
+export async function checkCommand(opts: CheckCommandOptions, io: CheckCommandIo): Promise<number> {
+  const { label, result } = await loadStory(opts.dir, io.shippedStory);
+  const report = checkReport(result, label, opts);
+  io.stdout.write(report.text);
   return report.exitCode;
 }
 

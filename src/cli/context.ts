@@ -1,7 +1,7 @@
 /** What a command may use from the outside world, passed in so tests can supply their own. */
 
 import type { Readable, Writable } from 'node:stream';
-import type { LoadResult, SourceFile } from '../story/load.js';
+import type { LoadResult } from '../story/load.js';
 
 /** A terminal output stream; `columns`/`isTTY` are set when it is a terminal. */
 export type TerminalOutput = Writable & { readonly isTTY?: boolean; readonly columns?: number };
@@ -15,14 +15,12 @@ export interface CliContext {
   readonly stdout: TerminalOutput;
   readonly stderr: Writable;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** The shipped story's files (embedded in the bundle, and loaded from it when asked for; given by tests). */
-  readonly shippedStory: () => readonly SourceFile[] | Promise<readonly SourceFile[]>;
   /**
-   * The shipped story, compiled: in the bundle, rebuilt from the image the
-   * build precompiled (no YAML parsed). Absent under tests, where it is
-   * loaded from `shippedStory`'s files instead.
+   * The shipped story, loaded: in the bundle, rebuilt from the image the
+   * build precompiled (no YAML parsed), with the loader's warnings and the
+   * story's size, so every command (play, check, graph, …) starts from it.
    */
-  readonly compiledStory?: () => Promise<LoadResult>;
+  readonly shippedStory: () => Promise<LoadResult>;
   /** The script `randomtest` starts its worker threads from (the CLI bundle itself); absent, it runs in one thread. */
   readonly workerScript?: string | URL;
 }

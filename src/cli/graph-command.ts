@@ -62,7 +62,7 @@ export async function graphCommand(argv: readonly string[], io: AuthorToolIo): P
   if (opts.coverage) {
     const part = await playRun(
       story,
-      opts.dir !== undefined ? { dir: opts.dir } : { files: await io.shippedStory() },
+      opts.dir !== undefined ? { dir: opts.dir } : { shipped: true },
       { runs: opts.runs, seed: opts.seed, maxSteps: DEFAULT_MAX_STEPS },
       io,
     );

@@ -19,7 +19,7 @@ export async function listSaves(argv: readonly string[], ctx: CliContext): Promi
     values: ['--save-dir', '--story'],
     maxPositionals: 0,
   });
-  const { result, label } = await loadStory(args.values.get('--story'), ctx.shippedStory, ctx.compiledStory);
+  const { result, label } = await loadStory(args.values.get('--story'), ctx.shippedStory);
   if (result.story === undefined) {
     for (const problem of result.problems.filter((p) => p.severity === 'error')) {
       ctx.stderr.write(`${formatProblem(problem)}\n`);

@@ -4,14 +4,18 @@
  */
 
 import { isMainThread } from 'node:worker_threads';
+import type { LoadResult } from '../story/load.js';
 import { runCli } from './run.js';
-import { shippedStory, shippedStoryFiles } from './shipped-story.js';
+import { shippedStory } from './shipped-story.js';
+
+/** The shipped story, from the image the build writes beside this file (dist/story.br). */
+const shipped = (): Promise<LoadResult> => shippedStory(new URL('story.br', import.meta.url));
 
 // `randomtest --workers K` starts this same file as its worker threads; a
 // game never loads the worker's code.
 const worker = isMainThread ? undefined : await import('../story/randomtest-worker.js');
 if (worker?.isRandomTestWorker() === true) {
-  await worker.serveRandomTestWorker(shippedStory);
+  await worker.serveRandomTestWorker(shipped);
 } else {
   await main();
 }
@@ -36,8 +40,7 @@ async function main(): Promise<void> {
       stdout: process.stdout,
       stderr: process.stderr,
       env: process.env,
-      shippedStory: shippedStoryFiles,
-      compiledStory: shippedStory,
+      shippedStory: shipped,
       workerScript: import.meta.url,
     });
   } catch (error) {

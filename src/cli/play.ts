@@ -32,7 +32,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
   if (options.continue && options.load !== undefined) {
     throw new UsageError('--continue and --load both choose the game to begin with; give one of them');
   }
-  const { label, result } = await loadStory(options.story, ctx.shippedStory, ctx.compiledStory);
+  const { label, result } = await loadStory(options.story, ctx.shippedStory);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (result.story === undefined || errors.length > 0) {
     for (const problem of errors) ctx.stderr.write(`${formatProblem(problem)}\n`);

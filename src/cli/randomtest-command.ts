@@ -76,15 +76,14 @@ export function threadCount(runs: number, workers: number | undefined): number {
 /** Runs `randomtest` with the arguments after the command's name; resolves to the exit code. */
 export async function randomtestCommand(argv: readonly string[], io: AuthorToolIo): Promise<number> {
   const opts = parseRandomtestArgs(argv);
-  const { result: loaded } = await loadStory(opts.dir, io.shippedStory, io.compiledStory);
+  const { result: loaded } = await loadStory(opts.dir, io.shippedStory);
   const story = loaded.story;
   if (story === undefined) {
     for (const p of loaded.problems) if (p.severity === 'error') io.stderr.write(`${formatProblem(p)}\n`);
     io.stderr.write(`hyosan: randomtest needs a story without errors (see 'hyosan check${dirArg(opts.dir)}').\n`);
     return 1;
   }
-  const source: StorySource =
-    opts.dir !== undefined ? { dir: opts.dir } : io.compiledStory !== undefined ? { shipped: true } : { files: await io.shippedStory() };
+  const source: StorySource = opts.dir !== undefined ? { dir: opts.dir } : { shipped: true };
   const progress = opts.json ? undefined : progressBar(io.stderr, opts.runs);
   const started = performance.now();
   const part = await playRun(story, source, opts, io, progress?.update);

@@ -11,7 +11,6 @@ import type { Command } from './args.js';
 import type { CliContext } from './context.js';
 import { helpText } from './help.js';
 import { play } from './play.js';
-import { assertStoryFolder } from './story-source.js';
 import { hyosanVersion } from './version.js';
 
 /** Runs the command line; resolves to the process's exit code. */
@@ -34,13 +33,8 @@ async function runCommand(command: Command, ctx: CliContext): Promise<number> {
     case 'version':
       ctx.stdout.write(`hyosan ${hyosanVersion()}\n`);
       return 0;
-    case 'check': {
-      const { dir, json, strict } = command;
-      const { checkCommand } = await import('./check-command.js');
-      if (dir === undefined) return checkCommand({ files: await ctx.shippedStory(), json, strict }, ctx);
-      await assertStoryFolder(dir);
-      return checkCommand({ dir, json, strict }, ctx);
-    }
+    case 'check':
+      return (await import('./check-command.js')).checkCommand(command, ctx);
     case 'play':
       return play(command.options, ctx);
     case 'graph':

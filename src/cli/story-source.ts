@@ -5,7 +5,7 @@
  */
 
 import { stat } from 'node:fs/promises';
-import type { LoadResult, SourceFile } from '../story/load.js';
+import type { LoadResult } from '../story/load.js';
 import { UsageError } from './args.js';
 
 /** A loaded story and the name to call it by in messages (`story/`, `my-story/`). */
@@ -15,25 +15,19 @@ export interface LoadedStory {
 }
 
 /**
- * Loads the story in `dir`, or the shipped one when `dir` is undefined: the
- * precompiled one when `compiled` is given (the bundle's fast path), else
- * from its files.
+ * Loads the story in `dir`, or the shipped one when `dir` is undefined
+ * (`shippedStory`: in the bundle, the precompiled one).
  */
-export async function loadStory(
-  dir: string | undefined,
-  shippedStory: () => readonly SourceFile[] | Promise<readonly SourceFile[]>,
-  compiled?: () => Promise<LoadResult>,
-): Promise<LoadedStory> {
-  if (dir === undefined && compiled !== undefined) return { label: 'story/', result: await compiled() };
-  // The loader (the YAML parser, the schemas) is imported only when YAML is read.
-  const { loadStoryDir, loadStoryFiles } = await import('../story/load.js');
-  if (dir === undefined) return { label: 'story/', result: loadStoryFiles(await shippedStory()) };
+export async function loadStory(dir: string | undefined, shippedStory: () => Promise<LoadResult>): Promise<LoadedStory> {
+  if (dir === undefined) return { label: 'story/', result: await shippedStory() };
   await assertStoryFolder(dir);
+  // The loader (the YAML parser, the schemas) is imported only when YAML is read.
+  const { loadStoryDir } = await import('../story/load.js');
   return { label: dir.endsWith('/') ? dir : `${dir}/`, result: await loadStoryDir(dir) };
 }
 
 /** Throws a `UsageError` unless `dir` is a folder: a typo on the command line, not a story problem. */
-export async function assertStoryFolder(dir: string): Promise<void> {
+async function assertStoryFolder(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (info === undefined) throw new UsageError(`no story folder at '${dir}'`);
   if (!info.isDirectory()) throw new UsageError(`'${dir}' is a file; give the story's folder`);

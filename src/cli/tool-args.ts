@@ -4,7 +4,7 @@
  * `-n N`-style short aliases. Mistakes become a `UsageError`.
  */
 import type { Writable } from 'node:stream';
-import type { LoadResult, SourceFile } from '../story/load.js';
+import type { LoadResult } from '../story/load.js';
 import { closest } from '../story/suggest.js';
 import { UsageError } from './args.js';
 
@@ -12,10 +12,8 @@ import { UsageError } from './args.js';
 export interface AuthorToolIo {
   readonly stdout: Writable;
   readonly stderr: Writable & { readonly isTTY?: boolean; readonly columns?: number };
-  /** The shipped story's files, used when no folder is given. */
-  readonly shippedStory: () => readonly SourceFile[] | Promise<readonly SourceFile[]>;
-  /** The shipped story precompiled (in the bundle), used instead of its files when present. */
-  readonly compiledStory?: () => Promise<LoadResult>;
+  /** The shipped story, loaded (see `CliContext`): used when no folder is given. */
+  readonly shippedStory: () => Promise<LoadResult>;
   /** The script a worker thread runs (dist/cli.js's own URL in the bundle); without it, no threads. */
   readonly workerScript?: string | URL;
 }

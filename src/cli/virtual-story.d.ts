@@ -1,14 +1,12 @@
-// The `virtual:` modules exist only inside the bundle: scripts/build.mjs
-// resolves them. Only shipped-story.ts imports them.
+// The `virtual:` module exists only inside the bundle: scripts/build.mjs
+// resolves it. Only shipped-story.ts imports it.
 
-/** Every *.yaml under story/ as `[{ path, text }]` sorted by path, as JSON, deflated (raw), in base64 (what `check` reads). */
-declare module 'virtual:story' {
-  const deflated: string;
+/**
+ * Null when the build precompiled the story (dist/story.br); else, in a
+ * build with story errors, every *.yaml under story/ as `[{ path, text }]`
+ * sorted by path, as JSON, deflated (raw), in base64.
+ */
+declare module 'virtual:story-yaml' {
+  const deflated: string | null;
   export default deflated;
-}
-
-/** The shipped story precompiled and packed (src/story/packed-story.ts); null when built with story errors. */
-declare module 'virtual:story-image' {
-  const packed: { readonly head: string; readonly scenes: readonly string[] } | null;
-  export default packed;
 }

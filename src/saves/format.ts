@@ -4,7 +4,8 @@
  * `saveDocumentSchema` (scripts/gen-save-schema.ts), so editors and tools
  * see the same rules the loader applies.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { describe } from '../story/zod.js';
 import { MAX_HISTORY, SAVE_FORMAT, SAVE_FORMAT_VERSION } from './versions.js';
 
 export { MAX_HISTORY, MIN_LOADABLE_VERSION, SAVE_FORMAT, SAVE_FORMAT_VERSION } from './versions.js';
@@ -12,48 +13,59 @@ export { MAX_HISTORY, MIN_LOADABLE_VERSION, SAVE_FORMAT, SAVE_FORMAT_VERSION } f
 // Display strings are printed in a terminal by `hyosan saves`: no control
 // characters, so a hand-edited save cannot send escape sequences.
 const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
-const printable = (max: number) => z.string().max(max).regex(PRINTABLE, 'contains control characters');
-const name = (max: number) => printable(max).min(1);
+const printable = (max: number) => z.string().check(z.maxLength(max), z.regex(PRINTABLE, 'contains control characters'));
+const name = (max: number) => printable(max).check(z.minLength(1));
 // Ids are the author's (scene and choice ids); the 1 MiB file limit bounds them anyway.
 const ID_MAX = 1000;
 
-const storyRefSchema = z
-  .strictObject({
-    id: name(ID_MAX).describe("The story's id (`id` in story.yaml); a save loads only into the same story."),
-    version: printable(100).describe("The story's version when the game was saved."),
-    hash: printable(ID_MAX).describe("A hash of the story's files; when it differs, the history is replayed to check it still fits."),
-  })
-  .describe('The story the game was played in.');
+const storyRefSchema = describe(
+  z.strictObject({
+    id: describe(name(ID_MAX), "The story's id (`id` in story.yaml); a save loads only into the same story."),
+    version: describe(printable(100), "The story's version when the game was saved."),
+    hash: describe(
+      printable(ID_MAX),
+      "A hash of the story's files; when it differs, the history is replayed to check it still fits.",
+    ),
+  }),
+  'The story the game was played in.',
+);
 
-const seedSchema = z
-  .number()
-  .int()
-  .min(0)
-  .max(0xffff_ffff)
-  .describe('The PRNG seed the game started with; with the history it rebuilds the game exactly.');
+/** A whole number, 0 or more. */
+const wholeNumber = () => z.number().check(z.int(), z.minimum(0));
+/** A whole number that fits in 32 bits unsigned: a seed, the PRNG's state. */
+const uint32 = () => z.number().check(z.int(), z.minimum(0), z.maximum(0xffff_ffff));
 
-const moveSchema = z
-  .strictObject({
-    scene: name(ID_MAX).describe('The scene the choice was made in.'),
-    choice: name(ID_MAX).describe("The choice's id (stable across story edits)."),
-    input: z.string().max(10_000).optional().describe('What the player typed, for a choice that asks for an answer.'),
-  })
-  .describe('One choice made.');
+const seedSchema = describe(
+  uint32(),
+  'The PRNG seed the game started with; with the history it rebuilds the game exactly.',
+);
+
+const moveSchema = describe(
+  z.strictObject({
+    scene: describe(name(ID_MAX), 'The scene the choice was made in.'),
+    choice: describe(name(ID_MAX), "The choice's id (stable across story edits)."),
+    input: describe(
+      z.optional(z.string().check(z.maxLength(10_000))),
+      'What the player typed, for a choice that asks for an answer.',
+    ),
+  }),
+  'One choice made.',
+);
 
 const characterSchema = z.looseObject({
   status: z.enum(['healthy', 'exposed', 'infected', 'semi-infected', 'immune']),
-  immunity: z.number().min(0).max(1),
+  immunity: z.number().check(z.minimum(0), z.maximum(1)),
   hunger: z.number(),
   bitten: z.boolean(),
-  incubation: z
-    .looseObject({
+  incubation: z.optional(
+    z.looseObject({
       outcome: z.enum(['infected', 'semi-infected', 'immune']),
       exposedAt: z.number(),
       resolvesAt: z.number(),
       route: z.enum(['bite', 'scratch', 'blood']),
       emotion: z.enum(['fear', 'rage', 'resolve', 'calm']),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 // Loose objects: the snapshot is the engine's state, which may gain fields in
@@ -61,39 +73,44 @@ const characterSchema = z.looseObject({
 const snapshotFields = {
     scene: name(ID_MAX),
     chapter: z.string(),
-    turn: z.number().int().min(0),
+    turn: wholeNumber(),
     time: z.number(),
-    rng: z.number().int().min(0).max(0xffff_ffff),
+    rng: uint32(),
     flags: z.array(z.string()),
     stats: z.record(z.string(), z.number()),
     items: z.record(z.string(), z.number()),
     party: z.array(z.string()),
     vars: z.record(z.string(), z.string()),
-    visits: z.record(z.string(), z.number().int().min(0)),
+    visits: z.record(z.string(), wholeNumber()),
     characters: z.record(z.string(), characterSchema),
-    returnTo: z.string().optional(),
+    returnTo: z.optional(z.string()),
 };
 const SNAPSHOT_ABOUT = 'The game state when saved. Listed and cross-checked; the game itself is rebuilt by replaying the history.';
-const snapshotSchema = z.looseObject(snapshotFields).describe(SNAPSHOT_ABOUT);
+const snapshotSchema = describe(z.looseObject(snapshotFields), SNAPSHOT_ABOUT);
 /** Versions 1 and 2 kept the flags as a `{ flag: true }` map. */
-const snapshotV2Schema = z
-  .looseObject({ ...snapshotFields, flags: z.record(z.string(), z.literal(true)) })
-  .describe(SNAPSHOT_ABOUT);
+const snapshotV2Schema = describe(
+  z.looseObject({ ...snapshotFields, flags: z.record(z.string(), z.literal(true)) }),
+  SNAPSHOT_ABOUT,
+);
 
-const metaSchema = z
-  .strictObject({
-    sceneTitle: printable(200).describe("The current scene's title."),
-    chapter: printable(200).describe('The current chapter ("" before the first one).'),
-    clock: printable(50).describe('The in-game time, as `Day 1, 08:40`.'),
-    savedAt: z.iso.datetime({ offset: true }).describe('When the game was saved (ISO 8601).'),
-    playerName: printable(200).optional().describe("The player's name (`vars.name`), if the story has one."),
-    condition: printable(50).describe('The infection stage as the player knows it: well, bitten, unwell, changed, turned.'),
-    turn: z.number().int().min(0).describe('Choices made so far.'),
-  })
-  .describe('What `hyosan saves` shows; never used to rebuild the game.');
+const metaSchema = describe(
+  z.strictObject({
+    sceneTitle: describe(printable(200), "The current scene's title."),
+    chapter: describe(printable(200), 'The current chapter ("" before the first one).'),
+    clock: describe(printable(50), 'The in-game time, as `Day 1, 08:40`.'),
+    savedAt: describe(z.iso.datetime({ offset: true }), 'When the game was saved (ISO 8601).'),
+    playerName: describe(z.optional(printable(200)), "The player's name (`vars.name`), if the story has one."),
+    condition: describe(
+      printable(50),
+      'The infection stage as the player knows it: well, bitten, unwell, changed, turned.',
+    ),
+    turn: describe(wholeNumber(), 'Choices made so far.'),
+  }),
+  'What `hyosan saves` shows; never used to rebuild the game.',
+);
 
 const common = {
-  format: z.literal(SAVE_FORMAT).describe('Always "hyosan-save".'),
+  format: describe(z.literal(SAVE_FORMAT), 'Always "hyosan-save".'),
   story: storyRefSchema,
   seed: seedSchema,
   meta: metaSchema,
@@ -104,7 +121,7 @@ export const saveV1Schema = z.strictObject({
   ...common,
   state: snapshotV2Schema,
   version: z.literal(1),
-  history: z.array(name(ID_MAX)).max(MAX_HISTORY),
+  history: z.array(name(ID_MAX)).check(z.maxLength(MAX_HISTORY)),
 });
 
 /** Version 2: moves with their scenes; flags as a map in the snapshot. */
@@ -113,19 +130,20 @@ export const saveV2Schema = z.strictObject({
   state: snapshotV2Schema,
   version: z.literal(2),
   start: name(ID_MAX),
-  history: z.array(moveSchema).max(MAX_HISTORY),
+  history: z.array(moveSchema).check(z.maxLength(MAX_HISTORY)),
 });
 
 /** Version 3, the current format. */
-export const saveV3Schema = z
-  .strictObject({
+export const saveV3Schema = describe(
+  z.strictObject({
     ...common,
     state: snapshotSchema,
-    version: z.literal(3).describe('The save-format version.'),
-    start: name(ID_MAX).describe('The scene the game started at.'),
-    history: z.array(moveSchema).max(MAX_HISTORY).describe('Every choice made, in order.'),
-  })
-  .describe('A saved game of hyosan.');
+    version: describe(z.literal(3), 'The save-format version.'),
+    start: describe(name(ID_MAX), 'The scene the game started at.'),
+    history: describe(z.array(moveSchema).check(z.maxLength(MAX_HISTORY)), 'Every choice made, in order.'),
+  }),
+  'A saved game of hyosan.',
+);
 
 /** The schema of the version `encodeSave` writes. */
 export const saveDocumentSchema = saveV3Schema;

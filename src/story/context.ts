@@ -11,7 +11,7 @@ import { RETURN } from './names.js';
 import type { Problem } from './problem.js';
 import { didYouMean } from './suggest.js';
 import { parseTemplate } from './template.js';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** Names placeholders may use besides variables and stats. */
 const CLOCK_PLACEHOLDERS = ['day', 'clock'];
@@ -66,7 +66,7 @@ export class FileContext {
   }
 
   /** Validates `data` (found at `path`) against `schema`, reporting every issue. */
-  check<T>(schema: z.ZodType<T>, data: unknown, path: DataPath): T | undefined {
+  check<T>(schema: z.ZodMiniType<T>, data: unknown, path: DataPath): T | undefined {
     const result = validate(schema, data, path);
     if (result.ok) return result.data;
     this.report(result.issues);

@@ -3,7 +3,7 @@
  * against that verb's schema alone (so a typo gives one clear message, not a
  * union's worth), then compile it and check the names it uses.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Effect, Who } from '../engine/types.js';
 import type { FileContext } from './context.js';
 import { parseDuration } from './durations.js';
@@ -75,7 +75,7 @@ function compileEffect(raw: unknown, path: DataPath, ctx: FileContext): readonly
   if (verb === undefined || !isMapping(raw)) return undefined;
   let invalid = false;
   const parse: Parse = <V extends EffectVerb>(v: V) => {
-    const schema = effectVerbLoadSchemas[v] as unknown as z.ZodType<VerbData<V>>;
+    const schema = effectVerbLoadSchemas[v] as unknown as z.ZodMiniType<VerbData<V>>;
     const data = ctx.check(schema, raw, path);
     if (data === undefined) invalid = true;
     return data;

@@ -2,53 +2,60 @@
  * The `infection:` section of story.yaml: a partial override of the engine's
  * infection table (src/engine/infection-table.ts), merged over the defaults.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { InfectionTable } from '../engine/infection-table.js';
+import { describe } from './zod.js';
 
-const probability = z.number().min(0).max(1);
-const weight = z.number().min(0).max(100);
-const minutes = z.tuple([z.number().int().min(1), z.number().int().min(1)]);
-const outcomeNumbers = z
-  .strictObject({ turnFast: weight, turnSlow: weight, semi: weight, immune: weight })
-  .partial();
+const probability = z.number().check(z.minimum(0), z.maximum(1));
+const weight = z.number().check(z.minimum(0), z.maximum(100));
+const minutes = z.tuple([z.number().check(z.int(), z.minimum(1)), z.number().check(z.int(), z.minimum(1))]);
+const outcomeNumbers = z.partial(z.strictObject({ turnFast: weight, turnSlow: weight, semi: weight, immune: weight }));
+/** A number from `min` to `max`. */
+const between = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
 
 /** Overrides for the infection model's numbers; every field is optional. */
-export const infectionOverridesSchema = z
-  .strictObject({
-    transmission: z
-      .strictObject({ bite: probability, scratch: probability, blood: probability })
-      .partial()
-      .describe('Chance the virus takes hold, by route, for the reference person (0..1).'),
-    outcomeWeights: outcomeNumbers.describe('Relative weights of the outcomes once the virus has taken hold.'),
-    emotion: z
-      .strictObject({ fear: outcomeNumbers, rage: outcomeNumbers, resolve: outcomeNumbers, calm: outcomeNumbers })
-      .partial()
-      .describe('Multipliers on the outcome weights by the emotion at exposure.'),
-    immunityEffect: z
-      .strictObject({ transmission: z.number().min(0).max(2), outcome: z.number().min(0).max(2) })
-      .partial()
-      .describe('How strongly hidden immunity moves transmission and outcomes.'),
-    incubationMinutes: z
-      .strictObject({ turnFast: minutes, turnSlow: minutes, semi: minutes, immune: minutes })
-      .partial()
-      .describe('Incubation length in game minutes, [min, max], by outcome.'),
-    fearSpeed: z.number().min(0.1).max(10).describe('Incubation length multiplier when the emotion was fear.'),
-    semiSourceFactor: probability.describe('A semi-infected source transmits at this fraction of a zombie’s rate.'),
-    hunger: z
-      .strictObject({
-        start: z.number().min(0).max(100),
-        perHour: z.number().min(0).max(100),
-        hungry: z.number().min(0).max(100),
-        starving: z.number().min(0).max(100),
-        max: z.number().min(1).max(100),
-      })
-      .partial()
-      .describe('A halfbie’s hunger: start, rise per game hour, thresholds.'),
-    healingPerHour: z.number().min(0).max(10).describe('Health a semi-infected player regains per game hour.'),
-    strengthBonus: z.number().min(0).max(10).describe('Bonus to a strength check for a character with the strength power.'),
-  })
-  .partial()
-  .describe('Overrides for the infection model’s numbers (see docs/AUTHORING.md, "The numbers").');
+export const infectionOverridesSchema = describe(
+  z.partial(
+    z.strictObject({
+      transmission: describe(
+        z.partial(z.strictObject({ bite: probability, scratch: probability, blood: probability })),
+        'Chance the virus takes hold, by route, for the reference person (0..1).',
+      ),
+      outcomeWeights: describe(outcomeNumbers, 'Relative weights of the outcomes once the virus has taken hold.'),
+      emotion: describe(
+        z.partial(
+          z.strictObject({ fear: outcomeNumbers, rage: outcomeNumbers, resolve: outcomeNumbers, calm: outcomeNumbers }),
+        ),
+        'Multipliers on the outcome weights by the emotion at exposure.',
+      ),
+      immunityEffect: describe(
+        z.partial(z.strictObject({ transmission: between(0, 2), outcome: between(0, 2) })),
+        'How strongly hidden immunity moves transmission and outcomes.',
+      ),
+      incubationMinutes: describe(
+        z.partial(z.strictObject({ turnFast: minutes, turnSlow: minutes, semi: minutes, immune: minutes })),
+        'Incubation length in game minutes, [min, max], by outcome.',
+      ),
+      fearSpeed: describe(between(0.1, 10), 'Incubation length multiplier when the emotion was fear.'),
+      semiSourceFactor: describe(probability, 'A semi-infected source transmits at this fraction of a zombie’s rate.'),
+      hunger: describe(
+        z.partial(
+          z.strictObject({
+            start: between(0, 100),
+            perHour: between(0, 100),
+            hungry: between(0, 100),
+            starving: between(0, 100),
+            max: between(1, 100),
+          }),
+        ),
+        'A halfbie’s hunger: start, rise per game hour, thresholds.',
+      ),
+      healingPerHour: describe(between(0, 10), 'Health a semi-infected player regains per game hour.'),
+      strengthBonus: describe(between(0, 10), 'Bonus to a strength check for a character with the strength power.'),
+    }),
+  ),
+  'Overrides for the infection model’s numbers (see docs/AUTHORING.md, "The numbers").',
+);
 
 /** Validated overrides, as parsed from story.yaml. */
 export type InfectionOverrides = z.infer<typeof infectionOverridesSchema>;

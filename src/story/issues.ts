@@ -2,7 +2,7 @@
  * zod issues turned into messages an author can act on, each with the data
  * path it is about (the loader maps paths back to lines and columns).
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { DataPath } from './parse-yaml.js';
 import { didYouMean } from './suggest.js';
 
@@ -157,7 +157,7 @@ function flatten(issue: Issue, prefix: DataPath): Located[] {
 
 /** Validates `data` against `schema`; on failure, every issue located under `prefix`. */
 export function validate<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   data: unknown,
   prefix: DataPath,
 ): { ok: true; data: T } | { ok: false; issues: Located[] } {

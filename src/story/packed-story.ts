@@ -1,15 +1,18 @@
 /**
  * A story image packed for the bundle: a small head (the settings, the scene
- * ids, the flag names) and each scene as its own JSON text. Starting a game
- * parses the head and only the scenes the game reaches, when it reaches
- * them; a scene's text is parsed and rebuilt once, the first time it is
- * asked for. The story is the same as `storyFromImage` gives for the image.
+ * ids, the flag names) and each scene as its own JSON text, one a line, the
+ * whole compressed with brotli (what the build writes to dist/story.br).
+ * Starting a game decompresses it and parses the head; a scene's line is
+ * decoded, parsed and rebuilt once, the first time the scene is asked for.
+ * The story is the same as `storyFromImage` gives for the image.
  */
+import { brotliCompress, brotliDecompressSync, constants } from 'node:zlib';
 import type { Scene, Story } from '../engine/types.js';
 import type { StoryStats } from './compile.js';
 import type { Problem } from './problem.js';
 import {
   STORY_IMAGE_VERSION,
+  StoryImageError,
   flagNames,
   storyFromParts,
   type ImageHead,
@@ -17,13 +20,14 @@ import {
   type StoryImage,
 } from './story-image.js';
 
-/** What the build embeds: JSON texts, so the bundle holds strings and parses them on demand. */
-export interface PackedStory {
-  /** JSON of a `PackedHead`. */
-  readonly head: string;
-  /** JSON of each `SceneImage`, in the order of `sceneIds`. */
-  readonly scenes: readonly string[];
-}
+/**
+ * A packed story, in UTF-8: the JSON of a `PackedHead` on the first line,
+ * then the JSON of each `SceneImage` on a line of its own, in the order of
+ * `sceneIds` (JSON text never holds a line break of its own). It stays bytes
+ * until a line is needed: the prose is not all ASCII, and decoding the whole
+ * of it would cost every start some milliseconds.
+ */
+export type PackedStory = Buffer;
 
 /** The head of a packed story. */
 interface PackedHead {
@@ -45,17 +49,57 @@ export function packStoryImage(image: StoryImage): PackedStory {
     stats: image.stats,
     problems: image.problems,
   };
-  return { head: JSON.stringify(head), scenes: image.scenes.map((s) => JSON.stringify(s)) };
+  return Buffer.from([head, ...image.scenes].map((part) => JSON.stringify(part)).join('\n'), 'utf8');
 }
 
 /** The story a packed image holds, its scenes rebuilt as they are first needed; with its size and warnings. */
 export function storyFromPacked(packed: PackedStory): { story: Story; stats: StoryStats; problems: readonly Problem[] } {
-  const head = JSON.parse(packed.head) as PackedHead;
+  const line = lineReader(packed);
+  const head = JSON.parse(line(0)) as PackedHead;
   const parts: ImageHead = head;
   const story = storyFromParts(parts, (ids, rebuild) =>
-    new LazyScenes(ids, (i) => rebuild(JSON.parse(packed.scenes[i] ?? 'null') as SceneImage)),
+    new LazyScenes(ids, (i) => rebuild(JSON.parse(line(i + 1)) as SceneImage)),
   );
   return { story, stats: head.stats, problems: head.problems };
+}
+
+const LINE_BREAK = 0x0a;
+
+/** Reads line `n` (from 0) of `bytes`, decoding only that line. */
+function lineReader(bytes: Buffer): (n: number) => string {
+  const starts = [0];
+  for (let at = bytes.indexOf(LINE_BREAK); at !== -1; at = bytes.indexOf(LINE_BREAK, at + 1)) starts.push(at + 1);
+  // Where a line after the last one would start: the last line ends where the bytes do.
+  starts.push(bytes.length + 1);
+  return (n) => {
+    const start = starts[n];
+    const next = starts[n + 1];
+    if (start === undefined || next === undefined) {
+      throw new StoryImageError(`the precompiled story has no line ${n}: rebuild it (npm run build)`);
+    }
+    return bytes.toString('utf8', start, next - 1);
+  };
+}
+
+/**
+ * Compresses a packed story for the package: brotli at its best (the text
+ * is mostly prose, and is compressed once, at build time, but downloaded by
+ * every install), in the background so the build can bundle meanwhile.
+ */
+export function compressPacked(packed: PackedStory): Promise<Buffer> {
+  const params = {
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+    [constants.BROTLI_PARAM_SIZE_HINT]: packed.length,
+  };
+  return new Promise((resolve, reject) => {
+    brotliCompress(packed, { params }, (error, compressed) => (error === null ? resolve(compressed) : reject(error)));
+  });
+}
+
+/** The packed story in the bytes `compressPacked` made. */
+export function decompressPacked(bytes: Uint8Array): PackedStory {
+  return brotliDecompressSync(bytes);
 }
 
 /**

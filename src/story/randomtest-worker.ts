@@ -7,23 +7,20 @@
  * the bundle, `import.meta.url`), and the CLI's entry checks
  * `isRandomTestWorker()` first and, if so, calls `serveRandomTestWorker()`
  * instead of running the command line. Each worker loads the story itself
- * from the source files (or folder) it is given, or (`shipped`) takes the
- * shipped story the bundle precompiled, and checks it got the same story as
- * the main thread by its hash. Batches are handed out one at a time,
+ * from the folder it is given, or (`shipped`) takes the shipped story the
+ * bundle precompiled, and checks it got the same story as the main thread
+ * by its hash. Batches are handed out one at a time,
  * which balances the load; which worker plays a batch does not matter.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Story } from '../engine/types.js';
-import type { LoadResult, SourceFile } from './load.js';
+import type { LoadResult } from './load.js';
 import { batchCount, mergeParts, playBatch, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
 
 const KIND = 'hyosan-randomtest-worker';
 
-/** Where a worker finds the story: the files themselves, the folder to read, or the bundle's precompiled story. */
-export type StorySource =
-  | { readonly files: readonly SourceFile[] }
-  | { readonly dir: string }
-  | { readonly shipped: true };
+/** Where a worker finds the story: the folder to read, or the shipped story the bundle precompiled. */
+export type StorySource = { readonly dir: string } | { readonly shipped: true };
 
 interface WorkerInput {
   readonly kind: typeof KIND;
@@ -84,7 +81,6 @@ export async function serveRandomTestWorker(shipped?: () => Promise<LoadResult>)
 async function loadSource(source: StorySource, shipped: (() => Promise<LoadResult>) | undefined): Promise<LoadResult> {
   // The CLI's entry imports this module to ask isRandomTestWorker(); the
   // loader (YAML, schemas) is imported only by a worker that reads YAML.
-  if ('files' in source) return (await import('./load.js')).loadStoryFiles(source.files);
   if ('dir' in source) return (await import('./load.js')).loadStoryDir(source.dir);
   if (shipped === undefined) throw new Error('this worker was given no shipped story to play');
   return shipped();

@@ -14,7 +14,7 @@ if (isRandomTestWorker()) {
   process.exitCode = await randomtestCommand(rest, {
     stdout: process.stdout,
     stderr: process.stderr,
-    shippedStory: () => [],
+    shippedStory: () => Promise.reject(new Error('this test entry has no shipped story: give randomtest a folder')),
     workerScript: import.meta.url,
   });
 }
