@@ -105,7 +105,7 @@ describe('the bundle (dist/, built by npm test before the tests)', () => {
     return loaded;
   }
 
-  it('starts a game without loading zod, the YAML parser or Ink (they are imported when needed)', () => {
+  it('starts a game without loading zod, the YAML parser, Ink, crypto or worker threads (they are imported when needed)', () => {
     const loaded = loadedAtStart();
     expect(loaded.size).toBeGreaterThan(1);
     const heavy = [...loaded].flatMap(([file, text]) =>
@@ -113,6 +113,8 @@ describe('the bundle (dist/, built by npm test before the tests)', () => {
         ['zod', '_zod'],
         ['yaml', 'YAMLParseError'],
         ['Ink', '"ink-box"'],
+        ['node:crypto', '"node:crypto"'],
+        ['node:worker_threads', 'worker_threads"'],
       ]
         .filter(([, mark]) => text.includes(mark!))
         .map(([name]) => `${file}: ${name}`),

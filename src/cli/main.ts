@@ -3,8 +3,8 @@
  * process (argv, env, the standard streams, the exit code).
  */
 
-import { isMainThread } from 'node:worker_threads';
 import type { LoadResult } from '../story/load.js';
+import { RANDOMTEST_WORKER_ARG } from '../story/randomtest-worker-arg.js';
 import { runCli } from './run.js';
 import { shippedStory } from './shipped-story.js';
 
@@ -13,7 +13,7 @@ const shipped = (): Promise<LoadResult> => shippedStory(new URL('story.br', impo
 
 // `randomtest --workers K` starts this same file as its worker threads; a
 // game never loads the worker's code.
-const worker = isMainThread ? undefined : await import('../story/randomtest-worker.js');
+const worker = process.argv[2] === RANDOMTEST_WORKER_ARG ? await import('../story/randomtest-worker.js') : undefined;
 if (worker?.isRandomTestWorker() === true) {
   await worker.serveRandomTestWorker(shipped);
 } else {

@@ -5,7 +5,6 @@
  * so plain mode and pipes never evaluate React or Ink).
  */
 
-import { randomInt } from 'node:crypto';
 import type { Story } from '../engine/types.js';
 import { chooseSaveDir } from '../saves/slots.js';
 import { SaveStore } from '../saves/store.js';
@@ -125,7 +124,9 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
 
 /** The seed of each new game: `--seed` (every game the same, to reproduce one), else a fresh random one. */
 function seedSource(seed: number | undefined): () => number {
-  return () => seed ?? randomInt(0, 2 ** 32);
+  // A seed only has to differ between games, not stay secret: Math.random
+  // does, and spares every start loading node:crypto.
+  return () => seed ?? Math.floor(Math.random() * 2 ** 32);
 }
 
 /** Refuses a `--start-at` scene the story does not have, suggesting a near miss. */

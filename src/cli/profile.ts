@@ -8,8 +8,8 @@
 
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { SaveError } from '../saves/errors.js';
+import { writeFileAtomically } from '../saves/files.js';
 import { parseUntrustedJson } from '../saves/untrusted.js';
 import { DEFAULT_SETTINGS, type Settings, type TextSpeed } from '../ui/ports.js';
 
@@ -88,5 +88,5 @@ async function readJson(dir: string, name: string, format: string): Promise<Reco
 
 async function writeJson(dir: string, name: string, value: unknown): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFileAtomic(join(dir, name), `${JSON.stringify(value, null, 2)}\n`, { encoding: 'utf8' });
+  await writeFileAtomically(join(dir, name), `${JSON.stringify(value, null, 2)}\n`, { fsync: false });
 }

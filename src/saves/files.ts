@@ -5,7 +5,6 @@
 import { constants } from 'node:fs';
 import { link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { SaveError } from './errors.js';
 import { MAX_SAVE_BYTES } from './untrusted.js';
 
@@ -61,6 +60,18 @@ export async function exists(file: string): Promise<boolean> {
   }
 }
 
+// write-file-atomic loads node:crypto and node:worker_threads, which cost a
+// start milliseconds: it is loaded with the first file written.
+const loadWriteFileAtomic = () => import('write-file-atomic').then((module) => module.default);
+let atomic: ReturnType<typeof loadWriteFileAtomic> | undefined;
+
+/** `text` written to `file` through a temp file and a rename (write-file-atomic). */
+export async function writeFileAtomically(file: string, text: string, { fsync }: { readonly fsync: boolean }): Promise<void> {
+  atomic ??= loadWriteFileAtomic();
+  const writeFileAtomic = await atomic;
+  await writeFileAtomic(file, text, { encoding: 'utf8', fsync });
+}
+
 /**
  * Writes `text` to `file` atomically: a reader (or a crash) sees either the
  * old file or the new one, never a mix. Creates the folder if needed.
@@ -68,7 +79,7 @@ export async function exists(file: string): Promise<boolean> {
 export async function writeSaveFile(file: string, text: string, where = file): Promise<SaveError | undefined> {
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFileAtomic(file, text, { encoding: 'utf8', fsync: true });
+    await writeFileAtomically(file, text, { fsync: true });
     await syncFolder(dirname(file));
     return undefined;
   } catch (error) {

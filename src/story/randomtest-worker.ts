@@ -4,8 +4,8 @@
  *
  * A worker must be able to start from the single bundled file dist/cli.js,
  * so the worker script IS the CLI: the caller passes the script's URL (in
- * the bundle, `import.meta.url`), and the CLI's entry checks
- * `isRandomTestWorker()` first and, if so, calls `serveRandomTestWorker()`
+ * the bundle, `import.meta.url`), started with `RANDOMTEST_WORKER_ARG`; the
+ * CLI's entry sees that argument, checks `isRandomTestWorker()` and, if so, calls `serveRandomTestWorker()`
  * instead of running the command line. Each worker loads the story itself
  * from the folder it is given, or (`shipped`) takes the shipped story the
  * bundle precompiled, and checks it got the same story as the main thread
@@ -15,6 +15,7 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Story } from '../engine/types.js';
 import type { LoadResult } from './load.js';
+import { RANDOMTEST_WORKER_ARG } from './randomtest-worker-arg.js';
 import { batchCount, mergeParts, playBatch, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
 
 const KIND = 'hyosan-randomtest-worker';
@@ -121,7 +122,7 @@ export function runRandomTestInWorkers(
     let running = count;
     const input: WorkerInput = { kind: KIND, source, options };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(script, { workerData: input });
+      const worker = new Worker(script, { workerData: input, argv: [RANDOMTEST_WORKER_ARG] });
       workers.push(worker);
       const feed = (): void => {
         if (nextBatch < total) worker.postMessage({ batch: nextBatch++ } satisfies ToWorker);
