@@ -38,10 +38,10 @@ function started(start: GameStart | string): GameStart {
 describe('PlayServices', () => {
   it('autosaves each choice, and continues from the latest save', async () => {
     const s = services();
-    expect(await s.canContinue()).toBe(false);
+    expect(await s.continuePreview()).toBeUndefined();
     const game = playChoice(story, s.newGame().game, 'listen');
     expect(await s.chose(game, '1. Listen at the door')).toBeUndefined();
-    expect(await s.canContinue()).toBe(true);
+    expect(await s.continuePreview()).toBe('Listening · Day 1, 08:40');
     const back = started(await s.continueLatest());
     expect(back.game.state.scene).toBe('gym.listen');
     expect(back.game.history).toEqual(game.history);

@@ -17,6 +17,7 @@ import {
   type StoredGame,
 } from '../src/saves/index.js';
 import { playPicks, saveStory } from './helpers/save-story.js';
+import { sceneView } from '../src/engine/index.js';
 
 const story = saveStory();
 let dir: string;
@@ -216,26 +217,36 @@ describe('--continue and --load', () => {
     expect(latest.state).toEqual(game([0, 1]).state);
   });
 
-  it('the title screen offers Continue only when a save of this story is there (or its backup)', async () => {
+  it('the title screen sees the newest save of this story (or its backup), and where it is', async () => {
     const other = { ...story, id: 'other-story' };
-    expect(await store().hasSaveOf(story.id)).toBe(false);
+    const where = (g: SavedGame) => ({ sceneTitle: sceneView(story, g.state).title, clock: sceneView(story, g.state).clock });
+    expect(await store().newestSaveOf(story.id)).toBeUndefined();
     await writeFile(join(dir, 'junk.json'), '{ not json');
     await writeFile(join(dir, 'stray.json'), JSON.stringify({ format: 'something-else', story: { id: story.id } }));
     await store().save('foreign', other, playPicks(other, newGame(other, 1), [0]));
-    expect(await store().hasSaveOf(story.id)).toBe(false);
-    expect(await store().hasSaveOf(other.id)).toBe(true);
+    expect(await store().newestSaveOf(story.id)).toBeUndefined();
+    expect(await store().newestSaveOf(other.id)).toBeDefined();
 
+    await store().save('older', story, game([0, 1]));
     await store().save('mine', story, game([0]));
-    expect(await store().hasSaveOf(story.id)).toBe(true);
-    // Only the backup left readable: still a game to continue (loading falls back to it).
-    await store().save('mine', story, game([0, 1]));
+    expect(await store().newestSaveOf(story.id)).toMatchObject(where(game([0])));
+    // Only the backup left readable: still the game to continue (loading falls back to it).
+    await store().save('mine', story, game([0, 2]));
     await writeFile(join(dir, 'mine.json'), 'damaged');
-    expect(await store().hasSaveOf(story.id)).toBe(true);
+    expect(await store().newestSaveOf(story.id)).toMatchObject(where(game([0])));
     expect(loaded(await store().loadLatest(story)).state).toEqual(game([0]).state);
   });
 
+  it('never passes control characters from a hand-edited save to the title screen', async () => {
+    await store().save('mine', story, game([0]));
+    const doc = JSON.parse(await readFile(join(dir, 'mine.json'), 'utf8'));
+    doc.meta.sceneTitle = 'The \u001b[2JGym';
+    await writeFile(join(dir, 'mine.json'), JSON.stringify(doc));
+    expect((await store().newestSaveOf(story.id))?.sceneTitle).toBe('The [2JGym');
+  });
+
   it('a missing save folder means nothing to continue, not an error', async () => {
-    expect(await new SaveStore({ dir: join(dir, 'not-made-yet') }).hasSaveOf(story.id)).toBe(false);
+    expect(await new SaveStore({ dir: join(dir, 'not-made-yet') }).newestSaveOf(story.id)).toBeUndefined();
   });
 
   it('--continue with no saves says so', async () => {

@@ -52,12 +52,16 @@ describe('the title screen', () => {
     await waitForFrame(lastFrame, 'The Gym Door');
   });
 
-  it('continues the latest save, showing its notice, with Continue highlighted first', async () => {
+  it('continues the latest save, showing its notice, with Continue highlighted first and saying where', async () => {
     const ports = new MemoryPorts(gym).withSave('mine', playChoice(gym, newGame(gym, 1), 'listen'));
-    const { lastFrame, stdin } = renderApp(gym, { title: true, ports, props: { canContinue: true } });
-    await waitForFrame(lastFrame, '❯ Continue');
+    const { lastFrame, stdin } = renderApp(gym, {
+      title: true,
+      ports,
+      props: { canContinue: true, continueNote: 'Listening · Day 1, 08:40' },
+    });
+    await waitForFrame(lastFrame, '❯ Continue (Listening · Day 1, 08:40)');
     stdin.write(ENTER);
-    const frame = await waitForFrame(lastFrame, 'Listening');
+    const frame = await waitForFrame(lastFrame, 'Someone inside is breathing hard');
     expect(frame).toContain('! Continued.');
   });
 
@@ -197,7 +201,21 @@ describe('the in-game menu', () => {
     stdin.write(UP);
     stdin.write(UP);
     stdin.write(ENTER);
-    await waitForFrame(lastFrame, 'New game');
+    // No choice made, so nothing was saved to continue.
+    expect(await waitForFrame(lastFrame, 'New game')).toContain('Continue (no saved game yet)');
+  });
+
+  it('offers to continue the game just left, from where it was', async () => {
+    const { lastFrame, stdin } = renderApp(gym);
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write('1');
+    await waitForFrame(lastFrame, 'Listening');
+    stdin.write(ESC);
+    await waitForFrame(lastFrame, 'Menu');
+    stdin.write(UP);
+    stdin.write(UP);
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, '❯ Continue (Listening · Day 1, 08:40)');
   });
 });
 

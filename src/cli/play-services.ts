@@ -66,9 +66,14 @@ export class PlayServices implements PlayPorts {
     return this.found;
   }
 
-  /** Whether there is a save of this story to continue from (for the title screen: a quick look). */
-  async canContinue(): Promise<boolean> {
-    return this.options.store.hasSaveOf(this.story.id);
+  /**
+   * Where Continue would resume (`The Gym Door · Day 1, 08:40`), or
+   * undefined when there is no save of this story: a quick look for the
+   * title screen.
+   */
+  async continuePreview(): Promise<string | undefined> {
+    const newest = await this.options.store.newestSaveOf(this.story.id);
+    return newest === undefined ? undefined : [newest.sceneTitle, newest.clock].filter((s) => s !== '').join(' · ');
   }
 
   newGame(): GameStart {

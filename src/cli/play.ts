@@ -99,13 +99,15 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
   }
   const noColor = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
   const settings = await readSettings(profileDir(store.dir));
-  const canContinue = await services.canContinue();
+  const continueNote = await services.continuePreview();
+  const canContinue = continueNote !== undefined;
   // A game that opens on the title screen shows it before Ink has loaded (see ui/title.ts).
   const firstFrame =
     start === undefined
       ? titleFrame({
           title: story.title,
           canContinue,
+          continueNote,
           columns: sizeOf(ctx.stdout).columns,
           color: settings.colour && !noColor,
           styled: !noColor,
@@ -115,7 +117,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
   return onFullScreen(io, firstFrame, async (painted) => {
     const { playInk } = await import('../ui/launch.js');
     return playInk(
-      { story, ...(start === undefined ? {} : { start }), ports: services, settings, noColor, found, canContinue },
+      { story, ...(start === undefined ? {} : { start }), ports: services, settings, noColor, found, canContinue, continueNote },
       io,
       painted,
     );

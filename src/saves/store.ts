@@ -178,25 +178,25 @@ export class SaveStore {
   }
 
   /**
-   * Whether some slot (or its backup) holds a save of the story `storyId`,
-   * judged from the file's JSON alone: cheap enough for the title screen's
-   * Continue. Loading checks the save in full, and says what is wrong with
-   * one that only looks like a save.
+   * The newest save of the story `storyId` (a slot, or its backup when the
+   * slot's file is damaged), judged from the files' JSON alone: cheap enough
+   * for the title screen's Continue, which names where it would resume.
+   * Loading checks the save in full, and says what is wrong with one that
+   * only looks like a save.
    */
-  async hasSaveOf(storyId: string): Promise<boolean> {
+  async newestSaveOf(storyId: string): Promise<SavePeek | undefined> {
     const slots = await this.slots();
-    if (slots instanceof SaveError) return false;
+    if (slots instanceof SaveError) return undefined;
+    let newest: SavePeek | undefined;
     for (const slot of slots) {
       for (const file of [slotFile(this.dir, slot), backupFile(this.dir, slot)]) {
-        const read = await readSaveFile(file);
-        if (read instanceof SaveError) continue;
-        const parsed = parseUntrustedJson(read.text, file);
-        if (parsed instanceof SaveError) continue;
-        const doc = parsed.value as { format?: unknown; story?: { id?: unknown } } | null;
-        if (doc?.format === SAVE_FORMAT && doc.story?.id === storyId) return true;
+        const peek = await peekSave(file, storyId);
+        if (peek === undefined) continue;
+        if (newest === undefined || peek.savedAt > newest.savedAt) newest = peek;
+        break;
       }
     }
-    return false;
+    return newest;
   }
 
   /** Every slot in the folder, newest first, damaged ones included with their error. */
@@ -254,6 +254,36 @@ export class SaveStore {
     }
     return failed;
   }
+}
+
+/** What the title screen shows of a save before loading it. */
+export interface SavePeek {
+  readonly sceneTitle: string;
+  /** The in-game time, `Day 1, 08:40`. */
+  readonly clock: string;
+  /** When it was saved (ms since the epoch; the file's time if the save does not say). */
+  readonly savedAt: number;
+}
+
+/** A look at `file` as a save of `storyId`, without the codec; undefined if it is not one. */
+async function peekSave(file: string, storyId: string): Promise<SavePeek | undefined> {
+  const read = await readSaveFile(file);
+  if (read instanceof SaveError) return undefined;
+  const parsed = parseUntrustedJson(read.text, file);
+  if (parsed instanceof SaveError) return undefined;
+  const doc = parsed.value as { format?: unknown; story?: { id?: unknown }; meta?: Record<string, unknown> } | null;
+  if (doc?.format !== SAVE_FORMAT || doc.story?.id !== storyId) return undefined;
+  const saved = Date.parse(String(doc.meta?.savedAt));
+  return {
+    sceneTitle: printable(doc.meta?.sceneTitle),
+    clock: printable(doc.meta?.clock),
+    savedAt: Number.isNaN(saved) ? read.modified.getTime() : saved,
+  };
+}
+
+/** A string from an unchecked file, safe to print: no control characters, at most a line. */
+function printable(value: unknown): string {
+  return typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 200) : '';
 }
 
 async function isReadable(text: string, file: string): Promise<boolean> {

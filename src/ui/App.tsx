@@ -14,7 +14,7 @@ import { menuItems, settingItems } from './screen-menus.js';
 import { initialScreen, layoutOf, reduceScreen, type Screen } from './screen.js';
 import { SettingsScreen } from './SettingsScreen.js';
 import { statusReport } from './status.js';
-import { titleItems } from './title.js';
+import { fittedItems, titleItems } from './title.js';
 import { TitleScreen } from './TitleScreen.js';
 import { useRequests } from './use-requests.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -36,16 +36,18 @@ export interface AppProps {
   readonly found: readonly string[];
   /** There is a save to continue from (Continue is greyed otherwise). */
   readonly canContinue: boolean;
+  /** Where Continue would resume (`The Gym Door · Day 1, 08:40`). */
+  readonly continueNote?: string | undefined;
 }
 
 // How often text that appears gradually grows.
 const REVEAL_MS = 30;
 
 /** The whole screen: title, game, menus. State lives in one reducer; the world outside behind `ports`. */
-export function App({ story, start, ports, settings, noColor, found, canContinue }: AppProps) {
+export function App({ story, start, ports, settings, noColor, found, canContinue, continueNote }: AppProps) {
   const size = useTerminalSize();
   const [screen, dispatch] = useReducer(reduceScreen, undefined, () =>
-    initialScreen({ story, ...(start === undefined ? {} : { start }), settings, noColor, found, canContinue, size }),
+    initialScreen({ story, ...(start === undefined ? {} : { start }), settings, noColor, found, canContinue, continueNote, size }),
   );
   const { exit } = useApp();
   // Without raw mode (stdin not a terminal) Ink cannot read single keys. The
@@ -101,7 +103,7 @@ function view(screen: Screen) {
       return (
         <TitleScreen
           title={screen.story.title}
-          items={titleItems(screen.canContinue)}
+          items={fittedItems(titleItems(screen.canContinue, screen.continueNote), width)}
           cursor={v.cursor}
           message={screen.message}
           width={width}

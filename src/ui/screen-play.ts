@@ -3,7 +3,7 @@
  * answer, undoing, and entering a new state (a choice made, a game loaded).
  */
 
-import { choicesOf, isEnded } from '../engine/index.js';
+import { choicesOf, isEnded, sceneView } from '../engine/index.js';
 import type { ChoiceView } from '../engine/index.js';
 import { playChoice, rewind, type SavedGame } from '../saves/game.js';
 import type { Answer } from './game-layout.js';
@@ -221,9 +221,12 @@ export function openMenu(screen: Screen): Screen {
 /** Leaves the game for the title screen (it was autosaved after its last choice). */
 export function toTitle(screen: Screen): Screen {
   const { game, answer: _answer, message: _message, reveal: _reveal, ...rest } = screen;
-  // Every choice was autosaved, so a game with one can be continued.
-  const canContinue = screen.canContinue || (game?.history.length ?? 0) > 0;
-  return { ...rest, canContinue, view: titleView(canContinue), notices: [], page: 0 };
+  // Every choice was autosaved, so a game with one can be continued, from where it is now.
+  if (game === undefined || game.history.length === 0) {
+    return { ...rest, view: titleView(rest.canContinue), notices: [], page: 0 };
+  }
+  const { title, clock } = sceneView(screen.story, game.state);
+  return { ...rest, canContinue: true, continueNote: `${title} · ${clock}`, view: titleView(true), notices: [], page: 0 };
 }
 
 /** The title screen, with Continue highlighted when there is something to continue. */

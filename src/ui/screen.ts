@@ -97,6 +97,8 @@ export interface Screen {
   readonly found: readonly string[];
   /** There is a save to continue from. */
   readonly canContinue: boolean;
+  /** Where Continue would resume (`The Gym Door · Day 1, 08:40`). */
+  readonly continueNote?: string;
   readonly size: TerminalSize;
   /** Characters of the page shown so far, while text appears gradually; undefined when all is shown. */
   readonly reveal?: number;
@@ -133,6 +135,7 @@ export interface ScreenStart {
   readonly noColor: boolean;
   readonly found: readonly string[];
   readonly canContinue: boolean;
+  readonly continueNote?: string | undefined;
   readonly size: TerminalSize;
 }
 
@@ -148,6 +151,7 @@ export function initialScreen(init: ScreenStart): Screen {
     noColor: init.noColor,
     found: init.found,
     canContinue: init.canContinue,
+    ...(init.continueNote === undefined ? {} : { continueNote: init.continueNote }),
     size: init.size,
     outbox: [],
     seq: 0,

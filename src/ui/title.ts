@@ -19,18 +19,31 @@ export const TITLE_HELP = '↑↓ move · Enter choose · q quit';
 /** Under the story's title. */
 export const TITLE_TAGLINE = 'a hyosan story';
 
-/** The title screen's entries; Continue is greyed when there is nothing to continue. */
-export function titleItems(canContinue: boolean): MenuItem<TitleId>[] {
+/**
+ * The title screen's entries; Continue says where it would resume, and is
+ * greyed when there is nothing to continue.
+ */
+export function titleItems(canContinue: boolean, continueNote?: string): MenuItem<TitleId>[] {
   return [
     { id: 'new', label: 'New game', enabled: true },
     // Said in words as well as greyed, for NO_COLOR and screen readers.
     canContinue
-      ? { id: 'continue', label: 'Continue', enabled: true }
+      ? { id: 'continue', label: 'Continue', enabled: true, ...(continueNote ? { note: continueNote } : {}) }
       : { id: 'continue', label: 'Continue', enabled: false, note: 'no saved game yet' },
     { id: 'load', label: 'Load a saved game', enabled: true },
     { id: 'settings', label: 'Settings', enabled: true },
     { id: 'quit', label: 'Quit', enabled: true },
   ];
+}
+
+/** `items` with each note cut to fit its row in `width` columns (or left out): a menu row never wraps. */
+export function fittedItems<Id extends string>(items: readonly MenuItem<Id>[], width: number): MenuItem<Id>[] {
+  return items.map((item) => {
+    if (item.note === undefined) return item;
+    const room = width - columnsOf(`❯ ${item.label} ()`);
+    const { note: _note, ...rest } = item;
+    return room < 8 ? rest : { ...rest, note: truncate(item.note, room) };
+  });
 }
 
 /** The entry highlighted when the title screen opens: Continue when there is a game to continue. */
@@ -42,6 +55,8 @@ export function firstTitleCursor(canContinue: boolean): number {
 export interface TitleLook {
   readonly title: string;
   readonly canContinue: boolean;
+  /** Where Continue would resume. */
+  readonly continueNote?: string | undefined;
   /** The terminal's width. */
   readonly columns: number;
   /** Colours allowed (the player's setting, and NO_COLOR unset). */
@@ -61,7 +76,7 @@ export function titleFrame(look: TitleLook): string | undefined {
   const sgr = look.styled ? styler : (_codes: readonly Sgr[], text: string) => text;
   const colour = (c: Sgr): readonly Sgr[] => (look.color ? [c] : []);
   const cursor = firstTitleCursor(look.canContinue);
-  const items = titleItems(look.canContinue);
+  const items = fittedItems(titleItems(look.canContinue, look.continueNote), width);
   if (items.some((item) => columnsOf(`❯ ${item.label}${item.note === undefined ? '' : ` (${item.note})`}`) > width)) {
     return undefined;
   }
