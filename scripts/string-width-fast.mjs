@@ -14,6 +14,10 @@
 // applies, the build fails and says so.
 
 const SEGMENTER = 'const segmenter = new Intl.Segmenter();';
+// A regular expression literal is parsed when its module is: this one makes
+// V8 expand every emoji sequence there is, ~40 ms of every start. Built on
+// first use instead (string-width 8 calls only its `test`).
+const RGI_EMOJI = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
 const EXPORT = 'export default function stringWidth(';
 
 // Up to the CJK blocks: past them nearly everything is two columns wide, and
@@ -42,17 +46,32 @@ export function narrowCharacterClass(stringWidth) {
   return ranges.map(([from, to]) => (from === to ? hex(from) : `${hex(from)}-${hex(to)}`)).join('');
 }
 
-/** `source` (string-width's index.js) with the lazy segmenter and the fast path for `charClass`. */
+/**
+ * `source` (string-width's index.js) with the lazy segmenter, the lazy emoji
+ * regular expression (in the versions that have it) and the fast path for
+ * `charClass`.
+ */
 export function patchStringWidth(source, charClass) {
   if (!source.includes(SEGMENTER) || !source.includes(EXPORT)) {
     throw new Error(
       'string-width no longer has the lines scripts/string-width-fast.mjs changes; update the change or remove it from scripts/build.mjs',
     );
   }
+  if (source.includes('RGI_Emoji}$/v') && !source.includes(RGI_EMOJI)) {
+    throw new Error(
+      "string-width's emoji regular expression is no longer the line scripts/string-width-fast.mjs makes lazy; update the change",
+    );
+  }
   return `${source
     .replace(
       SEGMENTER,
       'let segmenterInstance;\nconst segmenter = { segment: (text) => (segmenterInstance ??= new Intl.Segmenter()).segment(text) };',
+    )
+    .replace(
+      RGI_EMOJI,
+      // A function, so the `$'` in the pattern is not read as a replacement pattern.
+      () =>
+        "let rgiEmojiRegexInstance;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiRegexInstance ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };",
     )
     .replace(EXPORT, 'function stringWidthMeasured(')}
 const narrowOnly = /^[${charClass}]*$/;
