@@ -86,6 +86,17 @@ const root = join(import.meta.dirname, '..');
 const cli = join(root, 'dist', 'cli.js');
 let saveDir: string;
 
+/**
+ * The game's environment in a player's terminal: under CI=true (as in CI)
+ * Ink draws only its last frame, at exit, so there would be no first frame.
+ */
+function playerEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, HYOSAN_SAVE_DIR: saveDir };
+  delete env.CI;
+  delete env.CONTINUOUS_INTEGRATION;
+  return env;
+}
+
 beforeAll(() => {
   if (!existsSync(cli)) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
 });
@@ -100,7 +111,7 @@ afterEach(async () => {
 
 /** The frame painted before Ink, and Ink's first frame, from a real start of the game. */
 async function bothFrames(columns: number, env: NodeJS.ProcessEnv = {}): Promise<{ painted: string; ink: string }> {
-  const pty = new PtyProcess([process.execPath, cli, '--seed', '1'], { ...process.env, ...env, HYOSAN_SAVE_DIR: saveDir }, root, {
+  const pty = new PtyProcess([process.execPath, cli, '--seed', '1'], playerEnv(env), root, {
     columns,
   });
   try {
@@ -147,7 +158,7 @@ describe('a terminal too narrow for the title menu', () => {
     const look = { title: 'Hyosan High', canContinue: false, color: true, styled: true };
     expect(titleFrame({ ...look, columns: 40 })).toBeDefined();
     expect(titleFrame({ ...look, columns: 18 })).toBeUndefined();
-    const pty = new PtyProcess([process.execPath, cli, '--seed', '1'], { ...process.env, HYOSAN_SAVE_DIR: saveDir }, root, {
+    const pty = new PtyProcess([process.execPath, cli, '--seed', '1'], playerEnv(), root, {
       columns: 18,
     });
     try {
