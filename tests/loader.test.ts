@@ -627,6 +627,26 @@ describe('loadStoryDir', () => {
     }
   });
 
+  it('reads many files at once and still ties each scene and each problem to its own file', async () => {
+    const many = join(dir, 'many');
+    await mkdir(many);
+    // More files than are read at a time.
+    const names = Array.from({ length: 60 }, (_, i) => `s${String(i).padStart(2, '0')}.yaml`);
+    await Promise.all(names.map((name, i) => writeFile(join(many, name), `id: m${i}\nending: { title: E }\n`)));
+    try {
+      const story = (await loadStoryDir(dir)).story as Story;
+      expect(names.map((_, i) => sceneOf(story, `m${i}`).source.file)).toEqual(names.map((name) => join(many, name)));
+      const latin1 = Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xe9, 0x0a]);
+      const bad = ['s07.yaml', 's27.yaml', 's47.yaml'];
+      await Promise.all(bad.map((name) => writeFile(join(many, name), latin1)));
+      const result = await loadStoryDir(dir);
+      expect(errors(result)).toEqual(bad.map((name) => `${join(many, name)}:1:1: error: this file is not UTF-8 text (is it binary?)`));
+      expect(result.stats.scenes).toBe(1 + 57);
+    } finally {
+      await rm(many, { recursive: true, force: true });
+    }
+  });
+
   it('reports a folder that does not exist', async () => {
     const result = await loadStoryDir(join(dir, 'missing'));
     expect(errors(result)).toEqual([`${join(dir, 'missing')}/: error: cannot read the story folder: ENOENT`]);

@@ -41,6 +41,40 @@ async function yamlFiles(dir: string, limit: number): Promise<{ files: string[];
   return { files, ignored };
 }
 
+/** How many files are read at once: enough to keep libuv's threads and the disk busy, not to exhaust file handles. */
+const READ_CONCURRENCY = 16;
+
+/** Each file's text, or why it could not be read, in the order given. */
+async function readAll(paths: readonly string[]): Promise<(SourceFile | Problem)[]> {
+  const results: (SourceFile | Problem)[] = [];
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < paths.length) {
+      const i = next++;
+      results[i] = await readSource(paths[i] as string);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, reader));
+  return results;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** One file's text, or the problem that kept it from being read. */
+async function readSource(path: string): Promise<SourceFile | Problem> {
+  const at = (message: string): Problem => ({ file: path, line: 1, col: 1, severity: 'error', message });
+  try {
+    const size = (await stat(path)).size;
+    // Refused before reading: a huge file should cost nothing.
+    if (size > MAX_FILE_BYTES) return at(tooLargeMessage(size));
+    return { path, text: decoder.decode(await readFile(path)) };
+  } catch (error) {
+    return error instanceof TypeError
+      ? at('this file is not UTF-8 text (is it binary?)')
+      : at(`cannot read this file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
 /** Reads every *.yaml under dir (recursive, sorted, skipping node_modules and dot-folders), then loadStoryFiles. */
 export async function loadStoryDir(dir: string): Promise<LoadResult> {
   const folder = dir.endsWith('/') ? dir : `${dir}/`;
@@ -68,25 +102,9 @@ export async function loadStoryDir(dir: string): Promise<LoadResult> {
     message: 'ignored: story files end in .yaml, not .yml',
   }));
   const sources: SourceFile[] = [];
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  for (const path of listing.files) {
-    const at = (message: string): Problem => ({ file: path, line: 1, col: 1, severity: 'error', message });
-    try {
-      const size = (await stat(path)).size;
-      // Refused before reading: a huge file should cost nothing.
-      if (size > MAX_FILE_BYTES) {
-        problems.push(at(tooLargeMessage(size)));
-        continue;
-      }
-      const bytes = await readFile(path);
-      sources.push({ path, text: decoder.decode(bytes) });
-    } catch (error) {
-      problems.push(
-        error instanceof TypeError
-          ? at('this file is not UTF-8 text (is it binary?)')
-          : at(`cannot read this file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`),
-      );
-    }
+  for (const read of await readAll(listing.files)) {
+    if ('text' in read) sources.push(read);
+    else problems.push(read);
   }
   const result = loadFiles(sources, folder);
   const all = sortProblems([...problems, ...result.problems]);
