@@ -97,10 +97,12 @@ function neverTrueChoices(story: Story, world: ConditionWorld, problems: Problem
 
 /** Scenes no game can reach from the start scene or a hook scene. */
 function unreachableScenes(story: Story, dead: ReadonlySet<Choice>, problems: Problem[]): void {
-  const anyway = reachableScenes(story);
   const really = reachableScenes(story, (choice) => !dead.has(choice));
+  // Only a never-true choice can make this differ from `really`, and only an unreachable scene's message asks.
+  let anyway: ReadonlySet<string> | undefined;
   for (const scene of scenesInOrder(story)) {
     if (really.has(scene.id)) continue;
+    anyway ??= dead.size === 0 ? really : reachableScenes(story);
     const why = anyway.has(scene.id)
       ? 'only choices whose condition can never be true lead here'
       : `no choice, goto or hook leads here from the start scene '${story.start}'`;

@@ -159,7 +159,8 @@ export function storyFacts(story: Story): StoryFacts {
   const stats = new Set(Object.keys(story.stats));
   const testedFlags = new Set<string>();
   const testedItems = new Set<string>();
-  for (const cond of conditionsOf(story)) {
+  // Choices that share a condition's text share its compiled object: each is read once.
+  for (const cond of new Set(conditionsOf(story))) {
     const refs = referencesOf(cond.ast, { stats });
     for (const f of refs.flags) testedFlags.add(f);
     for (const i of refs.items) testedItems.add(i);
