@@ -31,7 +31,9 @@ export function compileEffects(raw: readonly unknown[], path: DataPath, ctx: Fil
     const effects = compileEffect(item, [...path, i], ctx);
     if (effects !== undefined) out.push(...effects);
   });
-  return out;
+  // A copy at its exact size: a list grown by push keeps room for 16 items, and a
+  // large story keeps a hundred thousand small lists (effects, choices, paragraphs).
+  return out.slice();
 }
 
 /** The verb of an effect mapping, or undefined (reported) when it has none or several. */

@@ -67,7 +67,8 @@ export function parseTemplate(src: string): {
     }
   }
   if (literal !== '') parts.push(literal);
-  return { parts, placeholders, problems };
+  // `parts` is kept by the compiled story: copied at its exact size (push leaves room for 16).
+  return { parts: parts.slice(), placeholders, problems };
 }
 
 /** The index of the next `{` or `}` in `src` from `from` on; `src.length` when there is none. */
