@@ -51,11 +51,21 @@ export interface ChildPosition {
 export function childPosition(fast: FastYaml, record: number, node: object, key: string | number): ChildPosition | undefined {
   if (record < 0) return undefined;
   const count = fast.positions[record] as number;
-  const index = Array.isArray(node) ? (typeof key === 'number' ? key : -1) : Object.keys(node).indexOf(String(key));
+  const index = Array.isArray(node) ? (typeof key === 'number' ? key : -1) : keyIndex(node, String(key));
   if (!Number.isInteger(index) || index < 0 || index >= count) return undefined;
   const at = record - 2 * (count - index);
   const start = fast.positions[at] as number;
   return { start: start < 0 ? ~start : start, literal: start < 0, record: fast.positions[at + 1] as number };
+}
+
+/** `Object.keys(map).indexOf(key)` without the array: positions are looked up for every scene and choice. */
+function keyIndex(map: object, key: string): number {
+  let index = 0;
+  for (const name in map) {
+    if (name === key) return index;
+    index++;
+  }
+  return -1;
 }
 
 const SPACE = 32;
