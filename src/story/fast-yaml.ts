@@ -73,6 +73,8 @@ const NEWLINE = 10;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
+const QUOTE = 34;
+const BACKSLASH = 92;
 
 /** Reads `text`, or undefined when it uses anything the fast path does not handle exactly like `yaml`. */
 export function parseFastYaml(text: string): FastYaml | undefined {
@@ -101,10 +103,17 @@ class Reader {
   private flowEnd = 0;
   /** The records written so far (see FastYaml). */
   private readonly positions: number[] = [];
-  /** The start and record of each child of the collections being read, innermost last. */
+  /**
+   * The start and record of each child of the collections being read, and
+   * the items of the lists being read, innermost last, up to `childCount`
+   * and `itemCount`: stacks that are never shortened, as shrinking an array
+   * frees room the next collection needs again. A list is copied out at its
+   * end, at its exact size.
+   */
   private readonly children: number[] = [];
-  /** The items of the lists being read, innermost last: a list is copied out at its end, at its exact size. */
+  private childCount = 0;
   private readonly items: unknown[] = [];
+  private itemCount = 0;
 
   constructor(private readonly text: string) {}
 
@@ -158,16 +167,16 @@ class Reader {
 
   /** Records the value just read as the next child of the collection being read. */
   private addChild(): void {
-    this.children.push(this.literal ? ~this.start : this.start, this.record);
+    this.children[this.childCount++] = this.literal ? ~this.start : this.start;
+    this.children[this.childCount++] = this.record;
   }
 
   /** Writes the record of a collection starting at `start` whose children were added from `from` on. */
   private endCollection(from: number, start: number): void {
-    const children = this.children;
-    const count = (children.length - from) / 2;
-    for (let i = from; i < children.length; i++) this.positions.push(children[i] as number);
+    const count = (this.childCount - from) / 2;
+    for (let i = from; i < this.childCount; i++) this.positions.push(this.children[i] as number);
     this.positions.push(count);
-    children.length = from;
+    this.childCount = from;
     this.setScalar(start);
     this.record = this.positions.length - 1;
   }
@@ -185,7 +194,7 @@ class Reader {
   /** A mapping whose keys are at column `indent`; its first key is at `first`. */
   private blockMap(indent: number, first: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    const children = this.children.length;
+    const children = this.childCount;
     let keyAt = first;
     for (;;) {
       const colon = this.keyEnd(keyAt);
@@ -237,12 +246,12 @@ class Reader {
 
   /** A list whose dashes are at column `indent`, starting at the line the reader is at. */
   private blockSeq(indent: number): unknown[] {
-    const items = this.items.length;
-    const children = this.children.length;
+    const items = this.itemCount;
+    const children = this.childCount;
     const start = this.line + indent;
     for (;;) {
       const dash = this.line + indent;
-      this.items.push(this.valueAfter(dash + 1, indent, true));
+      this.items[this.itemCount++] = this.valueAfter(dash + 1, indent, true);
       this.addChild();
       if (this.line >= this.text.length) break;
       const next = this.indentOf(this.line);
@@ -256,8 +265,8 @@ class Reader {
 
   /** The items pushed from `from` on, as a list of its own. */
   private takeItems(from: number): unknown[] {
-    const list = this.items.slice(from);
-    this.items.length = from;
+    const list = this.items.slice(from, this.itemCount);
+    this.itemCount = from;
     return list;
   }
 
@@ -400,13 +409,13 @@ class Reader {
     const list = t[at] === '[';
     const close = list ? ']' : '}';
     const map: Record<string, unknown> = {};
-    const items = this.items.length;
-    const children = this.children.length;
+    const items = this.itemCount;
+    const children = this.childCount;
     let i = this.skipSpaces(at + 1);
     if (t[i] !== close) {
       for (;;) {
         if (list) {
-          this.items.push(this.flowValue(i));
+          this.items[this.itemCount++] = this.flowValue(i);
         } else {
           if (!this.isFlowKeyAt(i)) giveUp();
           const colon = this.keyEnd(i);
@@ -486,10 +495,11 @@ class Reader {
     let i = at + 1;
     for (;;) {
       let j = i;
-      while (j < eol && t[j] !== '"' && t[j] !== '\\') j++;
+      let c = t.charCodeAt(j);
+      while (j < eol && c !== QUOTE && c !== BACKSLASH) c = t.charCodeAt(++j);
       if (j >= eol) giveUp();
       out += t.slice(i, j);
-      if (t[j] === '"') return [out, j + 1];
+      if (c === QUOTE) return [out, j + 1];
       const [text, next] = escapeAt(t, j);
       out += text;
       i = next;
