@@ -10,6 +10,7 @@ import { parseDuration } from '../src/story/durations.js';
 import { type LoadResult, type SourceFile, loadStoryDir, loadStoryFiles } from '../src/story/load.js';
 import { deriveChoiceId } from '../src/story/names.js';
 import { formatProblem } from '../src/story/problem.js';
+import { splitParagraphs } from '../src/story/template.js';
 
 const STORY = `id: test
 title: Test Story
@@ -145,6 +146,19 @@ describe('scene text', () => {
     );
     expect(sceneOf(story, 'a').text.map((p) => p.text.src)).toEqual(['one two', 'three']);
     expect(sceneOf(story, 'b').text.map((p) => p.text.src)).toEqual(['one\ntwo', 'three']);
+  });
+
+  it('splits a one-line text exactly as the same text followed by a blank line', () => {
+    // One-line texts skip the search for blank lines; this holds them to it.
+    const oneLine = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\t', '\u00a0', '\u2028', '{', '.'), maxLength: 12 });
+    fc.assert(
+      fc.property(oneLine, fc.boolean(), (text, keep) => {
+        expect(splitParagraphs(text, keep)).toEqual(splitParagraphs(`${text}\n\n`, keep));
+      }),
+      { numRuns: 500 },
+    );
+    expect(splitParagraphs('  Hello there. ', false)).toEqual([{ text: 'Hello there.', offset: 2 }]);
+    expect(splitParagraphs(' \t ', false)).toEqual([]);
   });
 
   it('treats {{ and }} as literal braces', () => {

@@ -21,7 +21,8 @@ export const MAX_BRANCH_DEPTH = 32;
 
 /** Compiles a list of effects; invalid items are reported and left out. */
 export function compileEffects(raw: readonly unknown[], path: DataPath, ctx: FileContext): Effect[] {
-  const depth = path.filter((p) => p === 'then' || p === 'else').length;
+  let depth = 0;
+  for (const key of path) if (key === 'then' || key === 'else') depth++;
   if (depth > MAX_BRANCH_DEPTH && raw.length > 0) {
     ctx.error(path, `branches nested more than ${MAX_BRANCH_DEPTH} deep; split this into scenes`);
     return [];

@@ -92,6 +92,11 @@ export interface ParagraphSource {
  * paragraph are offsets into the value from `offset` on.
  */
 export function splitParagraphs(value: string, keepLineBreaks: boolean): ParagraphSource[] {
+  // Most values are one line: one paragraph, with nothing to split or join.
+  if (!value.includes('\n')) {
+    const text = value.trim();
+    return text === '' ? [] : [{ text, offset: value.length - value.trimStart().length }];
+  }
   const result: ParagraphSource[] = [];
   const blank = /\n[ \t]*\n(?:[ \t]*\n)*/g;
   let start = 0;
