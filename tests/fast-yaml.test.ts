@@ -109,6 +109,7 @@ describe('the fast YAML path', () => {
     ['mappings in a list', 'scenes:\n  - id: a\n    title: A\n  - id: b\n    choices:\n      - { id: c, goto: a }\n'],
     ['nested flow collections', 'a: [{ b: [1, 2], c: { d: "e" } }, []]\n'],
     ['unicode text', 'a: "On-jo — «quoted»"\nb: Ha-ri’s bow\n'],
+    ['keys alike but for their middle letters', 'text: 1\ntent: 2\nlist:\n  - { text: a, tent: b }\n  - tent: c\n    text: d\n'],
   ])('reads %s exactly as the yaml package does', (_, text) => {
     expect(parseFastYaml(text)).toBeDefined();
     expect(differences(text)).toEqual([]);

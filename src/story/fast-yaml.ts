@@ -73,6 +73,8 @@ const NEWLINE = 10;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
+/** Keys met recently, by their length and first and last letters (see keyText). */
+const KEYS: (string | undefined)[] = new Array(256);
 const QUOTE = 34;
 const BACKSLASH = 92;
 
@@ -198,8 +200,8 @@ class Reader {
     let keyAt = first;
     for (;;) {
       const colon = this.keyEnd(keyAt);
-      const key = this.text.slice(keyAt, colon);
-      if (oddKey(key) || Object.hasOwn(map, key)) giveUp();
+      const key = this.keyText(keyAt, colon);
+      if (Object.hasOwn(map, key)) giveUp();
       map[key] = this.valueAfter(colon + 1, indent);
       this.addChild();
       if (this.line >= this.text.length) break;
@@ -210,6 +212,23 @@ class Reader {
     }
     this.endCollection(children, first);
     return map;
+  }
+
+  /**
+   * The key from `at` to `end`, giving up on one the `yaml` package reads
+   * otherwise (oddKey). The same few keys come back thousands of times: one
+   * met recently is found in KEYS and compared in place, not cut out, checked
+   * and looked up in the engine's table of property names again.
+   */
+  private keyText(at: number, end: number): string {
+    const t = this.text;
+    const slot = ((end - at) * 31 + t.charCodeAt(at) * 7 + t.charCodeAt(end - 1)) & (KEYS.length - 1);
+    const known = KEYS[slot];
+    if (known !== undefined && known.length === end - at && t.startsWith(known, at)) return known;
+    const key = t.slice(at, end);
+    if (oddKey(key)) giveUp();
+    KEYS[slot] = key;
+    return key;
   }
 
   /** The offset of the `:` ending a plain key at `at` (a name, then `:` and a space or the line's end). */
@@ -419,8 +438,8 @@ class Reader {
         } else {
           if (!this.isFlowKeyAt(i)) giveUp();
           const colon = this.keyEnd(i);
-          const key = t.slice(i, colon);
-          if (oddKey(key) || Object.hasOwn(map, key)) giveUp();
+          const key = this.keyText(i, colon);
+          if (Object.hasOwn(map, key)) giveUp();
           map[key] = this.flowValue(this.skipSpaces(colon + 1));
         }
         this.addChild();
