@@ -312,6 +312,22 @@ describe('choices', () => {
     expect(deriveChoiceId('a'.repeat(50))).toHaveLength(40);
   });
 
+  it('derive ids as the rule in AUTHORING.md, applied step by step, would for any text', () => {
+    const rule = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40);
+    const char = fc.oneof(fc.constantFrom('a', 'Z', '7', ' ', '-', '!', 'İ', 'É', 'ß', '—'), fc.string({ maxLength: 1 }));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 60 }), (chars) => {
+        expect(deriveChoiceId(chars.join(''))).toBe(rule(chars.join('')));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('need a goto unless every path through the effects ends in one', () => {
     const ok = loadClean(
       'id: a\nchoices:\n  - text: Gamble\n    effects:\n      - chance: 50\n        then: [ { goto: a } ]\n        else: [ { goto: "@return" } ]\n',

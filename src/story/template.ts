@@ -24,6 +24,8 @@ export function parseTemplate(src: string): {
   placeholders: Placeholder[];
   problems: TemplateProblem[];
 } {
+  // Most texts have no braces at all: one literal part.
+  if (!src.includes('{') && !src.includes('}')) return { parts: src === '' ? [] : [src], placeholders: [], problems: [] };
   const parts: TemplatePart[] = [];
   const placeholders: Placeholder[] = [];
   const problems: TemplateProblem[] = [];
