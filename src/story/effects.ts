@@ -271,12 +271,19 @@ export function collectFlags(raw: unknown, into: Set<string>, depth = 0): void {
   if (!Array.isArray(raw) || depth > MAX_BRANCH_DEPTH) return;
   for (const item of raw) {
     if (!isMapping(item)) continue;
-    for (const key of ['set', 'clear']) {
-      const v = item[key];
-      const names = typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
-      for (const n of names) if (typeof n === 'string' && NAME.test(n) && !isReserved(n)) into.add(n);
-    }
+    addFlagNames(item.set, into);
+    addFlagNames(item.clear, into);
     collectFlags(item.then, into, depth + 1);
     collectFlags(item.else, into, depth + 1);
   }
+}
+
+/** Adds the flags a raw `set` or `clear` names (one name, or a list of them) that are valid names. */
+function addFlagNames(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) for (const name of value) addFlagName(name, into);
+  else addFlagName(value, into);
+}
+
+function addFlagName(name: unknown, into: Set<string>): void {
+  if (typeof name === 'string' && NAME.test(name) && !isReserved(name)) into.add(name);
 }
