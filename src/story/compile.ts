@@ -239,12 +239,6 @@ function statsOf(found: readonly FoundScene[]): StoryStats {
   let choices = 0;
   let endings = 0;
   let words = 0;
-  const textWords = (t: unknown): number =>
-    typeof t === 'string'
-      ? countWords(t)
-      : Array.isArray(t)
-        ? t.reduce<number>((n, item) => n + textWords(isMapping(item) ? item.text : item), 0)
-        : 0;
   for (const { raw } of found) {
     if (!isMapping(raw)) continue;
     scenes++;
@@ -257,6 +251,15 @@ function statsOf(found: readonly FoundScene[]): StoryStats {
     }
   }
   return { scenes, choices, endings, words };
+}
+
+/** Words in a raw `text`: a string, or a list of strings and `{ if, text }` paragraphs. */
+function textWords(text: unknown): number {
+  if (typeof text === 'string') return countWords(text);
+  if (!Array.isArray(text)) return 0;
+  let words = 0;
+  for (const item of text) words += textWords(isMapping(item) ? item.text : item);
+  return words;
 }
 
 /**
