@@ -29,8 +29,9 @@ export function compileEffects(raw: readonly unknown[], path: DataPath, ctx: Fil
   }
   const out: Effect[] = [];
   raw.forEach((item, i) => {
-    const effects = compileEffect(item, [...path, i], ctx);
-    if (effects !== undefined) out.push(...effects);
+    const compiled = compileEffect(item, [...path, i], ctx);
+    if (Array.isArray(compiled)) out.push(...compiled);
+    else if (compiled !== undefined) out.push(compiled);
   });
   // A copy at its exact size: a list grown by push keeps room for 16 items, and a
   // large story keeps a hundred thousand small lists (effects, choices, paragraphs).
@@ -73,7 +74,8 @@ function verbOf(raw: unknown, path: DataPath, ctx: FileContext): EffectVerb | un
   return verbs[0];
 }
 
-function compileEffect(raw: unknown, path: DataPath, ctx: FileContext): readonly Effect[] | undefined {
+/** One effect, or the several a `set_var` of several variables compiles to; undefined (reported) if it is invalid. */
+function compileEffect(raw: unknown, path: DataPath, ctx: FileContext): Effect | Effect[] | undefined {
   const verb = verbOf(raw, path, ctx);
   if (verb === undefined || !isMapping(raw)) return undefined;
   let invalid = false;
@@ -91,7 +93,7 @@ function compileEffect(raw: unknown, path: DataPath, ctx: FileContext): readonly
       if (Array.isArray(list)) compileEffects(list, [...path, key], ctx);
     }
   }
-  return effect === undefined ? undefined : Array.isArray(effect) ? effect : [effect as Effect];
+  return effect;
 }
 
 type VerbData<V extends EffectVerb> = z.output<(typeof effectVerbLoadSchemas)[V]>;
@@ -102,7 +104,7 @@ function compileVerb(
   parse: Parse,
   path: DataPath,
   ctx: FileContext,
-): Effect | readonly Effect[] | undefined {
+): Effect | Effect[] | undefined {
   const at = (...rest: PropertyKey[]): DataPath => [...path, verb, ...rest];
   const branches = (d: { then?: unknown[] | undefined; else?: unknown[] | undefined }) => ({
     then: compileEffects(d.then ?? [], [...path, 'then'], ctx),
