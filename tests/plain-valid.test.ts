@@ -114,6 +114,9 @@ describe('the quick test for valid data', () => {
     expect(plainlyValid(z.string().transform((s) => s.length), 'abc')).toBe(false);
     expect(plainlyValid(z.object({ a: z.string() }), { a: 'x', b: 1 })).toBe(false);
     expect(plainlyValid(z.strictObject({ n: z.number().multipleOf(2) }), { n: 4 })).toBe(false);
+    expect(plainlyValid(z.string().superRefine(() => undefined), 'a')).toBe(false);
+    expect(plainlyValid(z.string().check(() => undefined), 'a')).toBe(false);
+    expect(plainlyValid(z.string().refine((s) => s !== 'b'), 'a')).toBe(true);
     expect(plainlyValid(z.strictObject({ n: z.int().min(1) }), { n: 4 })).toBe(true);
   });
 });

@@ -165,7 +165,9 @@ function checkTest(check: Check): Test | undefined {
   switch (def.check) {
     case 'custom': {
       // A refinement: zod calls it and takes a truthy answer (a promise would be an async refinement).
-      const refine = def.fn as (value: unknown) => unknown;
+      // A check written as a function of zod's own payload (superRefine, .check) has no `fn`: not modelled.
+      const refine = def.fn;
+      if (typeof refine !== 'function') return undefined;
       return (value) => {
         const answer = refine(value);
         return !(answer instanceof Promise) && Boolean(answer);
