@@ -10,6 +10,7 @@ import { parseDuration } from '../src/story/durations.js';
 import { type LoadResult, type SourceFile, loadStoryDir, loadStoryFiles } from '../src/story/load.js';
 import { deriveChoiceId } from '../src/story/names.js';
 import { formatProblem } from '../src/story/problem.js';
+import { splitParagraphs } from '../src/story/template.js';
 
 const STORY = `id: test
 title: Test Story
@@ -145,6 +146,19 @@ describe('scene text', () => {
     );
     expect(sceneOf(story, 'a').text.map((p) => p.text.src)).toEqual(['one two', 'three']);
     expect(sceneOf(story, 'b').text.map((p) => p.text.src)).toEqual(['one\ntwo', 'three']);
+  });
+
+  it('splits a one-line text exactly as the same text followed by a blank line', () => {
+    // One-line texts skip the search for blank lines; this holds them to it.
+    const oneLine = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\t', '\u00a0', '\u2028', '{', '.'), maxLength: 12 });
+    fc.assert(
+      fc.property(oneLine, fc.boolean(), (text, keep) => {
+        expect(splitParagraphs(text, keep)).toEqual(splitParagraphs(`${text}\n\n`, keep));
+      }),
+      { numRuns: 500 },
+    );
+    expect(splitParagraphs('  Hello there. ', false)).toEqual([{ text: 'Hello there.', offset: 2 }]);
+    expect(splitParagraphs(' \t ', false)).toEqual([]);
   });
 
   it('treats {{ and }} as literal braces', () => {
@@ -296,6 +310,22 @@ describe('choices', () => {
     expect(deriveChoiceId('Swing the fire extinguisher!')).toBe('swing-the-fire-extinguisher');
     expect(deriveChoiceId('  "Run," she said — RUN.  ')).toBe('run-she-said-run');
     expect(deriveChoiceId('a'.repeat(50))).toHaveLength(40);
+  });
+
+  it('derive ids as the rule in AUTHORING.md, applied step by step, would for any text', () => {
+    const rule = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40);
+    const char = fc.oneof(fc.constantFrom('a', 'Z', '7', ' ', '-', '!', 'İ', 'É', 'ß', '—'), fc.string({ maxLength: 1 }));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 60 }), (chars) => {
+        expect(deriveChoiceId(chars.join(''))).toBe(rule(chars.join('')));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('need a goto unless every path through the effects ends in one', () => {
@@ -624,6 +654,25 @@ describe('loadStoryDir', () => {
     } finally {
       await rm(join(dir, 'scenes', 'huge.yaml'));
       await rm(join(dir, 'scenes', 'latin1.yaml'));
+    }
+  });
+
+  it('ties each scene and each problem to its own file among many', async () => {
+    const many = join(dir, 'many');
+    await mkdir(many);
+    const names = Array.from({ length: 60 }, (_, i) => `s${String(i).padStart(2, '0')}.yaml`);
+    await Promise.all(names.map((name, i) => writeFile(join(many, name), `id: m${i}\nending: { title: E }\n`)));
+    try {
+      const story = (await loadStoryDir(dir)).story as Story;
+      expect(names.map((_, i) => sceneOf(story, `m${i}`).source.file)).toEqual(names.map((name) => join(many, name)));
+      const latin1 = Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xe9, 0x0a]);
+      const bad = ['s07.yaml', 's27.yaml', 's47.yaml'];
+      await Promise.all(bad.map((name) => writeFile(join(many, name), latin1)));
+      const result = await loadStoryDir(dir);
+      expect(errors(result)).toEqual(bad.map((name) => `${join(many, name)}:1:1: error: this file is not UTF-8 text (is it binary?)`));
+      expect(result.stats.scenes).toBe(1 + 57);
+    } finally {
+      await rm(many, { recursive: true, force: true });
     }
   });
 

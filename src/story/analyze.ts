@@ -5,7 +5,7 @@
  * ends, hooks naming no scene and duplicate choice ids are load errors: the
  * loader reports them.) docs/AUTHORING.md, "Tools", explains each one.
  */
-import type { Choice, Expr, Scene, SourceRef, Story } from '../engine/types.js';
+import type { Choice, Condition, Expr, Scene, SourceRef, Story } from '../engine/types.js';
 import { canAllHold, coversEveryCase, explainNever, type ConditionWorld } from './condition-domains.js';
 import type { Problem } from './problem.js';
 import { sortProblems } from './problem.js';
@@ -58,33 +58,29 @@ function gateOf(choice: Choice): Expr[] {
 /** Choices whose `if` or `requires` can never hold; returns them so reachability can skip them. */
 function neverTrueChoices(story: Story, world: ConditionWorld, problems: Problem[], memo: Memo): Set<Choice> {
   const dead = new Set<Choice>();
+  const never = (cond: Condition): boolean => memo.get(cond.src, () => canAllHold([cond.ast], world)) === 'never';
   for (const scene of scenesInOrder(story)) {
     for (const choice of scene.choices) {
-      const checks = [
-        { cond: choice.if, field: 'if', outcome: 'is never shown' },
-        { cond: choice.requires, field: 'requires', outcome: 'can never be picked' },
-      ];
+      const { if: shown, requires } = choice;
+      if (shown === undefined && requires === undefined) continue;
       let reported = false;
-      for (const { cond, field, outcome } of checks) {
-        if (cond === undefined || memo.get(cond.src, () => canAllHold([cond.ast], world)) !== 'never') continue;
+      if (shown !== undefined && never(shown)) {
         reported = true;
-        problems.push(
-          warning(
-            choice.source,
-            `choice '${choice.id}' in scene '${scene.id}' ${outcome}: its ${field} condition '${cond.src}' ` +
-              `can never be true (${explainNever([cond.ast], world)})`,
-          ),
-        );
+        problems.push(neverWarning(scene, choice, shown, 'if', 'is never shown', world));
       }
-      if (!reported && choice.if !== undefined && choice.requires !== undefined) {
-        const both = [choice.if.ast, choice.requires.ast];
-        if (memo.get(JSON.stringify([choice.if.src, choice.requires.src]), () => canAllHold(both, world)) === 'never') {
+      if (requires !== undefined && never(requires)) {
+        reported = true;
+        problems.push(neverWarning(scene, choice, requires, 'requires', 'can never be picked', world));
+      }
+      if (!reported && shown !== undefined && requires !== undefined) {
+        const both = [shown.ast, requires.ast];
+        if (memo.get(JSON.stringify([shown.src, requires.src]), () => canAllHold(both, world)) === 'never') {
           reported = true;
           problems.push(
             warning(
               choice.source,
               `choice '${choice.id}' in scene '${scene.id}' can never be picked: whenever its if condition ` +
-                `'${choice.if.src}' holds, its requires condition '${choice.requires.src}' does not (${explainNever(both, world)})`,
+                `'${shown.src}' holds, its requires condition '${requires.src}' does not (${explainNever(both, world)})`,
             ),
           );
         }
@@ -95,12 +91,29 @@ function neverTrueChoices(story: Story, world: ConditionWorld, problems: Problem
   return dead;
 }
 
+function neverWarning(
+  scene: Scene,
+  choice: Choice,
+  cond: Condition,
+  field: 'if' | 'requires',
+  outcome: string,
+  world: ConditionWorld,
+): Problem {
+  return warning(
+    choice.source,
+    `choice '${choice.id}' in scene '${scene.id}' ${outcome}: its ${field} condition '${cond.src}' ` +
+      `can never be true (${explainNever([cond.ast], world)})`,
+  );
+}
+
 /** Scenes no game can reach from the start scene or a hook scene. */
 function unreachableScenes(story: Story, dead: ReadonlySet<Choice>, problems: Problem[]): void {
-  const anyway = reachableScenes(story);
   const really = reachableScenes(story, (choice) => !dead.has(choice));
+  // Only a never-true choice can make this differ from `really`, and only an unreachable scene's message asks.
+  let anyway: ReadonlySet<string> | undefined;
   for (const scene of scenesInOrder(story)) {
     if (really.has(scene.id)) continue;
+    anyway ??= dead.size === 0 ? really : reachableScenes(story);
     const why = anyway.has(scene.id)
       ? 'only choices whose condition can never be true lead here'
       : `no choice, goto or hook leads here from the start scene '${story.start}'`;

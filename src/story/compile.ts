@@ -239,12 +239,6 @@ function statsOf(found: readonly FoundScene[]): StoryStats {
   let choices = 0;
   let endings = 0;
   let words = 0;
-  const textWords = (t: unknown): number =>
-    typeof t === 'string'
-      ? countWords(t)
-      : Array.isArray(t)
-        ? t.reduce<number>((n, item) => n + textWords(isMapping(item) ? item.text : item), 0)
-        : 0;
   for (const { raw } of found) {
     if (!isMapping(raw)) continue;
     scenes++;
@@ -257,6 +251,15 @@ function statsOf(found: readonly FoundScene[]): StoryStats {
     }
   }
   return { scenes, choices, endings, words };
+}
+
+/** Words in a raw `text`: a string, or a list of strings and `{ if, text }` paragraphs. */
+function textWords(text: unknown): number {
+  if (typeof text === 'string') return countWords(text);
+  if (!Array.isArray(text)) return 0;
+  let words = 0;
+  for (const item of text) words += textWords(isMapping(item) ? item.text : item);
+  return words;
 }
 
 /**
@@ -273,6 +276,7 @@ function hashFiles(files: readonly SourceFile[], root: string): string {
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const hash = createHash('sha256');
-  for (const f of rel) hash.update(`${f.path}\0${f.text}\0`);
+  // Piece by piece: the same bytes as one string per file, without copying every file's text into it.
+  for (const f of rel) hash.update(f.path).update('\0').update(f.text).update('\0');
   return hash.digest('hex').slice(0, 16);
 }

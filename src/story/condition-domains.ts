@@ -84,8 +84,20 @@ class Space {
   readonly leaves = new Map<string, { leaf: Leaf; nums: Set<number>; strs: Set<string> }>();
   /** Set when sampling may miss a deciding value (see the module comment). */
   approximate = false;
+  // Each node's leaf (null: not one), worked out once: every combination tried evaluates every node.
+  private readonly nodeLeaves = new Map<Expr, Leaf | null>();
 
   constructor(private readonly story: Story) {}
+
+  /** The leaf `e` is, if it is one. */
+  leafAt(e: Expr): Leaf | undefined {
+    let leaf = this.nodeLeaves.get(e);
+    if (leaf === undefined) {
+      leaf = leafOf(e, this.story) ?? null;
+      this.nodeLeaves.set(e, leaf);
+    }
+    return leaf ?? undefined;
+  }
 
   add(e: Expr): void {
     this.walk(e, true);
@@ -102,7 +114,7 @@ class Space {
 
   /** Registers every leaf under `e`; `asBool` when `e` is read as true/false (a number means > 0). */
   private walk(e: Expr, asBool: boolean): void {
-    const leaf = leafOf(e, this.story);
+    const leaf = this.leafAt(e);
     if (leaf !== undefined) {
       const entry = this.entry(leaf);
       if (asBool || (e.kind === 'call' && e.fn === 'has')) entry.nums.add(0);
@@ -148,7 +160,7 @@ class Space {
   }
 
   private leavesUnder(e: Expr): Leaf[] {
-    const leaf = leafOf(e, this.story);
+    const leaf = this.leafAt(e);
     if (leaf !== undefined) return [leaf];
     switch (e.kind) {
       case 'not':
@@ -240,8 +252,8 @@ function splitKey(key: string): [string, string] {
 
 const truthy = (v: Value): boolean => (typeof v === 'number' ? v > 0 : v === true);
 
-function evaluate(e: Expr, values: ReadonlyMap<string, Value>, story: Story): Value {
-  const leaf = leafOf(e, story);
+function evaluate(e: Expr, values: ReadonlyMap<string, Value>, space: Space): Value {
+  const leaf = space.leafAt(e);
   if (leaf !== undefined) {
     const v = values.get(leaf.key) ?? false;
     return e.kind === 'call' && e.fn === 'has' ? truthy(v) : v;
@@ -255,19 +267,19 @@ function evaluate(e: Expr, values: ReadonlyMap<string, Value>, story: Story): Va
     case 'call':
       return false;
     case 'not':
-      return !truthy(evaluate(e.arg, values, story));
+      return !truthy(evaluate(e.arg, values, space));
     case 'and':
-      return truthy(evaluate(e.left, values, story)) && truthy(evaluate(e.right, values, story));
+      return truthy(evaluate(e.left, values, space)) && truthy(evaluate(e.right, values, space));
     case 'or':
-      return truthy(evaluate(e.left, values, story)) || truthy(evaluate(e.right, values, story));
+      return truthy(evaluate(e.left, values, space)) || truthy(evaluate(e.right, values, space));
     case 'arith': {
-      const l = Number(evaluate(e.left, values, story));
-      const r = Number(evaluate(e.right, values, story));
+      const l = Number(evaluate(e.left, values, space));
+      const r = Number(evaluate(e.right, values, space));
       return e.op === '+' ? l + r : l - r;
     }
     case 'cmp': {
-      const l = evaluate(e.left, values, story);
-      const r = evaluate(e.right, values, story);
+      const l = evaluate(e.left, values, space);
+      const r = evaluate(e.right, values, space);
       const op = e.op;
       switch (op) {
         case '==':
@@ -315,7 +327,7 @@ function possible(values: ReadonlyMap<string, Value>): boolean {
 function eachCombination(
   exprs: readonly Expr[],
   world: ConditionWorld,
-  visit: (values: ReadonlyMap<string, Value>) => boolean,
+  visit: (values: ReadonlyMap<string, Value>, space: Space) => boolean,
 ): { tried: boolean; approximate: boolean } {
   const space = new Space(world.story);
   for (const e of exprs) space.add(e);
@@ -326,7 +338,7 @@ function eachCombination(
   const values = new Map<string, Value>();
   for (;;) {
     leaves.forEach((l, i) => values.set(l.key, l.domain[index[i] ?? 0] ?? false));
-    if (possible(values) && visit(values)) break;
+    if (possible(values) && visit(values, space)) break;
     let i = 0;
     while (i < leaves.length) {
       const next = (index[i] ?? 0) + 1;
@@ -345,8 +357,8 @@ function eachCombination(
 /** Whether all of `conds` can hold at once: `never` only when that is certain. */
 export function canAllHold(conds: readonly Expr[], world: ConditionWorld): 'never' | 'possible' | 'unknown' {
   let found = false;
-  const run = eachCombination(conds, world, (values) => {
-    found = conds.every((c) => truthy(evaluate(c, values, world.story)));
+  const run = eachCombination(conds, world, (values, space) => {
+    found = conds.every((c) => truthy(evaluate(c, values, space)));
     return found;
   });
   if (found) return 'possible';
@@ -359,8 +371,8 @@ export function canAllHold(conds: readonly Expr[], world: ConditionWorld): 'neve
  */
 export function coversEveryCase(gates: readonly (readonly Expr[])[], world: ConditionWorld): boolean {
   let gap = false;
-  const run = eachCombination(gates.flat(), world, (values) => {
-    gap = !gates.some((gate) => gate.every((c) => truthy(evaluate(c, values, world.story))));
+  const run = eachCombination(gates.flat(), world, (values, space) => {
+    gap = !gates.some((gate) => gate.every((c) => truthy(evaluate(c, values, space))));
     return gap;
   });
   return run.tried && !run.approximate && !gap;

@@ -21,17 +21,21 @@ export const MAX_BRANCH_DEPTH = 32;
 
 /** Compiles a list of effects; invalid items are reported and left out. */
 export function compileEffects(raw: readonly unknown[], path: DataPath, ctx: FileContext): Effect[] {
-  const depth = path.filter((p) => p === 'then' || p === 'else').length;
+  let depth = 0;
+  for (const key of path) if (key === 'then' || key === 'else') depth++;
   if (depth > MAX_BRANCH_DEPTH && raw.length > 0) {
     ctx.error(path, `branches nested more than ${MAX_BRANCH_DEPTH} deep; split this into scenes`);
     return [];
   }
   const out: Effect[] = [];
   raw.forEach((item, i) => {
-    const effects = compileEffect(item, [...path, i], ctx);
-    if (effects !== undefined) out.push(...effects);
+    const compiled = compileEffect(item, [...path, i], ctx);
+    if (Array.isArray(compiled)) out.push(...compiled);
+    else if (compiled !== undefined) out.push(compiled);
   });
-  return out;
+  // A copy at its exact size: a list grown by push keeps room for 16 items, and a
+  // large story keeps a hundred thousand small lists (effects, choices, paragraphs).
+  return out.slice();
 }
 
 /** The verb of an effect mapping, or undefined (reported) when it has none or several. */
@@ -70,7 +74,8 @@ function verbOf(raw: unknown, path: DataPath, ctx: FileContext): EffectVerb | un
   return verbs[0];
 }
 
-function compileEffect(raw: unknown, path: DataPath, ctx: FileContext): readonly Effect[] | undefined {
+/** One effect, or the several a `set_var` of several variables compiles to; undefined (reported) if it is invalid. */
+function compileEffect(raw: unknown, path: DataPath, ctx: FileContext): Effect | Effect[] | undefined {
   const verb = verbOf(raw, path, ctx);
   if (verb === undefined || !isMapping(raw)) return undefined;
   let invalid = false;
@@ -88,7 +93,7 @@ function compileEffect(raw: unknown, path: DataPath, ctx: FileContext): readonly
       if (Array.isArray(list)) compileEffects(list, [...path, key], ctx);
     }
   }
-  return effect === undefined ? undefined : Array.isArray(effect) ? effect : [effect as Effect];
+  return effect;
 }
 
 type VerbData<V extends EffectVerb> = z.output<(typeof effectVerbLoadSchemas)[V]>;
@@ -99,7 +104,7 @@ function compileVerb(
   parse: Parse,
   path: DataPath,
   ctx: FileContext,
-): Effect | readonly Effect[] | undefined {
+): Effect | Effect[] | undefined {
   const at = (...rest: PropertyKey[]): DataPath => [...path, verb, ...rest];
   const branches = (d: { then?: unknown[] | undefined; else?: unknown[] | undefined }) => ({
     then: compileEffects(d.then ?? [], [...path, 'then'], ctx),
@@ -268,12 +273,19 @@ export function collectFlags(raw: unknown, into: Set<string>, depth = 0): void {
   if (!Array.isArray(raw) || depth > MAX_BRANCH_DEPTH) return;
   for (const item of raw) {
     if (!isMapping(item)) continue;
-    for (const key of ['set', 'clear']) {
-      const v = item[key];
-      const names = typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
-      for (const n of names) if (typeof n === 'string' && NAME.test(n) && !isReserved(n)) into.add(n);
-    }
+    addFlagNames(item.set, into);
+    addFlagNames(item.clear, into);
     collectFlags(item.then, into, depth + 1);
     collectFlags(item.else, into, depth + 1);
   }
+}
+
+/** Adds the flags a raw `set` or `clear` names (one name, or a list of them) that are valid names. */
+function addFlagNames(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) for (const name of value) addFlagName(name, into);
+  else addFlagName(value, into);
+}
+
+function addFlagName(name: unknown, into: Set<string>): void {
+  if (typeof name === 'string' && NAME.test(name) && !isReserved(name)) into.add(name);
 }

@@ -70,8 +70,11 @@ export function plainStartOk(raw: string): boolean {
 
 /** A plain scalar's value under the core schema, tried in the `yaml` package's order. */
 export function resolvePlain(raw: string): unknown {
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(raw)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(raw)) return raw[0] === 't' || raw[0] === 'T';
+  // Only a short word can be null or a boolean.
+  if (raw.length <= 5) {
+    if (/^(?:~|[Nn]ull|NULL)?$/.test(raw)) return null;
+    if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(raw)) return raw[0] === 't' || raw[0] === 'T';
+  }
   const c = raw.charCodeAt(0);
   // Only something that starts like a number can be one.
   if (!((c >= 48 && c <= 57) || c === DASH || c === 43 || c === 46)) return raw;

@@ -14,42 +14,58 @@
 import { escapeAt, giveUp, isGiveUp, oddKey, plainStartOk, resolvePlain } from './fast-yaml-scalars.js';
 
 /**
- * Where the values inside one mapping or list were written, in order: a
- * list's by index, a mapping's in the order of its keys (`Object.keys`
- * keeps the written order, as no key the fast path accepts looks like a
- * number).
+ * A file read by the fast path: its data, and where every value in it was
+ * written, packed into one array of numbers beside it.
+ *
+ * Each mapping or list is a *record* in `positions`, written after the
+ * records of the collections inside it: for each child in order, its start
+ * offset (bitwise-inverted for a `|` block) and the index of its own record
+ * (-1 for a scalar); then the number of children. A record's index is that of
+ * its count. (One small object and two arrays per collection, as this was
+ * before, made most of a large story's memory and so most of its garbage
+ * collection time.)
  */
-export interface ChildPositions {
-  /** Offset of each child's value. */
-  readonly starts: number[];
-  /** The positions inside each child that is a mapping or a list. */
-  readonly inner: (ChildPositions | undefined)[];
-  /** The indexes of the children written as a `|` block. */
-  literals?: number[];
-}
-
-/** A file read by the fast path: its data, and the positions of every value in it, as a tree beside it. */
 export interface FastYaml {
   readonly data: Record<string, unknown>;
   /** Offset of the root mapping (its first key). */
   readonly rootStart: number;
-  /** Where the root mapping's children were written. */
-  readonly root: ChildPositions;
+  /** The records of every mapping and list, as above. */
+  readonly positions: Int32Array;
+  /** The root mapping's record. */
+  readonly root: number;
 }
 
-/** A child's position: where it starts, whether it is a `|` block, and the positions inside it. */
+/** A child's position: where it starts, whether it is a `|` block, and its record (-1 for a scalar). */
 export interface ChildPosition {
   readonly start: number;
   readonly literal: boolean;
-  readonly inner: ChildPositions | undefined;
+  readonly record: number;
 }
 
-/** Where the child `key` of `node` (a mapping or list whose positions are `positions`) was written. */
-export function childPosition(positions: ChildPositions, node: object, key: string | number): ChildPosition | undefined {
-  const index = Array.isArray(node) ? (typeof key === 'number' ? key : -1) : Object.keys(node).indexOf(String(key));
-  const start = positions.starts[index];
-  if (start === undefined) return undefined;
-  return { start, literal: positions.literals?.includes(index) ?? false, inner: positions.inner[index] };
+/**
+ * Where the child `key` of `node` (a mapping or list read by the fast path,
+ * whose record is `record`) was written. A mapping's children are in the
+ * order of its keys (`Object.keys` keeps the written order, as no key the
+ * fast path accepts looks like a number).
+ */
+export function childPosition(fast: FastYaml, record: number, node: object, key: string | number): ChildPosition | undefined {
+  if (record < 0) return undefined;
+  const count = fast.positions[record] as number;
+  const index = Array.isArray(node) ? (typeof key === 'number' ? key : -1) : keyIndex(node, String(key));
+  if (!Number.isInteger(index) || index < 0 || index >= count) return undefined;
+  const at = record - 2 * (count - index);
+  const start = fast.positions[at] as number;
+  return { start: start < 0 ? ~start : start, literal: start < 0, record: fast.positions[at + 1] as number };
+}
+
+/** `Object.keys(map).indexOf(key)` without the array: positions are looked up for every scene and choice. */
+function keyIndex(map: object, key: string): number {
+  let index = 0;
+  for (const name in map) {
+    if (name === key) return index;
+    index++;
+  }
+  return -1;
 }
 
 const SPACE = 32;
@@ -57,6 +73,10 @@ const NEWLINE = 10;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
+/** Keys met recently, by their length and first and last letters (see keyText). */
+const KEYS: (string | undefined)[] = new Array(256);
+const QUOTE = 34;
+const BACKSLASH = 92;
 
 /** Reads `text`, or undefined when it uses anything the fast path does not handle exactly like `yaml`. */
 export function parseFastYaml(text: string): FastYaml | undefined {
@@ -70,26 +90,41 @@ export function parseFastYaml(text: string): FastYaml | undefined {
   }
 }
 
-/** A node read, with where it starts, whether it was a `|` block, and (a mapping's or list's) positions inside. */
-interface Read {
-  readonly value: unknown;
-  readonly start: number;
-  readonly literal?: boolean;
-  readonly positions?: ChildPositions;
-}
-
+/**
+ * Each method that reads a value returns it and leaves where it started in
+ * `start`, whether it was a `|` block in `literal`, and (for a mapping or a
+ * list) its record in `record`: the parent records them as its child's.
+ */
 class Reader {
   /** Start of the line the reader is at (always a content line, or text.length at the end). */
   private line = 0;
+  private start = 0;
+  private literal = false;
+  private record = -1;
+  /** The offset after the flow value just read. */
+  private flowEnd = 0;
+  /** The records written so far (see FastYaml). */
+  private readonly positions: number[] = [];
+  /**
+   * The start and record of each child of the collections being read, and
+   * the items of the lists being read, innermost last, up to `childCount`
+   * and `itemCount`: stacks that are never shortened, as shrinking an array
+   * frees room the next collection needs again. A list is copied out at its
+   * end, at its exact size.
+   */
+  private readonly children: number[] = [];
+  private childCount = 0;
+  private readonly items: unknown[] = [];
+  private itemCount = 0;
 
   constructor(private readonly text: string) {}
 
   document(): FastYaml {
     this.line = this.nextContentLine(0);
     if (this.line >= this.text.length || this.indentOf(this.line) !== 0) giveUp();
-    const root = this.blockMap(0, this.line);
+    const data = this.blockMap(0, this.line);
     if (this.line < this.text.length) giveUp();
-    return { data: root.value as Record<string, unknown>, rootStart: root.start, root: root.positions as ChildPositions };
+    return { data, rootStart: this.start, positions: Int32Array.from(this.positions), root: this.record };
   }
 
   // ---------------------------------------------------------------------------
@@ -132,35 +167,68 @@ class Reader {
     this.line = this.nextContentLine(i + 1);
   }
 
-  /** Records where the next child of a mapping or list (whose positions are `entry`) was written. */
-  private record(entry: ChildPositions, read: Read): void {
-    if (read.literal === true) (entry.literals ??= []).push(entry.starts.length);
-    entry.starts.push(read.start);
-    entry.inner.push(read.positions);
+  /** Records the value just read as the next child of the collection being read. */
+  private addChild(): void {
+    this.children[this.childCount++] = this.literal ? ~this.start : this.start;
+    this.children[this.childCount++] = this.record;
+  }
+
+  /** Writes the record of a collection starting at `start` whose children were added from `from` on. */
+  private endCollection(from: number, start: number): void {
+    const count = (this.childCount - from) / 2;
+    for (let i = from; i < this.childCount; i++) this.positions.push(this.children[i] as number);
+    this.positions.push(count);
+    this.childCount = from;
+    this.setScalar(start);
+    this.record = this.positions.length - 1;
+  }
+
+  /** Notes a scalar just read at `start`. */
+  private setScalar(start: number, literal = false): void {
+    this.start = start;
+    this.literal = literal;
+    this.record = -1;
   }
 
   // ---------------------------------------------------------------------------
   // Block collections
 
   /** A mapping whose keys are at column `indent`; its first key is at `first`. */
-  private blockMap(indent: number, first: number): Read {
+  private blockMap(indent: number, first: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    const entry: ChildPositions = { starts: [], inner: [] };
+    const children = this.childCount;
     let keyAt = first;
     for (;;) {
       const colon = this.keyEnd(keyAt);
-      const key = this.text.slice(keyAt, colon);
-      if (oddKey(key) || Object.hasOwn(map, key)) giveUp();
-      const read = this.valueAfter(colon + 1, indent);
-      map[key] = read.value;
-      this.record(entry, read);
+      const key = this.keyText(keyAt, colon);
+      if (Object.hasOwn(map, key)) giveUp();
+      map[key] = this.valueAfter(colon + 1, indent);
+      this.addChild();
       if (this.line >= this.text.length) break;
       const next = this.indentOf(this.line);
       if (next < indent) break;
       if (next > indent) giveUp();
       keyAt = this.line + indent;
     }
-    return { value: map, start: first, positions: entry };
+    this.endCollection(children, first);
+    return map;
+  }
+
+  /**
+   * The key from `at` to `end`, giving up on one the `yaml` package reads
+   * otherwise (oddKey). The same few keys come back thousands of times: one
+   * met recently is found in KEYS and compared in place, not cut out, checked
+   * and looked up in the engine's table of property names again.
+   */
+  private keyText(at: number, end: number): string {
+    const t = this.text;
+    const slot = ((end - at) * 31 + t.charCodeAt(at) * 7 + t.charCodeAt(end - 1)) & (KEYS.length - 1);
+    const known = KEYS[slot];
+    if (known !== undefined && known.length === end - at && t.startsWith(known, at)) return known;
+    const key = t.slice(at, end);
+    if (oddKey(key)) giveUp();
+    KEYS[slot] = key;
+    return key;
   }
 
   /** The offset of the `:` ending a plain key at `at` (a name, then `:` and a space or the line's end). */
@@ -196,22 +264,29 @@ class Reader {
   }
 
   /** A list whose dashes are at column `indent`, starting at the line the reader is at. */
-  private blockSeq(indent: number): Read {
-    const list: unknown[] = [];
-    const entry: ChildPositions = { starts: [], inner: [] };
+  private blockSeq(indent: number): unknown[] {
+    const items = this.itemCount;
+    const children = this.childCount;
     const start = this.line + indent;
     for (;;) {
       const dash = this.line + indent;
-      const read = this.valueAfter(dash + 1, indent, true);
-      this.record(entry, read);
-      list.push(read.value);
+      this.items[this.itemCount++] = this.valueAfter(dash + 1, indent, true);
+      this.addChild();
       if (this.line >= this.text.length) break;
       const next = this.indentOf(this.line);
       if (next < indent) break;
       if (next > indent) giveUp();
       if (!this.isDashAt(this.line + indent)) break; // a list under a key may share the key's column
     }
-    return { value: list, start, positions: entry };
+    this.endCollection(children, start);
+    return this.takeItems(items);
+  }
+
+  /** The items pushed from `from` on, as a list of its own. */
+  private takeItems(from: number): unknown[] {
+    const list = this.items.slice(from, this.itemCount);
+    this.itemCount = from;
+    return list;
   }
 
   private isDashAt(at: number): boolean {
@@ -224,7 +299,7 @@ class Reader {
    * The value after a key's `:` or a list's `-` (at `from`), in a collection
    * at column `indent`; leaves the reader at the next content line.
    */
-  private valueAfter(from: number, indent: number, inList = false): Read {
+  private valueAfter(from: number, indent: number, inList = false): unknown {
     const t = this.text;
     let i = from;
     while (t.charCodeAt(i) === SPACE) i++;
@@ -234,14 +309,15 @@ class Reader {
     const ch = t[i] as string;
     if (ch === '|') return this.literalBlock(i, indent);
     if (ch === '[' || ch === '{') {
-      const [value, end, positions] = this.flowNode(i);
-      this.finishLine(end);
-      return { value, start: i, positions };
+      const value = this.flowNode(i);
+      this.finishLine(this.flowEnd);
+      return value;
     }
     if (ch === '"' || ch === "'") {
       const [value, end] = this.quoted(i);
       this.finishLine(end);
-      return { value, start: i };
+      this.setScalar(i);
+      return value;
     }
     if (inList) {
       if (this.isDashAt(i)) giveUp(); // `- - x`
@@ -259,7 +335,7 @@ class Reader {
   }
 
   /** A mapping or list on the lines after a `key:` or `-` with nothing after it. */
-  private nestedBlock(indent: number, inList: boolean): Read {
+  private nestedBlock(indent: number, inList: boolean): unknown {
     const eol = this.endOfLine(this.line + indent);
     this.line = this.nextContentLine(eol + 1);
     if (this.line >= this.text.length) giveUp(); // an empty value
@@ -274,7 +350,7 @@ class Reader {
   }
 
   /** A one-line plain scalar in a block; gives up if it could go on to the next line. */
-  private plainInBlock(at: number, indent: number): Read {
+  private plainInBlock(at: number, indent: number): unknown {
     const t = this.text;
     const eol = this.endOfLine(at);
     const rest = t.slice(at, eol);
@@ -285,11 +361,12 @@ class Reader {
     this.line = this.nextContentLine(eol + 1);
     // A deeper line after a plain scalar would continue it (folded into it): not handled here.
     if (this.line < t.length && this.indentOf(this.line) > indent) giveUp();
-    return { value: resolvePlain(raw), start: at };
+    this.setScalar(at);
+    return resolvePlain(raw);
   }
 
   /** A `|` or `|-` block starting at `bar`, in a collection at column `indent`. */
-  private literalBlock(bar: number, indent: number): Read {
+  private literalBlock(bar: number, indent: number): string {
     const t = this.text;
     let i = bar + 1;
     let strip = false;
@@ -331,7 +408,8 @@ class Reader {
     while (last >= 0 && lines[last] === '') last--;
     const body = lines.slice(0, last + 1).join('\n');
     this.line = this.nextContentLine(at);
-    return { value: strip ? body : `${body}\n`, start: bar, literal: true };
+    this.setScalar(bar, true);
+    return strip ? body : `${body}\n`;
   }
 
   /** The number of spaces on the `n`th line from `from` (for leading empty lines of a block). */
@@ -344,37 +422,37 @@ class Reader {
   // ---------------------------------------------------------------------------
   // Flow collections and quoted scalars (all on one line)
 
-  /** A `[…]` or `{…}` at `at`: its value, the offset after it, and the positions inside it. */
-  private flowNode(at: number): [unknown, number, ChildPositions] {
+  /** A `[…]` or `{…}` at `at`; the offset after it is left in `flowEnd`. */
+  private flowNode(at: number): unknown {
     const t = this.text;
-    const open = t[at];
-    const close = open === '[' ? ']' : '}';
-    const container: unknown[] | Record<string, unknown> = open === '[' ? [] : {};
-    const entry: ChildPositions = { starts: [], inner: [] };
+    const list = t[at] === '[';
+    const close = list ? ']' : '}';
+    const map: Record<string, unknown> = {};
+    const items = this.itemCount;
+    const children = this.childCount;
     let i = this.skipSpaces(at + 1);
-    if (t[i] === close) return [container, i + 1, entry];
-    for (;;) {
-      if (Array.isArray(container)) {
-        const [value, end, start, positions] = this.flowValue(i);
-        this.record(entry, { value, start, positions });
-        container.push(value);
-        i = this.skipSpaces(end);
-      } else {
-        if (!this.isFlowKeyAt(i)) giveUp();
-        const colon = this.keyEnd(i);
-        const key = t.slice(i, colon);
-        if (oddKey(key) || Object.hasOwn(container, key)) giveUp();
-        const valueAt = this.skipSpaces(colon + 1);
-        const [value, end, start, positions] = this.flowValue(valueAt);
-        container[key] = value;
-        this.record(entry, { value, start, positions });
-        i = this.skipSpaces(end);
+    if (t[i] !== close) {
+      for (;;) {
+        if (list) {
+          this.items[this.itemCount++] = this.flowValue(i);
+        } else {
+          if (!this.isFlowKeyAt(i)) giveUp();
+          const colon = this.keyEnd(i);
+          const key = this.keyText(i, colon);
+          if (Object.hasOwn(map, key)) giveUp();
+          map[key] = this.flowValue(this.skipSpaces(colon + 1));
+        }
+        this.addChild();
+        i = this.skipSpaces(this.flowEnd);
+        if (t[i] === close) break;
+        if (t[i] !== ',') giveUp();
+        i = this.skipSpaces(i + 1);
+        if (t[i] === close || t[i] === ',') giveUp(); // a trailing or doubled comma
       }
-      if (t[i] === close) return [container, i + 1, entry];
-      if (t[i] !== ',') giveUp();
-      i = this.skipSpaces(i + 1);
-      if (t[i] === close || t[i] === ',') giveUp(); // a trailing or doubled comma
     }
+    this.flowEnd = i + 1;
+    this.endCollection(children, at);
+    return list ? this.takeItems(items) : map;
   }
 
   private isFlowKeyAt(at: number): boolean {
@@ -389,17 +467,16 @@ class Reader {
     return i;
   }
 
-  /** A value inside a flow collection: its value, the offset after it, where it starts, and positions inside it. */
-  private flowValue(at: number): [unknown, number, number, ChildPositions?] {
+  /** A value inside a flow collection; the offset after it is left in `flowEnd`. */
+  private flowValue(at: number): unknown {
     const t = this.text;
     const ch = t[at];
-    if (ch === '[' || ch === '{') {
-      const [value, end, positions] = this.flowNode(at);
-      return [value, end, at, positions];
-    }
+    if (ch === '[' || ch === '{') return this.flowNode(at);
     if (ch === '"' || ch === "'") {
       const [value, end] = this.quoted(at);
-      return [value, end, at];
+      this.flowEnd = end;
+      this.setScalar(at);
+      return value;
     }
     let end = at;
     for (;;) {
@@ -411,7 +488,9 @@ class Reader {
     }
     const raw = t.slice(at, end).trimEnd();
     if (raw === '' || !plainStartOk(raw)) giveUp();
-    return [resolvePlain(raw), end, at];
+    this.flowEnd = end;
+    this.setScalar(at);
+    return resolvePlain(raw);
   }
 
   /** A quoted scalar at `at`, on one line: its value and the offset after the closing quote. */
@@ -435,10 +514,11 @@ class Reader {
     let i = at + 1;
     for (;;) {
       let j = i;
-      while (j < eol && t[j] !== '"' && t[j] !== '\\') j++;
+      let c = t.charCodeAt(j);
+      while (j < eol && c !== QUOTE && c !== BACKSLASH) c = t.charCodeAt(++j);
       if (j >= eol) giveUp();
       out += t.slice(i, j);
-      if (t[j] === '"') return [out, j + 1];
+      if (c === QUOTE) return [out, j + 1];
       const [text, next] = escapeAt(t, j);
       out += text;
       i = next;

@@ -4,6 +4,7 @@
  */
 import type * as z from 'zod/mini';
 import type { DataPath } from './parse-yaml.js';
+import { plainlyValid } from './plain-valid.js';
 import { didYouMean } from './suggest.js';
 
 /** A problem at a data path: the value there, or (for a bad or unknown key) its key. */
@@ -161,8 +162,10 @@ export function validate<T>(
   data: unknown,
   prefix: DataPath,
 ): { ok: true; data: T } | { ok: false; issues: Located[] } {
-  // Valid data, the common case, is checked without the error map: zod runs
-  // several times slower when given one, and only failures need its words.
+  // Valid data, the common case, is recognised without zod when it plainly
+  // is, and otherwise checked without the error map: zod runs several times
+  // slower when given one, and only failures need its words.
+  if (plainlyValid(schema, data)) return { ok: true, data: data as T };
   const valid = schema.safeParse(data);
   if (valid.success) return { ok: true, data: valid.data };
   const result = schema.safeParse(data, { error: errorMap });

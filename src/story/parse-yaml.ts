@@ -18,7 +18,7 @@ import {
   isSeq,
   parseAllDocuments,
 } from 'yaml';
-import { type ChildPositions, type FastYaml, childPosition, parseFastYaml } from './fast-yaml.js';
+import { type FastYaml, childPosition, parseFastYaml } from './fast-yaml.js';
 import { isReserved, reservedMessage } from './names.js';
 import type { Problem } from './problem.js';
 
@@ -269,15 +269,14 @@ function find(yaml: YamlFile, path: DataPath): Found {
 /** Where the fast path saw the value at `path` (and whether it was a `|` block); undefined if it did not. */
 function fastFind(fast: FastYaml, path: DataPath): { start: number; literal: boolean } | undefined {
   let node: unknown = fast.data;
-  let positions: ChildPositions | undefined = fast.root;
+  let record = fast.root;
   let start = fast.rootStart;
   let literal = false;
   for (const seg of path) {
-    if (positions === undefined || typeof node !== 'object' || node === null || typeof seg === 'symbol') return undefined;
-    const child = childPosition(positions, node, seg);
+    if (typeof node !== 'object' || node === null || typeof seg === 'symbol') return undefined;
+    const child = childPosition(fast, record, node, seg);
     if (child === undefined) return undefined;
-    ({ start, literal } = child);
-    positions = child.inner;
+    ({ start, literal, record } = child);
     node = (node as Record<string | number, unknown>)[seg];
   }
   return { start, literal };

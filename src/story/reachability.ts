@@ -19,15 +19,6 @@ export interface SceneEdge {
   readonly conditional: boolean;
 }
 
-/** The gotos in an effect list, each marked when it sits inside a branch. */
-function gotosIn(effects: readonly Effect[]): { scene: string; inBranch: boolean }[] {
-  const out: { scene: string; inBranch: boolean }[] = [];
-  forEachEffect(effects, (e, inBranch) => {
-    if (e.kind === 'goto') out.push({ scene: e.scene, inBranch });
-  });
-  return out;
-}
-
 // A scene never changes once loaded; `check` walks the graph twice and `graph` once more.
 const sceneEdges = new WeakMap<Scene, readonly SceneEdge[]>();
 
@@ -48,15 +39,22 @@ function findEdges(scene: Scene): SceneEdge[] {
     if (edges.some((e) => e.to === to && e.choice === choice)) return;
     edges.push(choice === undefined ? { from: scene.id, to, conditional } : { from: scene.id, to, conditional, choice });
   };
-  for (const g of gotosIn(scene.onEnter)) add(g.scene, g.inBranch);
+  // An edge for each goto in `effects`, conditional inside a branch or when `gated`; whether there was one.
+  const addGotos = (effects: readonly Effect[], gated: boolean, choice?: Choice): boolean => {
+    let found = false;
+    forEachEffect(effects, (e, inBranch) => {
+      if (e.kind !== 'goto') return;
+      found = true;
+      add(e.scene, gated || inBranch, choice);
+    });
+    return found;
+  };
+  addGotos(scene.onEnter, false);
   for (const choice of scene.choices) {
     const gated = choice.if !== undefined || choice.requires !== undefined;
-    const redirects = gotosIn(choice.effects);
-    for (const g of redirects) add(g.scene, gated || g.inBranch, choice);
+    const redirects = addGotos(choice.effects, gated, choice);
     // A choice whose every path redirects never uses its own goto.
-    if (choice.goto !== undefined && !alwaysRedirects(choice.effects)) {
-      add(choice.goto, gated || redirects.length > 0, choice);
-    }
+    if (choice.goto !== undefined && !alwaysRedirects(choice.effects)) add(choice.goto, gated || redirects, choice);
   }
   return edges;
 }

@@ -80,7 +80,7 @@ function compileText(
       add(item.text, [...path, i, 'text'], cond);
     });
   }
-  return ok ? out : undefined;
+  return ok ? out.slice() : undefined; // at its exact size, as compileEffects explains
 }
 
 /** Compiles every choice, checking ids are unique within the scene. */
@@ -110,7 +110,7 @@ function compileChoices(raw: readonly unknown[], path: DataPath, ctx: FileContex
     seen.set(choice.id, i);
     out.push(choice);
   });
-  return ok ? out : undefined;
+  return ok ? out.slice() : undefined; // at its exact size, as compileEffects explains
 }
 
 function compileChoice(raw: unknown, path: DataPath, ctx: FileContext): Choice | undefined {

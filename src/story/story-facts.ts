@@ -31,16 +31,6 @@ export function forEachEffect(
   }
 }
 
-/** Every effect list of the story with where it runs, scenes in id order. */
-export function effectSites(story: Story): { site: EffectSite; effects: readonly Effect[] }[] {
-  const out: { site: EffectSite; effects: readonly Effect[] }[] = [];
-  for (const scene of scenesInOrder(story)) {
-    out.push({ site: { scene }, effects: scene.onEnter });
-    for (const choice of scene.choices) out.push({ site: { scene, choice }, effects: choice.effects });
-  }
-  return out;
-}
-
 // A story never changes once loaded, so its sorted scenes are sorted once.
 const sortedScenes = new WeakMap<Story, readonly Scene[]>();
 
@@ -105,9 +95,9 @@ export function storyFacts(story: Story): StoryFacts {
   const statsChanged = new Set<string>();
   const varsChanged = new Set<string>();
   let infectionEffects = false;
-  for (const [id, def] of Object.entries(story.characters)) if (def.startsInParty) joiners.add(id);
-  for (const { site, effects } of effectSites(story)) {
-    if (site.choice?.input !== undefined) varsChanged.add(site.choice.input.var);
+  // Conditions the story tests, each once: choices that share a condition's text share its compiled object.
+  const conditions = new Set<Condition>();
+  const gather = (effects: readonly Effect[], site: EffectSite): void =>
     forEachEffect(effects, (e) => {
       switch (e.kind) {
         case 'set':
@@ -130,6 +120,9 @@ export function storyFacts(story: Story): StoryFacts {
         case 'setStatus':
           infectionEffects = true;
           return;
+        case 'if':
+          conditions.add(e.cond);
+          return;
         case 'clear':
         case 'take':
         case 'leave':
@@ -138,7 +131,6 @@ export function storyFacts(story: Story): StoryFacts {
         case 'goto':
         case 'chance':
         case 'check':
-        case 'if':
         case 'feed':
         case 'stress':
         case 'cure':
@@ -149,6 +141,17 @@ export function storyFacts(story: Story): StoryFacts {
         }
       }
     });
+  for (const [id, def] of Object.entries(story.characters)) if (def.startsInParty) joiners.add(id);
+  // One walk over the story, scenes in id order: the first site of a flag or item is the one reported.
+  for (const scene of scenesInOrder(story)) {
+    for (const p of scene.text) if (p.if !== undefined) conditions.add(p.if);
+    gather(scene.onEnter, { scene });
+    for (const choice of scene.choices) {
+      if (choice.if !== undefined) conditions.add(choice.if);
+      if (choice.requires !== undefined) conditions.add(choice.requires);
+      if (choice.input !== undefined) varsChanged.add(choice.input.var);
+      gather(choice.effects, { scene, choice });
+    }
   }
   // The engine heals a semi-infected player's health as time passes, and a
   // companion turning fills in these two variables.
@@ -159,7 +162,7 @@ export function storyFacts(story: Story): StoryFacts {
   const stats = new Set(Object.keys(story.stats));
   const testedFlags = new Set<string>();
   const testedItems = new Set<string>();
-  for (const cond of conditionsOf(story)) {
+  for (const cond of conditions) {
     const refs = referencesOf(cond.ast, { stats });
     for (const f of refs.flags) testedFlags.add(f);
     for (const i of refs.items) testedItems.add(i);

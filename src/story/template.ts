@@ -24,6 +24,8 @@ export function parseTemplate(src: string): {
   placeholders: Placeholder[];
   problems: TemplateProblem[];
 } {
+  // Most texts have no braces at all: one literal part.
+  if (!src.includes('{') && !src.includes('}')) return { parts: src === '' ? [] : [src], placeholders: [], problems: [] };
   const parts: TemplatePart[] = [];
   const placeholders: Placeholder[] = [];
   const problems: TemplateProblem[] = [];
@@ -67,7 +69,8 @@ export function parseTemplate(src: string): {
     }
   }
   if (literal !== '') parts.push(literal);
-  return { parts, placeholders, problems };
+  // `parts` is kept by the compiled story: copied at its exact size (push leaves room for 16).
+  return { parts: parts.slice(), placeholders, problems };
 }
 
 /** The index of the next `{` or `}` in `src` from `from` on; `src.length` when there is none. */
@@ -91,6 +94,11 @@ export interface ParagraphSource {
  * paragraph are offsets into the value from `offset` on.
  */
 export function splitParagraphs(value: string, keepLineBreaks: boolean): ParagraphSource[] {
+  // Most values are one line: one paragraph, with nothing to split or join.
+  if (!value.includes('\n')) {
+    const text = value.trim();
+    return text === '' ? [] : [{ text, offset: value.length - value.trimStart().length }];
+  }
   const result: ParagraphSource[] = [];
   const blank = /\n[ \t]*\n(?:[ \t]*\n)*/g;
   let start = 0;
