@@ -153,6 +153,22 @@ describe('the title screen painted before Ink loads', () => {
   });
 });
 
+describe('keys typed before Ink has loaded', () => {
+  it('are kept for the Ink screen, not echoed or lost', async () => {
+    const pty = new PtyProcess([process.execPath, cli, '--seed', '1'], playerEnv(), root);
+    try {
+      // Typed the moment the painted title shows, long before Ink can listen.
+      expect(await pty.waitFor((out) => out.includes(PAINT) && out.includes('quit'), 20_000)).toBeDefined();
+      pty.type('\u001B[B\u001B[B\r');
+      expect(await pty.waitFor((out) => out.includes('Text speed'), 20_000)).toBeDefined();
+      // Down skipped the greyed Continue and went on to Settings; nothing typed was echoed.
+      expect(pty.output).not.toContain('^[[B');
+    } finally {
+      await pty.stop();
+    }
+  });
+});
+
 describe('a terminal too narrow for the title menu', () => {
   it('is left to Ink to draw (it wraps the entries), and still opens on the title screen', async () => {
     const look = { title: 'Hyosan High', canContinue: false, color: true, styled: true };
