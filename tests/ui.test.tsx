@@ -121,7 +121,7 @@ describe('the scene screen', () => {
     stdin.write('1');
     await waitForFrame(lastFrame, 'What is your name?');
     stdin.write(ENTER);
-    await waitForFrame(lastFrame, 'Type an answer first, or press Esc to go back.');
+    await waitForFrame(lastFrame, 'Type an answer, or Esc to go back.');
     stdin.write('Mim');
     await waitForFrame(lastFrame, 'Mim');
     stdin.write('\u007f');

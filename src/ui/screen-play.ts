@@ -147,7 +147,7 @@ function typeAnswer(screen: Screen, game: SavedGame, answer: Answer, press: KeyP
       return { ...screen, answer: { ...answer, text: [...answer.text].slice(0, -1).join('') } };
     case 'enter': {
       const text = answer.text.trim();
-      if (text === '') return { ...screen, message: 'Type an answer first, or press Esc to go back.' };
+      if (text === '') return { ...screen, message: 'Type an answer, or Esc to go back.' };
       return makeChoice(screen, game, answer.choiceId, `${answer.label}: ${text}`, text);
     }
     case 'escape': {
