@@ -274,16 +274,13 @@ async function peekSave(file: string, storyId: string): Promise<SavePeek | undef
   const doc = parsed.value as { format?: unknown; story?: { id?: unknown }; meta?: Record<string, unknown> } | null;
   if (doc?.format !== SAVE_FORMAT || doc.story?.id !== storyId) return undefined;
   const saved = Date.parse(String(doc.meta?.savedAt));
+  // Unchecked text from a file, printed on the title screen: one safe line.
+  const text = (value: unknown): string => (typeof value === 'string' ? oneLine(value) : '');
   return {
-    sceneTitle: printable(doc.meta?.sceneTitle),
-    clock: printable(doc.meta?.clock),
+    sceneTitle: text(doc.meta?.sceneTitle),
+    clock: text(doc.meta?.clock),
     savedAt: Number.isNaN(saved) ? read.modified.getTime() : saved,
   };
-}
-
-/** A string from an unchecked file, safe to print: no control characters, at most a line. */
-function printable(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 200) : '';
 }
 
 async function isReadable(text: string, file: string): Promise<boolean> {

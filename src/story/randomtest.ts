@@ -11,7 +11,7 @@
  * same result for the same seed.
  */
 import { nextFloat } from '../engine/rng.js';
-import { advance, choicesOf, enabledChoiceIds, isEnded, sceneOf, start, startOwned, step } from '../engine/index.js';
+import { advance, choicesOf, enabledChoiceIds, isEnded, replay, sceneOf, start, startOwned, step } from '../engine/index.js';
 import type { GameState, Move, OwnedState, Story } from '../engine/index.js';
 
 /** Games per batch; part of what a seed means, so changing it changes every result. */
@@ -159,6 +159,8 @@ function playGame(
   // No state outlives its move here: each game owns one and changes it in place.
   let state: OwnedState | undefined;
   let applied = 0;
+  // The game as it ended: the state, or after an error the last one a move completed.
+  let last: GameState | undefined;
   try {
     state = startOwned(story, seed);
     for (const move of options.prefix ?? []) {
@@ -212,22 +214,16 @@ function playGame(
       applied++;
       acc.reached(story, state, game, seed, moves);
     }
+    last = state;
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     // A move that throws leaves the owned state half-changed: report on the state before it.
-    if (state !== undefined) state = stateAfter(story, seed, moves.slice(0, applied));
-    acc.error({ scene: state?.scene ?? story.start, message, game, seed, moves });
+    if (state !== undefined) last = replay(story, seed, moves.slice(0, applied)).state;
+    acc.error({ scene: last?.scene ?? story.start, message, game, seed, moves });
   }
-  if (state !== undefined) acc.visited(state);
+  if (last !== undefined) acc.visited(last);
   acc.games++;
   acc.moves += moves.length;
-}
-
-/** The state after `moves` that were all played once without an error (so cannot throw now). */
-function stateAfter(story: Story, seed: number, moves: readonly Move[]): OwnedState {
-  const state = startOwned(story, seed);
-  for (const move of moves) advance(story, state, move.choice, move.input);
-  return state;
 }
 
 /** How often each choice was made in a batch: per scene id, by the choice's place in the scene. */

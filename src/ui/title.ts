@@ -77,9 +77,8 @@ export function titleFrame(look: TitleLook): string | undefined {
   const colour = (c: Sgr): readonly Sgr[] => (look.color ? [c] : []);
   const cursor = firstTitleCursor(look.canContinue);
   const items = fittedItems(titleItems(look.canContinue, look.continueNote), width);
-  if (items.some((item) => columnsOf(`❯ ${item.label}${item.note === undefined ? '' : ` (${item.note})`}`) > width)) {
-    return undefined;
-  }
+  // The notes fit now; a label that does not is Ink's to wrap.
+  if (items.some((item) => columnsOf(`❯ ${item.label}`) > width)) return undefined;
   const rows = items.map((item, index) => {
     const selected = index === cursor;
     const pointer = selected ? sgr(colour(BLUE), '❯') : ' ';
