@@ -98,7 +98,7 @@ export async function graphCommand(argv: readonly string[], io: AuthorToolIo): P
       `hyosan: this diagram has ${over}, so Mermaid will refuse to draw it with its default settings.\n` +
         `  Draw a part of it: --only s1. (a prefix of scene ids) or --focus SCENE --depth 2,\n` +
         `  use --format dot with Graphviz, or raise the limits where you render it:\n` +
-        `  mermaid.initialize({ maxTextSize: 200000, maxEdges: 2000 }) on your page, or the same keys in mermaid.live's Config tab.\n`,
+        `  mermaid.initialize({ maxTextSize: 200000, maxEdges: 2000 }) on the page that draws it.\n`,
     );
   }
   return 0;
