@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, parseSeed } from '../src/cli/args.js';
 import type { Command } from '../src/cli/args.js';
-import { interpret, playPlain } from '../src/cli/plain.js';
+import { interpret, playPlain } from '../src/ui/plain/plain.js';
 import { textWidth, wrapText } from '../src/ui/wrap.js';
 import type { ChoiceView, Story } from '../src/engine/index.js';
 import { newGame } from '../src/saves/index.js';

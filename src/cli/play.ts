@@ -10,14 +10,14 @@ import { chooseSaveDir } from '../saves/slots.js';
 import { SaveStore } from '../saves/store.js';
 import { formatProblem } from '../story/problem.js';
 import { closest } from '../story/suggest.js';
-import { onFullScreen } from '../ui/full-screen.js';
+import { onFullScreen } from '../ui/ink/full-screen.js';
 import type { GameStart } from '../ui/ports.js';
-import { titleFrame } from '../ui/title.js';
-import { sizeOf } from '../ui/layout.js';
+import { titleFrame } from '../ui/ink/title.js';
+import { sizeOf } from '../ui/ink/layout.js';
 import { UsageError } from './args.js';
 import type { PlayOptions } from './args.js';
 import type { CliContext } from './context.js';
-import { playPlain } from './plain.js';
+import { playPlain } from '../ui/plain/plain.js';
 import { PlayServices } from './play-services.js';
 import { profileDir, readSettings } from './profile.js';
 import { loadStory } from './story-source.js';
@@ -101,7 +101,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
   const settings = await readSettings(profileDir(store.dir));
   const continueNote = await services.continuePreview();
   const canContinue = continueNote !== undefined;
-  // A game that opens on the title screen shows it before Ink has loaded (see ui/title.ts).
+  // A game that opens on the title screen shows it before Ink has loaded (see ui/ink/title.ts).
   const firstFrame =
     start === undefined
       ? titleFrame({
@@ -115,7 +115,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
       : undefined;
   const io = { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr };
   return onFullScreen(io, firstFrame, async (painted) => {
-    const { playInk } = await import('../ui/launch.js');
+    const { playInk } = await import('../ui/ink/launch.js');
     return playInk(
       { story, ...(start === undefined ? {} : { start }), ports: services, settings, noColor, found, canContinue, continueNote },
       io,
