@@ -42,7 +42,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     return 1;
   }
   const story = result.story;
-  if (options.startAt !== undefined) checkStartScene(story, options.startAt, label, options.story === undefined);
+  if (options.startAt !== undefined) await checkStartScene(story, options.startAt, label, options.story === undefined);
 
   const plain = options.plain || ctx.stdin.isTTY !== true || ctx.stdout.isTTY !== true;
   let transcript: Transcript | undefined;
@@ -136,9 +136,9 @@ function seedSource(seed: number | undefined): () => number {
  * miss, or `--story story` when the scene is in the working folder but the
  * game is playing the story it was built with.
  */
-function checkStartScene(story: Story, scene: string, label: string, builtIn: boolean): void {
+async function checkStartScene(story: Story, scene: string, label: string, builtIn: boolean): Promise<void> {
   if (story.scenes.has(scene)) return;
-  if (builtIn && workingStoryHas(scene)) {
+  if (builtIn && (await workingStoryHas(scene))) {
     throw new UsageError(
       `--start-at: no scene '${scene}' in ${label}, but story/ has it: play your working files with --story story --start-at ${scene}`,
     );

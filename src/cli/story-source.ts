@@ -4,7 +4,7 @@
  * the bundle has it).
  */
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadResult } from '../story/load.js';
@@ -41,32 +41,12 @@ async function assertStoryFolder(dir: string): Promise<void> {
 /**
  * Whether the `story/` folder under the working directory has a scene with
  * this id: an author who added a scene there and forgot `--story story`
- * gets told so. A plain text search (`id: SCENE`): it only chooses a hint.
+ * gets told so.
  */
-export function workingStoryHas(scene: string, cwd = '.'): boolean {
-  const root = join(cwd, 'story');
-  const pattern = new RegExp(`^\\s*-?\\s*id:\\s*["']?${scene.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*(#.*)?$`, 'm');
-  const queue = [root];
-  for (let i = 0; i < queue.length && i < 1000; i++) {
-    let entries;
-    try {
-      entries = readdirSync(queue[i]!, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const path = join(queue[i]!, e.name);
-      if (e.isDirectory() && !e.name.startsWith('.')) queue.push(path);
-      else if (e.isFile() && e.name.endsWith('.yaml')) {
-        try {
-          if (pattern.test(readFileSync(path, 'utf8'))) return true;
-        } catch {
-          // Unreadable: no hint from it.
-        }
-      }
-    }
-  }
-  return false;
+export async function workingStoryHas(scene: string, cwd = '.'): Promise<boolean> {
+  if (!hasWorkingStory(cwd)) return false;
+  const { sceneIdsIn } = await import('../story/scene-index.js');
+  return (await sceneIdsIn(join(cwd, 'story'))).has(scene);
 }
 
 /** Whether the working directory holds a story folder (`story/story.yaml`). */
