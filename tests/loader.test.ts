@@ -409,7 +409,7 @@ describe('YAML mistakes', () => {
   it('report a syntax error at its exact line and column', () => {
     const result = load('id: a\ntitle: x: y\nending: { title: E }\n');
     expect(errors(result)).toEqual([
-      'st/a.yaml:2:8: error: Nested mappings are not allowed in compact mappings',
+      `st/a.yaml:2:9: error: put this text in quotes: it contains ': ', which YAML reads as a new key (write title: "…" with the text inside the quotes, or title: | with the text on the lines below)`,
       "st/story.yaml:4:8: error: no scene has the id 'a' (or it is in a file that could not be read: fix that first)",
     ]);
     expect(result.story).toBeUndefined();
@@ -748,5 +748,42 @@ describe('untrusted input', () => {
       fc.property(value, (v) => survives(stringify(v))),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('YAML mistakes, told in the author\'s terms at the character to change', () => {
+  const problemsOf = (text: string) =>
+    loadStoryFiles([
+      { path: 'st/story.yaml', text: STORY },
+      { path: 'st/scene.yaml', text },
+    ]).problems.filter((p) => p.file === 'st/scene.yaml').map((p) => `${p.line}:${p.col}: ${p.message}`);
+
+  it('a colon inside a text: put it in quotes', () => {
+    expect(problemsOf('id: a\ntitle: A\ntext: He stops: the door is open.\nending: { title: E }\n')).toEqual([
+      `3:15: put this text in quotes: it contains ': ', which YAML reads as a new key (write text: "…" with the text inside the quotes, or text: | with the text on the lines below)`,
+    ]);
+  });
+
+  it("a key without its colon: add ':'", () => {
+    expect(problemsOf('id: a\ntitle The Hall\nending: { title: E }\n')).toEqual([
+      "2:6: add ':' after 'title' (write title: and then its value)",
+    ]);
+  });
+
+  it('a tab inside a text block: use spaces', () => {
+    expect(problemsOf('id: a\ntext: |\n  Line one\n\tTabbed line\nending: { title: E }\n')).toEqual([
+      '4:1: a tab in this text block: indent with spaces, not tabs',
+    ]);
+  });
+
+  it('a line indented less, or more, than the one above it', () => {
+    const less = 'id: a\ntitle: A\nchoices:\n  - id: x\n    text: Go\n   goto: a\n';
+    expect(problemsOf(less)).toEqual(["6:4: indent this line like 'text:' above it (4 spaces, not 3)"]);
+    const more = 'id: a\ntitle: A\nchoices:\n  - id: x\n    text: Go\n      goto: a\n';
+    expect(problemsOf(more)).toEqual(["6:7: indent this line like 'text:' above it (4 spaces, not 6)"]);
+  });
+
+  it('keeps the parser\'s words for what it does not recognise', () => {
+    expect(problemsOf('id: a\ntext: "unclosed\n')).toEqual(['3:1: Missing closing "quote']);
   });
 });
