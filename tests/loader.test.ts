@@ -230,13 +230,20 @@ describe('effects', () => {
         '',
       ].join('\n'),
     );
-    expect(chance).toEqual({ kind: 'chance', percent: 30, then: [{ kind: 'set', flags: ['lucky'] }], else: [] });
+    expect(chance).toEqual({
+      kind: 'chance',
+      percent: 30,
+      then: [{ kind: 'set', flags: ['lucky'] }],
+      else: [],
+      source: { file: 'st/a.yaml', line: 4, col: 5 },
+    });
     expect(check).toEqual({
       kind: 'check',
       stat: 'stamina',
       difficulty: 8,
       then: [],
       else: [{ kind: 'add', stats: { stamina: -1 } }],
+      source: { file: 'st/a.yaml', line: 6, col: 5 },
     });
     expect(cond?.kind === 'if' && cond.cond.src).toBe('lucky and stamina > 2');
   });
@@ -245,7 +252,7 @@ describe('effects', () => {
     const result = load('id: a\nending: { title: E }\non_enter:\n  - sett: x\n');
     expect(errors(result)).toEqual([
       "st/a.yaml:4:5: error: unknown effect 'sett': expected one of set, clear, add, set_stat, give, take, join, " +
-        'leave, time, skip_time, goto, set_var, chance, check, if, expose, feed, stress, cure, set_status — did you mean \'set\'?',
+        'leave, time, skip_time, goto, set_var, say, chance, check, if, expose, feed, stress, cure, set_status, fate — did you mean \'set\'?',
     ]);
   });
 
