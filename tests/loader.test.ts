@@ -230,13 +230,20 @@ describe('effects', () => {
         '',
       ].join('\n'),
     );
-    expect(chance).toEqual({ kind: 'chance', percent: 30, then: [{ kind: 'set', flags: ['lucky'] }], else: [] });
+    expect(chance).toEqual({
+      kind: 'chance',
+      percent: 30,
+      then: [{ kind: 'set', flags: ['lucky'] }],
+      else: [],
+      source: { file: 'st/a.yaml', line: 4, col: 5 },
+    });
     expect(check).toEqual({
       kind: 'check',
       stat: 'stamina',
       difficulty: 8,
       then: [],
       else: [{ kind: 'add', stats: { stamina: -1 } }],
+      source: { file: 'st/a.yaml', line: 6, col: 5 },
     });
     expect(cond?.kind === 'if' && cond.cond.src).toBe('lucky and stamina > 2');
   });
@@ -245,7 +252,7 @@ describe('effects', () => {
     const result = load('id: a\nending: { title: E }\non_enter:\n  - sett: x\n');
     expect(errors(result)).toEqual([
       "st/a.yaml:4:5: error: unknown effect 'sett': expected one of set, clear, add, set_stat, give, take, join, " +
-        'leave, time, skip_time, goto, set_var, chance, check, if, expose, feed, stress, cure, set_status — did you mean \'set\'?',
+        'leave, time, skip_time, goto, set_var, say, chance, check, if, expose, feed, stress, cure, set_status, fate — did you mean \'set\'?',
     ]);
   });
 
@@ -409,7 +416,7 @@ describe('YAML mistakes', () => {
   it('report a syntax error at its exact line and column', () => {
     const result = load('id: a\ntitle: x: y\nending: { title: E }\n');
     expect(errors(result)).toEqual([
-      'st/a.yaml:2:8: error: Nested mappings are not allowed in compact mappings',
+      `st/a.yaml:2:9: error: put this text in quotes: it contains ': ', which YAML reads as a new key (write title: "…" with the text inside the quotes, or title: | with the text on the lines below)`,
       "st/story.yaml:4:8: error: no scene has the id 'a' (or it is in a file that could not be read: fix that first)",
     ]);
     expect(result.story).toBeUndefined();
@@ -748,5 +755,42 @@ describe('untrusted input', () => {
       fc.property(value, (v) => survives(stringify(v))),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('YAML mistakes, told in the author\'s terms at the character to change', () => {
+  const problemsOf = (text: string) =>
+    loadStoryFiles([
+      { path: 'st/story.yaml', text: STORY },
+      { path: 'st/scene.yaml', text },
+    ]).problems.filter((p) => p.file === 'st/scene.yaml').map((p) => `${p.line}:${p.col}: ${p.message}`);
+
+  it('a colon inside a text: put it in quotes', () => {
+    expect(problemsOf('id: a\ntitle: A\ntext: He stops: the door is open.\nending: { title: E }\n')).toEqual([
+      `3:15: put this text in quotes: it contains ': ', which YAML reads as a new key (write text: "…" with the text inside the quotes, or text: | with the text on the lines below)`,
+    ]);
+  });
+
+  it("a key without its colon: add ':'", () => {
+    expect(problemsOf('id: a\ntitle The Hall\nending: { title: E }\n')).toEqual([
+      "2:6: add ':' after 'title' (write title: and then its value)",
+    ]);
+  });
+
+  it('a tab inside a text block: use spaces', () => {
+    expect(problemsOf('id: a\ntext: |\n  Line one\n\tTabbed line\nending: { title: E }\n')).toEqual([
+      '4:1: a tab in this text block: indent with spaces, not tabs',
+    ]);
+  });
+
+  it('a line indented less, or more, than the one above it', () => {
+    const less = 'id: a\ntitle: A\nchoices:\n  - id: x\n    text: Go\n   goto: a\n';
+    expect(problemsOf(less)).toEqual(["6:4: indent this line like 'text:' above it (4 spaces, not 3)"]);
+    const more = 'id: a\ntitle: A\nchoices:\n  - id: x\n    text: Go\n      goto: a\n';
+    expect(problemsOf(more)).toEqual(["6:7: indent this line like 'text:' above it (4 spaces, not 6)"]);
+  });
+
+  it('keeps the parser\'s words for what it does not recognise', () => {
+    expect(problemsOf('id: a\ntext: "unclosed\n')).toEqual(['3:1: Missing closing "quote']);
   });
 });
