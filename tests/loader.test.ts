@@ -417,22 +417,46 @@ describe('YAML mistakes', () => {
     const result = load('id: a\ntitle: x: y\nending: { title: E }\n');
     expect(errors(result)).toEqual([
       `st/a.yaml:2:9: error: put this text in quotes: it contains ': ', which YAML reads as a new key (write title: "…" with the text inside the quotes, or title: | with the text on the lines below)`,
-      "st/story.yaml:4:8: error: no scene has the id 'a' (or it is in a file that could not be read: fix that first)",
+      "st/story.yaml:4:8: error: 1 reference into st/a.yaml, which could not be read (its error at st/a.yaml:2:9): fix that file first",
     ]);
     expect(result.story).toBeUndefined();
   });
 
-  it('mark a flag or scene named only in a file that could not be read as possibly unread, not simply unknown', () => {
+  it('fold the references into a file that could not be read into one line per file, marked with the cause', () => {
     const result = loadStoryFiles([
       { path: 'st/story.yaml', text: STORY },
-      { path: 'st/a.yaml', text: 'id: a\nchoices:\n  - id: go\n    text: Go\n    if: seen_lab and visited("b")\n    goto: a\n' },
+      {
+        path: 'st/a.yaml',
+        text: 'id: a\nchoices:\n  - id: go\n    text: Go\n    if: seen_lab and visited("b")\n    goto: b\n  - id: typo\n    text: Typo\n    goto: aa\n',
+      },
       // Broken: the scene that sets `seen_lab` and is called `b` cannot be read.
       { path: 'st/b.yaml', text: 'id: b\non_enter:\n  - set: seen_lab\n   oops: [\nending: { title: B }\n' },
     ]);
-    const caveat = '(or it is in a file that could not be read: fix that first)';
-    const inA = errors(result).filter((e) => e.startsWith('st/a.yaml'));
-    expect(inA.length).toBeGreaterThan(0);
-    for (const e of inA) expect(e).toContain(caveat);
+    const inA = result.problems.filter((p) => p.file === 'st/a.yaml');
+    const cause = result.problems.find((p) => p.file === 'st/b.yaml')!;
+    expect(inA).toEqual([
+      {
+        file: 'st/a.yaml',
+        line: 5,
+        col: 9,
+        severity: 'error',
+        message: `3 references into st/b.yaml, which could not be read (its error at st/b.yaml:${cause.line}:${cause.col}): fix that file first`,
+        cause: `st/b.yaml:${cause.line}:${cause.col}`,
+      },
+      // A name no file mentions is a mistake of its own, with its suggestion.
+      { file: 'st/a.yaml', line: 9, col: 11, severity: 'error', message: "no scene has the id 'aa' — did you mean 'a'?" },
+    ]);
+  });
+
+  it('fold every reference to what a broken story.yaml declares', () => {
+    const result = loadStoryFiles([
+      { path: 'st/story.yaml', text: `${STORY}stats: { noise: { label: Noise, min: 0, max: 10, start: 0 }\n` },
+      { path: 'st/a.yaml', text: 'id: a\ntext: "{noise}"\nchoices:\n  - text: Go\n    if: noise < 3\n    effects: [ { add: { noise: 1 } } ]\n    goto: a\n' },
+    ]);
+    const cause = result.problems.find((p) => p.file === 'st/story.yaml')!;
+    expect(result.problems.filter((p) => p.file === 'st/a.yaml').map((p) => p.message)).toEqual([
+      `3 references into st/story.yaml, which could not be read (its error at st/story.yaml:${cause.line}:${cause.col}): fix that file first`,
+    ]);
   });
 
   it('report wrong types at the offending value', () => {
