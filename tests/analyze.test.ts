@@ -462,7 +462,7 @@ ${effects}
 
   it('warns about a paragraph that tests an item nothing gives', () => {
     expect(warnings('          - set_stat: { noise: 1 }', 'has("torhc")')).toContain(
-      "a paragraph of scene 'a' tests 'has(\"torhc\")', but item 'torhc' is never given and is not in start_items — did you mean 'torch'?",
+      "the text of scene 'a' tests 'has(\"torhc\")', but item 'torhc' is never given and is not in start_items — did you mean 'torch'?",
     );
   });
 

@@ -8,11 +8,14 @@ import { formatClock } from './clock.js';
 import { applyEffects, type EffectOutcome } from './effects.js';
 import { healthyCharacter, passTime } from './infection.js';
 import { hashUnit, seedOf } from './rng.js';
-import { renderTemplate } from './text.js';
+import { renderParagraphs, renderTemplate } from './text.js';
+import { plain, sortedHas, withAdded } from './sorted.js';
 import type { CharacterState, Choice, Ending, GameState, Scene, Story } from './types.js';
 
 /** The scene id a choice's `goto` uses to resume after an interrupting event. */
 export const RETURN = '@return';
+/** The pseudo-scene a `goto` names to come back from a sub-scene a choice `call`ed. */
+export const BACK = '@back';
 
 // A story whose scenes redirect to each other forever (on_enter gotos, hooks
 // that fire again) is an author's bug; stop following it after this many hops.
@@ -112,6 +115,9 @@ export function startOwned(story: Story, seed: number): OwnedState {
 
 /** Whether a choice is shown, and whether it can be picked. */
 function availability(choice: Choice, state: GameState): 'hidden' | 'disabled' | 'enabled' {
+  if (choice.once === true && state.taken !== undefined && sortedHas(state.taken, takenKey(state.scene, choice.id))) {
+    return 'hidden';
+  }
   if (choice.if !== undefined && !choice.if.test(state)) return 'hidden';
   if (choice.requires !== undefined && !choice.requires.test(state)) return 'disabled';
   return 'enabled';
@@ -146,10 +152,7 @@ export function enabledChoiceIds(story: Story, state: GameState): readonly strin
 /** The current scene's title, chapter, visible paragraphs and ending. */
 export function sceneView(story: Story, state: GameState): SceneView {
   const scene = sceneOf(story, state);
-  const paragraphs: string[] = [];
-  for (const p of scene.text) {
-    if (p.if === undefined || p.if.test(state)) paragraphs.push(renderTemplate(story, state, p.text));
-  }
+  const paragraphs = renderParagraphs(story, state, scene.text);
   return {
     id: scene.id,
     title: scene.title,
@@ -231,9 +234,17 @@ function move(story: Story, state: GameState, choiceId: string, input: string | 
       const answer = cleanInput(input ?? '', choice.input.maxLength);
       if (answer !== '') draft.vars[choice.input.var] = answer;
     }
+    const from = draft.scene;
+    if (choice.once === true) draft.taken = withAdded(plain(draft.taken ?? []), takenKey(from, choice.id)) as string[];
     const outcome: EffectOutcome = {};
     applyEffects(story, draft, choice.effects, outcome);
-    const destination = outcome.redirect ?? choice.goto;
+    let destination = outcome.redirect ?? choice.goto;
+    if (choice.call !== undefined) {
+      // The sub-scene's `@back` comes to the choice's way on, or back into this scene as it was.
+      const back = destination === undefined ? { to: from, resume: true } : { to: destination, resume: false };
+      draft.calls = [...(draft.calls ?? []), back];
+      destination = choice.call;
+    }
     if (destination === undefined) {
       throw new StoryRuntimeError(`choice '${choice.id}' in scene '${draft.scene}' leads nowhere`);
     }
@@ -261,6 +272,18 @@ function enter(story: Story, draft: Draft<GameState>, sceneId: string, resume: b
   for (let hops = 0; target !== undefined; hops++) {
     if (hops >= MAX_HOPS) {
       throw new StoryRuntimeError(`scene '${sceneId}' keeps redirecting (more than ${MAX_HOPS} hops)`);
+    }
+    // A loop: a call's way on may itself be `@back` (a sub-scene that calls another, then returns).
+    while (target === BACK) {
+      const calls = draft.calls ?? [];
+      const back = calls[calls.length - 1];
+      if (back === undefined) {
+        throw new StoryRuntimeError(`'@back' in scene '${draft.scene}', but no choice called a sub-scene to come back from`);
+      }
+      if (calls.length === 1) delete draft.calls;
+      else draft.calls = calls.slice(0, -1);
+      target = back.to;
+      skipEntry = back.resume;
     }
     const scene = story.scenes.get(target);
     if (scene === undefined) throw new StoryRuntimeError(`no scene '${target}' to go to`);
@@ -457,4 +480,9 @@ export function replay(story: Story, seed: number, moves: readonly Move[]): Repl
     }
   }
   return done(moves.length);
+}
+
+/** How a taken once-only choice is recorded in `GameState.taken`. */
+function takenKey(scene: string, choice: string): string {
+  return `${scene}#${choice}`;
 }

@@ -14,6 +14,8 @@ export const CHOICE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** The pseudo-scene a `goto` names to go back to where an interruption came from. */
 export const RETURN = '@return';
+/** The pseudo-scene a `goto` names to come back from a sub-scene that a choice `call`ed. */
+export const BACK = '@back';
 /** The `who` that means the player, where an effect allows it. */
 export const PLAYER = 'player';
 
