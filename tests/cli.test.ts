@@ -326,7 +326,11 @@ describe('the built CLI', () => {
 
   it('checks the shipped story embedded in the bundle', () => {
     const { status, stdout } = hyosan(['check']);
-    expect(stdout).toMatch(/^story\/: [\d,]+ scenes?, [\d,]+ choices?, [\d,]+ endings?, [\d,]+ words? — no problems$/m);
+    // Until its writers finish, the shipped story may still draw issue 13's new warnings (rolls that
+    // show nothing, deaths straight from a roll), and only those: the coordinator makes this "no problems" again.
+    expect(stdout).toMatch(/^story\/: [\d,]+ scenes?, [\d,]+ choices?, [\d,]+ endings?, [\d,]+ words? — (no problems|[\d,]+ warnings?)$/m);
+    const warnings = stdout.split('\n').filter((line) => line.includes(': warning: '));
+    expect(warnings.filter((line) => !/shows the player nothing|can lead straight to the death ending/.test(line))).toEqual([]);
     expect(status).toBe(0);
   });
 
