@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, parseSeed } from '../src/cli/args.js';
 import type { Command } from '../src/cli/args.js';
-import { interpret, playPlain } from '../src/cli/plain.js';
+import { interpret, playPlain } from '../src/ui/plain/plain.js';
 import { textWidth, wrapText } from '../src/ui/wrap.js';
 import type { ChoiceView, Story } from '../src/engine/index.js';
 import { newGame } from '../src/saves/index.js';
@@ -328,9 +328,13 @@ describe('the built CLI', () => {
     const { status, stdout } = hyosan(['check']);
     // Until its writers finish, the shipped story may still draw issue 13's new warnings (rolls that
     // show nothing, deaths straight from a roll), and only those: the coordinator makes this "no problems" again.
-    expect(stdout).toMatch(/^story\/: [\d,]+ scenes?, [\d,]+ choices?, [\d,]+ endings?, [\d,]+ words? — (no problems|[\d,]+ warnings?)$/m);
+    expect(stdout).toMatch(
+      /^the built-in story: [\d,]+ scenes?, [\d,]+ choices?, [\d,]+ endings?, [\d,]+ words? — (no problems|[\d,]+ warnings?)/m,
+    );
     const warnings = stdout.split('\n').filter((line) => line.includes(': warning: '));
     expect(warnings.filter((line) => !/shows the player nothing|can lead straight to the death ending/.test(line))).toEqual([]);
+    // Run where story/ is, it says how to check the working files instead.
+    expect(stdout).toMatch(/To check your working files: hyosan check story\)\n$/);
     expect(status).toBe(0);
   });
 
@@ -344,8 +348,13 @@ describe('the built CLI', () => {
   });
 
   it('checks the shipped story from its precompiled image exactly as from story/ on disk', () => {
+    const hint = '(That is the story hyosan was built with. To check your working files: hyosan check story)\n';
     for (const flags of [[], ['--json'], ['--strict']]) {
-      expect(hyosan(['check', ...flags])).toEqual(hyosan(['check', 'story', ...flags]));
+      const fromDisk = hyosan(['check', 'story', ...flags]);
+      const expected = flags.includes('--json')
+        ? fromDisk
+        : { ...fromDisk, stdout: fromDisk.stdout.replace(/^story\/: /m, 'the built-in story: ') + hint };
+      expect(hyosan(['check', ...flags])).toEqual(expected);
     }
   });
 

@@ -2,7 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Story } from '../src/engine/types.js';
 import { graphCommand } from '../src/cli/graph-command.js';
-import { dotString, edgeLabel, mermaidText, storyGraph } from '../src/story/graph.js';
+import { dotString, edgeLabel, MERMAID_LIMITS, mermaidOverLimits, mermaidText, storyGraph } from '../src/story/graph.js';
+import { graphPart } from '../src/story/graph-part.js';
+import { UsageError } from '../src/cli/args.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { edgesOf } from '../src/story/reachability.js';
 
@@ -41,9 +43,8 @@ flowchart TD
   n_roof_top["On the Roof"]
   n_roof_turned["On-jo Turns"]
   n__return>"back to the interrupted scene"]
-  n_roof_door -.->|"Push it open and shout #quot;Anyone up here?…"| n_roof_top
+  n_roof_door -.->|"Push it open and shout #quot;Anyone up here?… (+1)"| n_roof_top
   n_roof_door -.->|"Push it open and shout #quot;Anyone up here?…"| n_roof_stairs
-  n_roof_door -.->|"Use key #35;2 #124; the #lt;small#gt; one"| n_roof_top
   n_roof_stairs -->|"(on enter)"| n_roof_end
   n_roof_top -->|"Wait for the helicopter"| n_roof_end
   n_roof_turned -->|"Go on"| n__return
@@ -109,6 +110,72 @@ describe('graph', () => {
     // Every scene of the stuck story is reached by some game: nothing is red.
     expect(out).not.toContain('#f8c8c8');
     expect(out).toContain('"door" -> "out" [label="Unlock the door", style=dashed];');
+  });
+});
+
+/** Runs `graph ARGS` and gives back what it wrote. */
+async function runGraph(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = {
+    stdout: { write: (s: string) => ((out += s), true) },
+    stderr: { write: (s: string) => ((err += s), true) },
+    shippedStory: () => loadStoryDir('story'),
+  } as unknown as Parameters<typeof graphCommand>[1];
+  const code = await graphCommand(args, io);
+  return { code, out, err };
+}
+
+describe('graph of a part of the story', () => {
+  it('--only draws the scenes with that prefix, and the scenes an edge crosses to as small nodes', async () => {
+    const { out } = await runGraph(['tests/fixtures/graph-parts', '--only', 's2.', '--format', 'dot']);
+    for (const id of ['s2.d', 's2.e', 's2.x']) expect(out).toMatch(new RegExp(`"${id.replace('.', '\\.')}" \\[label="[DEX]"`));
+    // s1.b and s1.c lead into the part: drawn as their ids, in grey.
+    expect(out).toContain('"s1.b" [label="s1.b", shape=plaintext, fontcolor="#777777"];');
+    expect(out).toContain('"s1.c" [label="s1.c", shape=plaintext, fontcolor="#777777"];');
+    expect(out).toContain('"s1.c" -> "s2.d"');
+    // An edge with neither end in the part is left out, and so is a scene with no edge into it.
+    expect(out).not.toContain('"s1.b" -> "s1.c"');
+    expect(out).not.toContain('"s1.a"');
+  });
+
+  it('--focus draws the scenes within --depth choices of a scene, both ways', async () => {
+    const story = await fixture('tests/fixtures/graph-parts');
+    const part = graphPart(story, { focus: 's1.c', depth: 1 });
+    expect([...part.scenes].sort()).toEqual(['s1.b', 's1.c', 's2.d']);
+    expect([...part.outside].sort()).toEqual(['s1.a', 's2.e', 's2.x']);
+    expect([...graphPart(story, { focus: 's1.c', depth: 0 }).scenes]).toEqual(['s1.c']);
+    // --only and --focus together: the scenes both select.
+    expect([...graphPart(story, { focus: 's1.c', depth: 1, only: 's1.' }).scenes].sort()).toEqual(['s1.b', 's1.c']);
+  });
+
+  it('names an unknown prefix or scene as a command-line mistake, with a suggestion', async () => {
+    await expect(runGraph(['tests/fixtures/graph-parts', '--focus', 's1.cc'])).rejects.toThrow(
+      new UsageError("--focus 's1.cc': no such scene — did you mean 's1.c'?"),
+    );
+    await expect(runGraph(['tests/fixtures/graph-parts', '--only', 's3'])).rejects.toThrow(
+      "--only 's3': no scene id starts with it (scene ids start with s1., s2.)",
+    );
+    await expect(runGraph(['tests/fixtures/graph-parts', '--depth', '2'])).rejects.toThrow('--depth goes with --focus SCENE');
+  });
+
+  it('draws one Mermaid arrow for several choices between the same two scenes', async () => {
+    const { out } = await runGraph(['tests/fixtures/graph-parts']);
+    expect(out).toContain('  n_s2_d -->|"Walk to E (+1)"| n_s2_e\n');
+    expect(out).not.toContain('Run to E');
+  });
+
+  it("keeps the shipped story's Mermaid diagram within Mermaid's default limits", async () => {
+    const { out, err } = await runGraph(['story']);
+    expect(mermaidOverLimits(out)).toBe('');
+    expect(out.length).toBeLessThanOrEqual(MERMAID_LIMITS.maxTextSize);
+    expect(err).toBe('');
+  });
+
+  it('says how to draw a Mermaid diagram that is over the limits', () => {
+    const lines = Array.from({ length: 501 }, (_, i) => `  n_a -->|"go ${i}"| n_b${i}`);
+    expect(mermaidOverLimits(['flowchart TD', ...lines].join('\n'))).toBe('501 edges (Mermaid draws at most 500)');
+    expect(mermaidOverLimits('x'.repeat(50_001))).toBe('50,001 characters (Mermaid draws at most 50,000)');
   });
 });
 

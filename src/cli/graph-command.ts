@@ -1,10 +1,12 @@
 /**
- * `hyosan graph [DIR] [--format mermaid|dot] [--coverage [-n N] [--seed S]]`:
- * prints the scene graph. View it with Graphviz
+ * `hyosan graph [DIR] [--format mermaid|dot] [--only PREFIX] [--focus SCENE
+ * [--depth N]] [--coverage [-n N] [--seed S]]`: prints the scene graph, or a
+ * part of it. View it with Graphviz
  * (`hyosan graph --format dot | dot -Tsvg > story.svg`) or paste the Mermaid
  * text into a Markdown file or https://mermaid.live.
  */
-import { GRAPH_FORMATS, storyGraph, type GraphFormat } from '../story/graph.js';
+import { GRAPH_FORMATS, mermaidOverLimits, storyGraph, type GraphFormat } from '../story/graph.js';
+import { DEFAULT_FOCUS_DEPTH, GraphPartError, graphPart, type GraphPartOptions } from '../story/graph-part.js';
 import { formatProblem } from '../story/problem.js';
 import { coverageOf, DEFAULT_MAX_STEPS } from '../story/randomtest.js';
 import { UsageError } from './args.js';
@@ -23,6 +25,8 @@ export interface GraphOptions {
   readonly coverage: boolean;
   readonly runs: number;
   readonly seed: number;
+  /** The part of the map to draw (`--only`, `--focus`, `--depth`); empty for all of it. */
+  readonly part: GraphPartOptions;
 }
 
 /** Parses the arguments after `graph`. */
@@ -30,7 +34,7 @@ export function parseGraphArgs(argv: readonly string[]): GraphOptions {
   const args = parseToolArgs(argv, {
     command: 'graph',
     flags: ['--coverage'],
-    values: ['--format', '--runs', '--seed'],
+    values: ['--format', '--runs', '--seed', '--only', '--focus', '--depth'],
     aliases: { '-n': '--runs', '-f': '--format' },
     maxPositionals: 1,
   });
@@ -39,7 +43,16 @@ export function parseGraphArgs(argv: readonly string[]): GraphOptions {
     throw new UsageError(`--format is one of ${GRAPH_FORMATS.join(', ')}, not '${format}'`);
   }
   const dir = args.positionals[0];
+  const only = args.values.get('--only');
+  const focus = args.values.get('--focus');
+  const depth = wholeNumber('--depth', args.values.get('--depth'), 0, 1000);
+  if (depth !== undefined && focus === undefined) throw new UsageError('--depth goes with --focus SCENE');
+  if (only === '') throw new UsageError('--only needs the start of a scene id, for example --only s1.');
   return {
+    part: {
+      ...(only === undefined ? {} : { only }),
+      ...(focus === undefined ? {} : { focus, depth: depth ?? DEFAULT_FOCUS_DEPTH }),
+    },
     ...(dir === undefined ? {} : { dir }),
     format: format as GraphFormat,
     coverage: args.flags.has('--coverage'),
@@ -58,6 +71,15 @@ export async function graphCommand(argv: readonly string[], io: AuthorToolIo): P
     io.stderr.write(`hyosan: graph needs a story without errors (see 'hyosan check').\n`);
     return 1;
   }
+  let part;
+  if (opts.part.only !== undefined || opts.part.focus !== undefined) {
+    try {
+      part = graphPart(story, opts.part);
+    } catch (err) {
+      if (err instanceof GraphPartError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
   let coverage;
   if (opts.coverage) {
     const part = await playRun(
@@ -68,6 +90,16 @@ export async function graphCommand(argv: readonly string[], io: AuthorToolIo): P
     );
     coverage = coverageOf(part);
   }
-  io.stdout.write(storyGraph(story, opts.format, coverage));
+  const text = storyGraph(story, opts.format, coverage, part);
+  io.stdout.write(text);
+  const over = opts.format === 'mermaid' ? mermaidOverLimits(text) : '';
+  if (over !== '') {
+    io.stderr.write(
+      `hyosan: this diagram has ${over}, so Mermaid will refuse to draw it with its default settings.\n` +
+        `  Draw a part of it: --only s1. (a prefix of scene ids) or --focus SCENE --depth 2,\n` +
+        `  use --format dot with Graphviz, or raise the limits where you render it:\n` +
+        `  mermaid.initialize({ maxTextSize: 200000, maxEdges: 2000 }) on the page that draws it.\n`,
+    );
+  }
   return 0;
 }

@@ -37,7 +37,9 @@ Randomtest options:
   --json                   print one JSON object
 
 Graph options:
-  --format mermaid|dot     output format (default dot)
+  --format mermaid|dot     output format (default mermaid)
+  --only PREFIX            only scenes whose id starts with PREFIX (e.g. s1.)
+  --focus SCENE            only scenes near SCENE (--depth N choices, default 2)
   --coverage               colour scenes random games never reach
   -n N, --seed S           games played for --coverage
 

@@ -9,6 +9,7 @@ import type { Choice, Condition, Expr, Scene, SourceRef, Story } from '../engine
 import { canAllHold, coversEveryCase, explainNever, type ConditionWorld } from './condition-domains.js';
 import type { Problem } from './problem.js';
 import { sortProblems } from './problem.js';
+import { typoWarnings } from './analyze-typos.js';
 import { reachableScenes } from './reachability.js';
 import { deathsByRoll, silentRolls } from './roll-analysis.js';
 import { scenesInOrder, sourceOf, storyFacts } from './story-facts.js';
@@ -25,6 +26,7 @@ export function analyzeStory(story: Story, skip: readonly AnalysisName[] = []): 
   unreachableScenes(story, dead, problems);
   possibleSoftLocks(story, world, problems, memo);
   unusedFlagsAndItems(world, problems);
+  typoWarnings(story, world.facts, problems);
   if (!skip.includes('silent-rolls')) silentRolls(story, problems);
   if (!skip.includes('deaths-by-roll')) deathsByRoll(story, problems);
   return sortProblems(problems);

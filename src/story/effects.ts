@@ -178,7 +178,8 @@ function compileVerb(
       for (const [name, value] of Object.entries(d.set_var)) {
         if (!ctx.names.vars.has(name)) {
           ok = false;
-          ctx.error(
+          ctx.unknownName(
+            name,
             at(name),
             `unknown variable '${name}': declare it under vars: in story.yaml${didYouMean(name, ctx.names.vars)}`,
             'key',
@@ -272,7 +273,7 @@ function compileVerb(
 
 function knownStat(name: string, path: DataPath, ctx: FileContext, at: 'key' | 'value'): boolean {
   if (ctx.names.stats.has(name)) return true;
-  ctx.error(path, `unknown stat '${name}': declare it under stats: in story.yaml${didYouMean(name, ctx.names.stats)}`, at);
+  ctx.unknownName(name, path, `unknown stat '${name}': declare it under stats: in story.yaml${didYouMean(name, ctx.names.stats)}`, at);
   return false;
 }
 
@@ -292,7 +293,8 @@ function knownWho(who: string, path: DataPath, ctx: FileContext, playerAllowed: 
   const other = playerAllowed ? PLAYER : alias;
   const also = other === undefined ? '' : `, or use ${other}`;
   const candidates = alias === undefined ? ctx.names.characters : [...ctx.names.characters, alias];
-  ctx.error(
+  ctx.unknownName(
+    who,
     path,
     `unknown character '${who}': declare it under characters: in story.yaml${also}${didYouMean(who, candidates)}`,
   );

@@ -6,6 +6,7 @@
  * coverage, the scenes no random game reached are filled red.
  */
 import type { Scene, Story } from '../engine/types.js';
+import type { GraphPart } from './graph-part.js';
 import { RETURN } from './names.js';
 import { edgesOf, type SceneEdge } from './reachability.js';
 import type { Coverage } from './randomtest.js';
@@ -21,17 +22,32 @@ export const MAX_LABEL = 40;
 const ENDING_FILL = '#d9f2d9';
 const UNCOVERED_FILL = '#f8c8c8';
 const RETURN_LABEL = 'back to the interrupted scene';
+const OUTSIDE_COLOUR = '#777777';
 
-/** The graph of `story` as text in `format`. */
-export function storyGraph(story: Story, format: GraphFormat, coverage?: Coverage): string {
-  const scenes = scenesInOrder(story);
-  const edges = scenes.flatMap((s) => edgesOf(s)).filter((e) => e.to === RETURN || story.scenes.has(e.to));
+/** Mermaid's default limits (its `maxTextSize` and `maxEdges`): a bigger diagram is refused, not drawn. */
+export const MERMAID_LIMITS = { maxTextSize: 50_000, maxEdges: 500 } as const;
+
+/**
+ * The graph of `story` as text in `format`: the whole story, or only `part`
+ * (its scenes in full, the scenes just outside it as small nodes).
+ */
+export function storyGraph(story: Story, format: GraphFormat, coverage?: Coverage, part?: GraphPart): string {
+  const all = scenesInOrder(story);
+  const scenes = part === undefined ? all : all.filter((s) => part.scenes.has(s.id));
+  const outside = part === undefined ? [] : all.filter((s) => part.outside.has(s.id)).map((s) => s.id);
+  const drawn = new Set([...scenes.map((s) => s.id), ...outside]);
+  const edges = all
+    .filter((s) => drawn.has(s.id))
+    .flatMap((s) => edgesOf(s))
+    .filter((e) => (e.to === RETURN ? part === undefined || part.scenes.has(e.from) : drawn.has(e.to)))
+    // An edge between two scenes outside the part says nothing about the part.
+    .filter((e) => part === undefined || part.scenes.has(e.from) || part.scenes.has(e.to));
   const roles = rolesOf(story);
   switch (format) {
     case 'dot':
-      return dot(story, scenes, edges, roles, coverage);
+      return dot(story, scenes, outside, edges, roles, coverage);
     case 'mermaid':
-      return mermaid(story, scenes, edges, roles, coverage);
+      return mermaid(story, scenes, outside, edges, roles, coverage);
     default: {
       const _never: never = format;
       return _never;
@@ -75,6 +91,7 @@ export function dotString(text: string): string {
 function dot(
   story: Story,
   scenes: readonly Scene[],
+  outside: readonly string[],
   edges: readonly SceneEdge[],
   roles: Roles,
   coverage?: Coverage,
@@ -101,6 +118,9 @@ function dot(
     if (styles.join(',') !== 'rounded') attrs.push(`style=${dotString(styles.join(','))}`);
     if (scene.id === roles.start) attrs.push('penwidth=3');
     out.push(`  ${dotString(scene.id)} [${attrs.join(', ')}];`);
+  }
+  for (const id of outside) {
+    out.push(`  ${dotString(id)} [label=${dotString(id)}, shape=plaintext, fontcolor="${OUTSIDE_COLOUR}"];`);
   }
   if (edges.some((e) => e.to === RETURN)) {
     out.push(`  ${dotString(RETURN)} [label=${dotString(RETURN_LABEL)}, shape=plaintext];`);
@@ -143,14 +163,55 @@ function mermaidIds(ids: readonly string[]): Map<string, string> {
   return out;
 }
 
+/** One drawn Mermaid edge: the choices from one scene to another, made one arrow. */
+interface MermaidEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly label: string;
+  readonly conditional: boolean;
+}
+
+/**
+ * Mermaid gets one arrow per pair of scenes, labelled with the first
+ * choice's text and "(+N)" for the others: the shipped story has ~670
+ * choices but ~320 pairs, and Mermaid refuses more than 500 edges.
+ */
+function mermaidEdges(edges: readonly SceneEdge[]): MermaidEdge[] {
+  const byPair = new Map<string, { first: SceneEdge; more: number; conditional: boolean }>();
+  for (const edge of edges) {
+    const key = `${edge.from}\u0000${edge.to}`;
+    const seen = byPair.get(key);
+    if (seen === undefined) byPair.set(key, { first: edge, more: 0, conditional: edge.conditional });
+    else byPair.set(key, { ...seen, more: seen.more + 1, conditional: seen.conditional && edge.conditional });
+  }
+  return [...byPair.values()].map(({ first, more, conditional }) => ({
+    from: first.from,
+    to: first.to,
+    label: more === 0 ? edgeLabel(first) : `${edgeLabel(first)} (+${more})`,
+    conditional,
+  }));
+}
+
+/** How a Mermaid text exceeds Mermaid's default limits, in words; empty when it fits. */
+export function mermaidOverLimits(text: string): string {
+  const edges = text.split('\n').filter((line) => / (-->|-\.->)\|/.test(line)).length;
+  const over: string[] = [];
+  if (text.length > MERMAID_LIMITS.maxTextSize) {
+    over.push(`${text.length.toLocaleString('en')} characters (Mermaid draws at most ${MERMAID_LIMITS.maxTextSize.toLocaleString('en')})`);
+  }
+  if (edges > MERMAID_LIMITS.maxEdges) over.push(`${edges} edges (Mermaid draws at most ${MERMAID_LIMITS.maxEdges})`);
+  return over.join(' and ');
+}
+
 function mermaid(
   story: Story,
   scenes: readonly Scene[],
+  outside: readonly string[],
   edges: readonly SceneEdge[],
   roles: Roles,
   coverage?: Coverage,
 ): string {
-  const ids = mermaidIds([...scenes.map((s) => s.id), RETURN]);
+  const ids = mermaidIds([...scenes.map((s) => s.id), ...outside, RETURN]);
   const id = (scene: string) => ids.get(scene) ?? 'n_unknown';
   const out = [`---`, `title: ${JSON.stringify(story.title)}`, `---`, 'flowchart TD'];
   const classes = new Map<string, string[]>();
@@ -163,16 +224,21 @@ function mermaid(
     if (scene.ending !== undefined) tag('ending', scene.id);
     if (coverage !== undefined && !coverage.scenes.has(scene.id)) tag('uncovered', scene.id);
   }
+  for (const scene of outside) {
+    out.push(`  ${id(scene)}["${mermaidText(scene)}"]`);
+    tag('outside', scene);
+  }
   if (edges.some((e) => e.to === RETURN)) out.push(`  ${id(RETURN)}>"${mermaidText(RETURN_LABEL)}"]`);
-  for (const edge of edges) {
+  for (const edge of mermaidEdges(edges)) {
     const arrow = edge.conditional ? '-.->' : '-->';
-    out.push(`  ${id(edge.from)} ${arrow}|"${mermaidText(edgeLabel(edge))}"| ${id(edge.to)}`);
+    out.push(`  ${id(edge.from)} ${arrow}|"${mermaidText(edge.label)}"| ${id(edge.to)}`);
   }
   const styles: Record<string, string> = {
     start: 'stroke-width:4px',
     hook: 'stroke-dasharray:3 3',
     ending: `fill:${ENDING_FILL},stroke:#2e7d32`,
     uncovered: `fill:${UNCOVERED_FILL},stroke:#c62828`,
+    outside: `fill:#ffffff,stroke:#bbbbbb,color:${OUTSIDE_COLOUR},stroke-dasharray:2 2`,
   };
   // Declared in this order so a never-reached ending is drawn red, not green.
   for (const [cls, style] of Object.entries(styles)) {

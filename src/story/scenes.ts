@@ -144,7 +144,8 @@ function compileChoice(raw: unknown, path: DataPath, ctx: FileContext): Choice |
   }
   if (data.goto !== undefined) ctx.sceneRef(data.goto, [...path, 'goto'], true);
   if (data.input !== undefined && !ctx.names.vars.has(data.input.var)) {
-    ctx.error(
+    ctx.unknownName(
+      data.input.var,
       [...path, 'input', 'var'],
       `unknown variable '${data.input.var}': declare it under vars: in story.yaml${didYouMean(data.input.var, ctx.names.vars)}`,
     );
