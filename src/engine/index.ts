@@ -29,6 +29,7 @@ export {
   symptomsOf,
   powersOf,
   visibleCondition,
+  longestIncubation,
   transmissionChance,
   outcomeChances,
   type Symptom,

@@ -264,6 +264,8 @@ export interface CharacterState {
   readonly hunger: number;
   /** Ever exposed to the virus (the player knows they were bitten, not what followed). */
   readonly bitten: boolean;
+  /** When the last exposure happened (game minutes); absent for a status the story set outright. */
+  readonly bittenAt?: number;
   /** While `exposed`: what the incubation will resolve to, and when. */
   readonly incubation?: {
     readonly outcome: 'infected' | 'semi-infected' | 'immune';

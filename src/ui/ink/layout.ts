@@ -14,8 +14,10 @@ import { wrapText } from '../wrap.js';
 export const NARROW = 60;
 /** Prose is easiest to read at up to this many columns. */
 export const MAX_PROSE = 80;
-/** The status panel's width beside the scene, border and padding included. */
+/** The status panel's width beside the scene, border and padding included: at least this… */
 export const PANEL_WIDTH = 26;
+/** …and up to this on a terminal wide enough, so that values wrap less. */
+export const PANEL_MAX_WIDTH = 44;
 
 /** The terminal's size; `rows` is undefined when unknown (no paging then). */
 export interface TerminalSize {
@@ -36,6 +38,8 @@ export interface Columns {
   readonly main: number;
   /** Where the status panel goes: beside the scene, instead of it (narrow terminals), or nowhere. */
   readonly panel: 'side' | 'full' | 'none';
+  /** The panel's width beside the scene, border and padding included (0 when it is not beside it). */
+  readonly panelWidth: number;
 }
 
 /** Whether the status panel shows: the player's choice (`tab`), else only on wide terminals. */
@@ -46,9 +50,11 @@ export function statusShown(toggle: boolean | undefined, size: TerminalSize): bo
 /** The widths of the game screen's columns. */
 export function columnsFor(size: TerminalSize, status: boolean): Columns {
   const columns = Math.max(20, size.columns);
-  if (!status) return { main: Math.min(columns, MAX_PROSE), panel: 'none' };
-  if (columns < NARROW) return { main: Math.min(columns, MAX_PROSE), panel: 'full' };
-  return { main: Math.min(columns - PANEL_WIDTH - 1, MAX_PROSE - 2), panel: 'side' };
+  if (!status) return { main: Math.min(columns, MAX_PROSE), panel: 'none', panelWidth: 0 };
+  if (columns < NARROW) return { main: Math.min(columns, MAX_PROSE), panel: 'full', panelWidth: 0 };
+  // The prose keeps its best width; the panel takes what a wide terminal has beside it.
+  const main = Math.min(columns - PANEL_WIDTH - 1, MAX_PROSE - 2);
+  return { main, panel: 'side', panelWidth: Math.min(PANEL_MAX_WIDTH, columns - main - 1) };
 }
 
 /** Each choice's label wrapped to fit beside its number and the pointer. */
