@@ -326,7 +326,9 @@ describe('the built CLI', () => {
 
   it('checks the shipped story embedded in the bundle', () => {
     const { status, stdout } = hyosan(['check']);
-    expect(stdout).toMatch(/^story\/: [\d,]+ scenes?, [\d,]+ choices?, [\d,]+ endings?, [\d,]+ words? — no problems$/m);
+    expect(stdout).toMatch(/^the built-in story: [\d,]+ scenes?, [\d,]+ choices?, [\d,]+ endings?, [\d,]+ words? — no problems$/m);
+    // Run where story/ is, it says how to check the working files instead.
+    expect(stdout).toMatch(/To check your working files: hyosan check story\)\n$/);
     expect(status).toBe(0);
   });
 
@@ -340,8 +342,13 @@ describe('the built CLI', () => {
   });
 
   it('checks the shipped story from its precompiled image exactly as from story/ on disk', () => {
+    const hint = '(That is the story hyosan was built with. To check your working files: hyosan check story)\n';
     for (const flags of [[], ['--json'], ['--strict']]) {
-      expect(hyosan(['check', ...flags])).toEqual(hyosan(['check', 'story', ...flags]));
+      const fromDisk = hyosan(['check', 'story', ...flags]);
+      const expected = flags.includes('--json')
+        ? fromDisk
+        : { ...fromDisk, stdout: fromDisk.stdout.replace(/^story\/: /m, 'the built-in story: ') + hint };
+      expect(hyosan(['check', ...flags])).toEqual(expected);
     }
   });
 

@@ -9,7 +9,7 @@ import type { Writable } from 'node:stream';
 import { analyzeStory } from '../story/analyze.js';
 import type { LoadResult } from '../story/load.js';
 import { formatProblem, sortProblems, type Problem } from '../story/problem.js';
-import { loadStory } from './story-source.js';
+import { hasWorkingStory, loadStory } from './story-source.js';
 
 /** What to check and how to report it. */
 export interface CheckCommandOptions {
@@ -24,6 +24,8 @@ export interface CheckCommandOptions {
 export interface CheckCommandIo {
   readonly stdout: Writable;
   readonly shippedStory: () => Promise<LoadResult>;
+  /** The folder the command runs in (default: the process's), where an author's `story/` may be. */
+  readonly cwd?: string;
 }
 
 /**
@@ -36,6 +38,9 @@ export async function checkCommand(opts: CheckCommandOptions, io: CheckCommandIo
   const { label, result } = await loadStory(opts.dir, io.shippedStory);
   const report = checkReport(result, label, opts);
   io.stdout.write(report.text);
+  if (opts.dir === undefined && !opts.json && hasWorkingStory(io.cwd)) {
+    io.stdout.write('(That is the story hyosan was built with. To check your working files: hyosan check story)\n');
+  }
   return report.exitCode;
 }
 
@@ -55,7 +60,9 @@ export function checkReport(
   if (opts.json) {
     const json = {
       ok: !failed,
-      problems: problems.map(({ file, line, col, severity, message }) => ({ file, line, col, severity, message })),
+      problems: problems.map(({ file, line, col, severity, message, cause }) =>
+        cause === undefined ? { file, line, col, severity, message } : { file, line, col, severity, message, cause },
+      ),
       stats: { scenes, choices, endings, words },
     };
     return { text: `${JSON.stringify(json, null, 2)}\n`, exitCode };
@@ -73,7 +80,11 @@ export function checkReport(
   return { text: `${lines.join('\n')}\n`, exitCode };
 }
 
-/** Problems by file, files in sorted order, each file's problems in line order. */
+/**
+ * Problems by file, files in sorted order, each file's problems in line
+ * order; files whose only problems follow from another file's (which could
+ * not be read) come last, so the cause is read first.
+ */
 function groupByFile(problems: readonly Problem[]): Map<string, Problem[]> {
   const groups = new Map<string, Problem[]>();
   for (const p of problems) {
@@ -81,7 +92,8 @@ function groupByFile(problems: readonly Problem[]): Map<string, Problem[]> {
     list.push(p);
     groups.set(p.file, list);
   }
-  return groups;
+  const onlyFollowOn = (list: readonly Problem[]) => list.every((p) => p.cause !== undefined);
+  return new Map([...groups].sort(([, a], [, b]) => Number(onlyFollowOn(a)) - Number(onlyFollowOn(b))));
 }
 
 /** `2 errors, 1 warning`. */

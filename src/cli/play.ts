@@ -20,7 +20,7 @@ import type { CliContext } from './context.js';
 import { playPlain } from '../ui/plain/plain.js';
 import { PlayServices } from './play-services.js';
 import { profileDir, readSettings } from './profile.js';
-import { loadStory } from './story-source.js';
+import { loadStory, workingStoryHas } from './story-source.js';
 import { openTranscript, transcriptHeading, type Transcript } from './transcript.js';
 
 /** Plays a game with the given options; resolves to the exit code. */
@@ -42,7 +42,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     return 1;
   }
   const story = result.story;
-  if (options.startAt !== undefined) checkStartScene(story, options.startAt, label);
+  if (options.startAt !== undefined) await checkStartScene(story, options.startAt, label, options.story === undefined);
 
   const plain = options.plain || ctx.stdin.isTTY !== true || ctx.stdout.isTTY !== true;
   let transcript: Transcript | undefined;
@@ -131,9 +131,18 @@ function seedSource(seed: number | undefined): () => number {
   return () => seed ?? Math.floor(Math.random() * 2 ** 32);
 }
 
-/** Refuses a `--start-at` scene the story does not have, suggesting a near miss. */
-function checkStartScene(story: Story, scene: string, label: string): void {
+/**
+ * Refuses a `--start-at` scene the story does not have, suggesting a near
+ * miss, or `--story story` when the scene is in the working folder but the
+ * game is playing the story it was built with.
+ */
+async function checkStartScene(story: Story, scene: string, label: string, builtIn: boolean): Promise<void> {
   if (story.scenes.has(scene)) return;
+  if (builtIn && (await workingStoryHas(scene))) {
+    throw new UsageError(
+      `--start-at: no scene '${scene}' in ${label}, but story/ has it: play your working files with --story story --start-at ${scene}`,
+    );
+  }
   const guess = closest(scene, story.scenes.keys());
   throw new UsageError(
     `--start-at: no scene '${scene}' in ${label}${guess === undefined ? '' : ` (did you mean ${guess}?)`}`,

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ConditionNames } from '../engine/condition.js';
 import type { Scene, Story } from '../engine/types.js';
-import { FileContext } from './context.js';
+import { FileContext, FollowOns, type UnreadFile } from './context.js';
 import { describeValue } from './issues.js';
 import { collectFlags } from './effects.js';
 import { SCENE_ID, isReserved } from './names.js';
@@ -106,14 +106,20 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
   }
 
   const parsed = new Map<SourceFile, YamlFile>();
-  let unread = false;
+  const unread: UnreadFile[] = [];
   for (const file of sorted) {
     if (extras.includes(file)) continue;
     const result = parseYamlFile(file);
     problems.push(...result.problems);
-    if (result.yaml === undefined) unread = true;
-    else parsed.set(file, result.yaml);
+    if (result.yaml !== undefined) {
+      parsed.set(file, result.yaml);
+      continue;
+    }
+    const first = result.problems.find((p) => p.severity === 'error');
+    unread.push({ path: file.path, text: file.text, cause: `${file.path}:${first?.line ?? 1}:${first?.col ?? 1}` });
   }
+  // A name the story knows only from a file it could not read is not a mistake of its own.
+  const followOns = new FollowOns(unread);
   const storyYaml = storyFile === undefined ? undefined : parsed.get(storyFile);
   const declared = declaredNames(storyYaml?.data);
 
@@ -123,7 +129,8 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
   for (const [file, yaml] of parsed) {
     if (file !== storyFile) found.push(...scenesIn(new FileContext(yaml, NO_NAMES, problems)));
   }
-  const { sceneIds, flags } = indexScenes(found, declared.flags, problems);
+  const modified = new Map(sorted.map((f) => [f.path, f.modified]));
+  const { sceneIds, flags } = indexScenes(found, declared.flags, problems, (path) => modified.get(path));
   const names: ConditionNames = {
     stats: declared.stats,
     flags,
@@ -133,15 +140,15 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
     clock: declared.clock,
   };
   const scenes = new Map<string, Scene>();
-  // Scenes in a file that could not be read are unknown, not missing: FileContext says so.
   for (const scene of found) {
-    const ctx = new FileContext(scene.yaml, names, problems, unread);
+    const ctx = new FileContext(scene.yaml, names, problems, followOns);
     const compiled = compileScene(scene.raw, scene.path, ctx);
     if (compiled !== undefined && sceneIds.get(compiled.id) === scene) scenes.set(compiled.id, compiled);
   }
-  const storyCtx = storyYaml === undefined ? undefined : new FileContext(storyYaml, names, problems, unread);
+  const storyCtx = storyYaml === undefined ? undefined : new FileContext(storyYaml, names, problems, followOns);
   const settings = storyCtx === undefined ? undefined : compileSettings(storyYaml?.data, storyCtx);
   if (storyCtx !== undefined) checkSceneRefs(storyYaml?.data, storyCtx);
+  problems.push(...followOns.problems());
 
   const all = sortProblems(problems);
   const stats = statsOf(found);
@@ -177,11 +184,15 @@ function pickStoryFile(
 /**
  * Every scene id (the first of duplicates, which are reported) and every
  * flag a `set` or `clear` names, read from the raw data before compiling.
+ * A duplicate id is reported at both places, each naming the other; when
+ * the files' times are known, the newer one (most likely a copy whose id
+ * was not changed) says so.
  */
 function indexScenes(
   found: readonly FoundScene[],
   declaredFlags: ReadonlySet<string>,
   problems: Problem[],
+  modifiedAt: (path: string) => number | undefined,
 ): { sceneIds: Map<string, FoundScene>; flags: Set<string> } {
   const sceneIds = new Map<string, FoundScene>();
   const flags = new Set(declaredFlags);
@@ -198,15 +209,31 @@ function indexScenes(
       sceneIds.set(id, scene);
       continue;
     }
-    const at = positionOf(scene.yaml, [...scene.path, 'id']);
-    const was = positionOf(first.yaml, [...first.path, 'id']);
-    problems.push({
-      file: scene.yaml.path,
-      line: at.line,
-      col: at.col,
-      severity: 'error',
-      message: `duplicate scene id '${id}': already defined at ${first.yaml.path}:${was.line}:${was.col}`,
-    });
+    const here = { file: scene.yaml.path, ...positionOf(scene.yaml, [...scene.path, 'id']) };
+    const there = { file: first.yaml.path, ...positionOf(first.yaml, [...first.path, 'id']) };
+    const [hereTime, thereTime] = [modifiedAt(here.file), modifiedAt(there.file)];
+    const newer =
+      hereTime === undefined || thereTime === undefined || hereTime === thereTime
+        ? undefined
+        : hereTime > thereTime
+          ? here
+          : there;
+    const pair = newer === there ? [there, here] : [here, there];
+    for (const [at, other] of [pair, [pair[1]!, pair[0]!]] as const) {
+      const advice =
+        newer === undefined
+          ? 'give one of them another id'
+          : at === newer
+            ? 'this file is newer: if it began as a copy of that one, change the id here'
+            : 'a newer file; give one of them another id';
+      problems.push({
+        file: at.file,
+        line: at.line,
+        col: at.col,
+        severity: 'error',
+        message: `duplicate scene id '${id}': also defined at ${other.file}:${other.line}:${other.col}${newer !== undefined && at !== newer ? ', ' : '; '}${advice}`,
+      });
+    }
   }
   return { sceneIds, flags };
 }
