@@ -39,6 +39,7 @@ export {
   symptomsOf,
   powersOf,
   visibleCondition,
+  longestIncubation,
   transmissionChance,
   outcomeChances,
   type Symptom,
