@@ -242,7 +242,7 @@ describe('--continue and --load', () => {
     const doc = JSON.parse(await readFile(join(dir, 'mine.json'), 'utf8'));
     doc.meta.sceneTitle = 'The \u001b[2JGym';
     await writeFile(join(dir, 'mine.json'), JSON.stringify(doc));
-    expect((await store().newestSaveOf(story.id))?.sceneTitle).toBe('The [2JGym');
+    expect((await store().newestSaveOf(story.id))?.sceneTitle).toBe('The \\x1B[2JGym');
   });
 
   it('a missing save folder means nothing to continue, not an error', async () => {

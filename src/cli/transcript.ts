@@ -6,6 +6,7 @@
  */
 
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { escapeUnsafe } from '../engine/control-chars.js';
 
 /** An open transcript file. */
 export interface Transcript {
@@ -29,7 +30,8 @@ export function openTranscript(file: string): Transcript | string {
     write(text) {
       if (fd === undefined || broken || text === '') return;
       try {
-        writeSync(fd, text);
+        // A loaded save or a typed answer is already clean; this is the last line of defence.
+        writeSync(fd, escapeUnsafe(text));
       } catch {
         // A full disk must not stop the game; the transcript just ends here.
         broken = true;

@@ -5,6 +5,7 @@
  */
 import { freeze, isDraft, original, produce, type Draft } from 'immer';
 import { formatClock } from './clock.js';
+import { withoutUnsafe } from './control-chars.js';
 import { applyEffects, type EffectOutcome } from './effects.js';
 import { healthyCharacter, passTime } from './infection.js';
 import { hashUnit, seedOf } from './rng.js';
@@ -414,7 +415,7 @@ function countVisit(draft: Draft<GameState>, scene: string, sharing: boolean): v
 /** Trims typed text to one printable line of at most `max` characters. */
 function cleanInput(text: string, max: number): string {
   // Control characters would corrupt the terminal when the name is shown.
-  const printable = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const printable = withoutUnsafe(text).replace(/[\t\n]/g, '').trim();
   return Array.from(printable).slice(0, max).join('');
 }
 

@@ -16,6 +16,7 @@ import { compileScene } from './scenes.js';
 import { scenesLoadSchema } from './schema.js';
 import { checkSceneRefs, compileSettings, declaredNames } from './story-config.js';
 import { countWords } from './template.js';
+import { unsafeTextProblems } from './unsafe-text.js';
 
 /** The size of a story, for `hyosan check`'s summary. */
 export interface StoryStats {
@@ -111,8 +112,12 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
     if (extras.includes(file)) continue;
     const result = parseYamlFile(file);
     problems.push(...result.problems);
-    if (result.yaml === undefined) unread = true;
-    else parsed.set(file, result.yaml);
+    if (result.yaml === undefined) {
+      unread = true;
+    } else {
+      parsed.set(file, result.yaml);
+      problems.push(...unsafeTextProblems(result.yaml));
+    }
   }
   const storyYaml = storyFile === undefined ? undefined : parsed.get(storyFile);
   const declared = declaredNames(storyYaml?.data);
