@@ -42,7 +42,7 @@ export async function startupRows(ctx: BenchContext, title: string): Promise<Row
     // The whole first scene is out when the prompt for a choice is.
     frame: (screen) => screen.includes(title) && /\n> $/.test(screen),
   };
-  // The title screen is painted before Ink has loaded (src/ui/title.ts): this
+  // The title screen is painted before Ink has loaded (src/ui/ink/title.ts): this
   // times how soon it answers a key, i.e. when Ink has taken over.
   const inkKey: StartKind = {
     ...ink,

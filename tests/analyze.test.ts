@@ -421,3 +421,76 @@ describe('condition domains are sound', () => {
     );
   });
 });
+
+describe('check: slips of the keyboard', () => {
+  const settings = [
+    'stats:',
+    '  strength: { label: Strength, min: 0, max: 5, start: 1 }',
+    '  noise: { label: Noise, min: 0, max: 10, start: 0 }',
+    '  wits: { label: Wits, min: 0, max: 5, start: 1 }',
+    'items:',
+    '  torch: { label: Torch }',
+  ].join('\n');
+  const scenes = (effects: string, paragraph = 'has("torch")') => `scenes:
+  - id: a
+    title: A
+    text:
+      - A.
+      - if: ${paragraph}
+        text: Light.
+    choices:
+      - id: go
+        text: Go
+        effects:
+          - give: torch
+${effects}
+        goto: b
+  - id: b
+    title: B
+    text: B.
+    ending: { title: End }
+`;
+  const warnings = (effects: string, paragraph?: string) =>
+    messages(analyzeStory(storyOf(settings, scenes(effects, paragraph))));
+
+  it('warns about taking an item nothing gives, with the likely item', () => {
+    expect(warnings('          - take: torhc')).toContain(
+      "choice 'go' in scene 'a' takes 'torhc', but item 'torhc' is never given and is not in start_items — did you mean 'torch'?",
+    );
+    expect(warnings('          - take: torch')).toEqual([]);
+  });
+
+  it('warns about a paragraph that tests an item nothing gives', () => {
+    expect(warnings('          - set_stat: { noise: 1 }', 'has("torhc")')).toContain(
+      "a paragraph of scene 'a' tests 'has(\"torhc\")', but item 'torhc' is never given and is not in start_items — did you mean 'torch'?",
+    );
+  });
+
+  it('warns about a check no roll can pass, and not about one a lucky roll passes', () => {
+    const check = (stat: string, difficulty: number) =>
+      `          - check: ${stat}\n            difficulty: ${difficulty}\n            then: [ { set_stat: { noise: 0 } } ]`;
+    expect(warnings(check('wits', 12))).toEqual([
+      "choice 'go' in scene 'a' has a check of wits at difficulty 12 that can never succeed: the best is wits's maximum 5 + a roll of 6 = 11; lower the difficulty or raise the stat's max",
+    ]);
+    expect(warnings(check('wits', 11))).toEqual([]);
+  });
+
+  it("counts a halfbie's strength in the best roll when the player can change", () => {
+    const effects = [
+      '          - expose: { who: player, route: bite, emotion: rage }',
+      '          - check: strength',
+      '            difficulty: 13',
+      '            then: [ { set_stat: { noise: 0 } } ]',
+    ].join('\n');
+    expect(warnings(effects)).toEqual([]);
+    expect(warnings(effects.replace('13', '14'))).toEqual([
+      "choice 'go' in scene 'a' has a check of strength at difficulty 14 that can never succeed: the best is strength's maximum 5 + a roll of 6 + a halfbie's 2 = 13; lower the difficulty or raise the stat's max",
+    ]);
+  });
+
+  it('warns about a flag that has the name of a stat', () => {
+    expect(warnings('          - set: Noise')).toContain(
+      "choice 'go' in scene 'a' sets the flag 'Noise', which has the name of the stat 'noise': a flag is not the stat (to change the stat write 'add: { noise: 1 }' or 'set_stat: { noise: 0 }'); rename the flag",
+    );
+  });
+});

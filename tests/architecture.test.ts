@@ -89,6 +89,73 @@ describe('the layers', () => {
   });
 });
 
+describe('the two frontends', () => {
+  /** The part of src/ui a file is in: 'ink', 'plain' or the shared core. */
+  function partOf(file: string): string {
+    const parts = file.split('/');
+    const at = parts.indexOf('ui');
+    return at >= 0 && (parts[at + 1] === 'ink' || parts[at + 1] === 'plain') ? parts[at + 1]! : 'core';
+  }
+
+  it('stand side by side over the shared core: the core imports neither, and neither imports the other', () => {
+    const wrong: string[] = [];
+    for (const file of sources('src/ui')) {
+      const from = partOf(file);
+      for (const s of importsOf(file)) {
+        if (!s.startsWith('.')) continue;
+        const target = join(file, '..', s);
+        if (layerOf(file, s) !== 'ui') continue;
+        const to = partOf(target);
+        if (to !== from && to !== 'core') wrong.push(`${file} imports ${s}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(sources('src/ui/ink').length).toBeGreaterThan(10);
+    expect(sources('src/ui/plain').length).toBeGreaterThan(1);
+  });
+
+  it('keep React and Ink out of plain mode and the shared core', () => {
+    const wrong = sources('src/ui')
+      .filter((f) => partOf(f) !== 'ink')
+      .flatMap((f) => importsOf(f).filter((s) => /^(react|ink)(\/|$)|^ink-/.test(s)).map((s) => `${f}: ${s}`));
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('the imports', () => {
+  /** The source file a relative specifier names (`./x.js` is `x.ts` or `x.tsx`). */
+  function resolved(file: string, specifier: string, files: ReadonlySet<string>): string | undefined {
+    const base = join(file, '..', specifier).replace(/\.js$/, '');
+    return [`${base}.ts`, `${base}.tsx`].find((f) => files.has(f));
+  }
+
+  it('run in no circle: each module can be read knowing only what it imports', () => {
+    const files = new Set(sources('src'));
+    const edges = new Map<string, string[]>();
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      // Type-only imports vanish at run time but still tie the modules together for a reader.
+      const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"](\.[^'"]+)['"]/g)].map((m) => m[1]!);
+      edges.set(file, specs.flatMap((s) => resolved(file, s, files) ?? []));
+    }
+    const circles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        circles.push([...path.slice(path.indexOf(file)), file].join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of edges.get(file) ?? []) visit(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of [...files].sort()) visit(file, []);
+    expect(circles).toEqual([]);
+    expect(edges.get('src/ui/ink/screen.ts')).toContain('src/ui/ink/screen-play.ts');
+  });
+});
+
 describe('the bundle (dist/, built by npm test before the tests)', () => {
   /** Every file dist/cli.js loads before its first line runs: its static imports, transitively. */
   function loadedAtStart(): Map<string, string> {

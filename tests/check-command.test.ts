@@ -14,7 +14,8 @@ async function check(
 ): Promise<{ code: number; out: string }> {
   let out = '';
   const stdout = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
-  const code = await checkCommand(opts, { stdout, shippedStory } as Parameters<typeof checkCommand>[1]);
+  // A folder with no story/ in it: the hint about the working folder is a test of its own.
+  const code = await checkCommand(opts, { stdout, shippedStory, cwd: 'tests' } as Parameters<typeof checkCommand>[1]);
   return { code, out };
 }
 
@@ -27,6 +28,18 @@ function precompiled(result: LoadResult): LoadResult {
 const F = 'tests/fixtures/analysis';
 
 describe('check command', () => {
+  it('says that it checked the built-in story when no folder is given, and how to check the working files', async () => {
+    const shipped = precompiled(await loadStoryDir(`${F}/clean`));
+    let out = '';
+    const stdout = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
+    const io = { stdout, shippedStory: () => Promise.resolve(shipped), cwd: '.' } as Parameters<typeof checkCommand>[1];
+    expect(await checkCommand({ json: false, strict: false }, io)).toBe(0);
+    expect(out).toBe(
+      'the built-in story: 5 scenes, 7 choices, 2 endings, 63 words — no problems\n' +
+        '(That is the story hyosan was built with. To check your working files: hyosan check story)\n',
+    );
+  });
+
   it('passes a clean story with a one-line summary', async () => {
     const { code, out } = await check({ dir: `${F}/clean`, json: false, strict: true });
     expect(code).toBe(0);
@@ -87,7 +100,7 @@ describe('check command', () => {
         const fromYaml = await check({ dir, ...flags });
         const fromImage = await check(flags, () => Promise.resolve(shipped));
         expect(fromYaml.out).toMatch(/warning/);
-        expect(fromImage).toEqual({ code: fromYaml.code, out: fromYaml.out.replace(`\n${dir}/: `, '\nstory/: ') });
+        expect(fromImage).toEqual({ code: fromYaml.code, out: fromYaml.out.replace(`\n${dir}/: `, '\nthe built-in story: ') });
       }
     },
   );

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, parseSeed } from '../src/cli/args.js';
 import type { Command } from '../src/cli/args.js';
-import { interpret, playPlain } from '../src/cli/plain.js';
+import { interpret, playPlain } from '../src/ui/plain/plain.js';
 import { textWidth, wrapText } from '../src/ui/wrap.js';
 import type { ChoiceView, Story } from '../src/engine/index.js';
 import { newGame } from '../src/saves/index.js';
@@ -326,7 +326,9 @@ describe('the built CLI', () => {
 
   it('checks the shipped story embedded in the bundle', () => {
     const { status, stdout } = hyosan(['check']);
-    expect(stdout).toMatch(/^story\/: [\d,]+ scenes?, [\d,]+ choices?, [\d,]+ endings?, [\d,]+ words? — no problems$/m);
+    expect(stdout).toMatch(/^the built-in story: [\d,]+ scenes?, [\d,]+ choices?, [\d,]+ endings?, [\d,]+ words? — no problems$/m);
+    // Run where story/ is, it says how to check the working files instead.
+    expect(stdout).toMatch(/To check your working files: hyosan check story\)\n$/);
     expect(status).toBe(0);
   });
 
@@ -340,8 +342,13 @@ describe('the built CLI', () => {
   });
 
   it('checks the shipped story from its precompiled image exactly as from story/ on disk', () => {
+    const hint = '(That is the story hyosan was built with. To check your working files: hyosan check story)\n';
     for (const flags of [[], ['--json'], ['--strict']]) {
-      expect(hyosan(['check', ...flags])).toEqual(hyosan(['check', 'story', ...flags]));
+      const fromDisk = hyosan(['check', 'story', ...flags]);
+      const expected = flags.includes('--json')
+        ? fromDisk
+        : { ...fromDisk, stdout: fromDisk.stdout.replace(/^story\/: /m, 'the built-in story: ') + hint };
+      expect(hyosan(['check', ...flags])).toEqual(expected);
     }
   });
 

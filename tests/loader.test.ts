@@ -375,7 +375,22 @@ describe('scenes', () => {
       { path: 'st/one.yaml', text: 'id: a\nending: { title: E }\n' },
       { path: 'st/two.yaml', text: '\nid: a\nending: { title: E }\n' },
     ]);
-    expect(errors(result)).toEqual(["st/two.yaml:2:5: error: duplicate scene id 'a': already defined at st/one.yaml:1:5"]);
+    expect(errors(result)).toEqual([
+      "st/one.yaml:1:5: error: duplicate scene id 'a': also defined at st/two.yaml:2:5; give one of them another id",
+      "st/two.yaml:2:5: error: duplicate scene id 'a': also defined at st/one.yaml:1:5; give one of them another id",
+    ]);
+  });
+
+  it('say which of two files with the same scene id is the newer, where it was probably copied', () => {
+    const result = loadStoryFiles([
+      { path: 'st/story.yaml', text: STORY },
+      { path: 'st/copy.yaml', text: 'id: a\nending: { title: E }\n', modified: 2_000 },
+      { path: 'st/original.yaml', text: 'id: a\nending: { title: E }\n', modified: 1_000 },
+    ]);
+    expect(errors(result)).toEqual([
+      "st/copy.yaml:1:5: error: duplicate scene id 'a': also defined at st/original.yaml:1:5; this file is newer: if it began as a copy of that one, change the id here",
+      "st/original.yaml:1:5: error: duplicate scene id 'a': also defined at st/copy.yaml:1:5, a newer file; give one of them another id",
+    ]);
   });
 
   it('report a goto to nowhere at the goto, with the closest scene', () => {

@@ -71,6 +71,21 @@ describe('new scene', () => {
     expect(await readFile(path, 'utf8')).toBe('mine\n');
   });
 
+  it('refuses an id another file already has, wherever that file is, and writes nothing', async () => {
+    await mkdir(join(story, 'act2'));
+    const other = join(story, 'act2', 'stacks.yaml');
+    await writeFile(other, 'scenes:\n  - id: s1.library-stacks\n    title: Stacks\n    choices:\n      - id: s1.gate\n        text: Go\n        goto: s1.library-stacks\n');
+    const { out, streams } = io();
+    expect(await newCommand(['scene', 's1.library-stacks', '--dir', story], streams)).toBe(1);
+    expect(out.stderr).toBe(
+      `hyosan: ${other} already has a scene with the id 's1.library-stacks'; pick another id (scene ids are unique in a story)\n`,
+    );
+    await expect(readFile(join(story, 's1', 'library-stacks.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
+    // A choice's id is not a scene's, and neither is the story's own id.
+    expect(await newCommand(['scene', 's1.gate', '--dir', story], io().streams)).toBe(0);
+    expect(await newCommand(['scene', 't', '--dir', story], io().streams)).toBe(0);
+  });
+
   it('refuses an invalid id without writing anything', async () => {
     for (const id of ['Library Stacks', 's1..stacks', 's1.', '.s1', '__proto__', 's1/stacks']) {
       expect(sceneIdProblem(id), id).toBeDefined();

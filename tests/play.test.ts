@@ -4,7 +4,7 @@
  * damaged saves and --watch. Every test has a save folder of its own.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,6 +169,22 @@ describe('the transcript', () => {
 });
 
 describe('--start-at and --watch', () => {
+  it('points at --story story when the scene is only in the working story/ folder', () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'story', 'season1'), { recursive: true });
+    writeFileSync(join(cwd, 'story', 'story.yaml'), 'id: hyosan\n');
+    writeFileSync(join(cwd, 'story', 'season1', 'detour.yaml'), 'scenes:\n  - id: s1.library-detour\n    title: Detour\n');
+    const result = spawnSync(process.execPath, [cli, '--plain', '--start-at', 's1.library-detour', '--save-dir', tempDir()], {
+      cwd,
+      encoding: 'utf8',
+      input: '',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      "--start-at: no scene 's1.library-detour' in the built-in story, but story/ has it: play your working files with --story story --start-at s1.library-detour",
+    );
+  });
+
   it('starts a new game at the scene given', () => {
     const { stdout } = hyosan(['--story', gym, '--seed', '1', '--start-at', 'gym.listen'], '');
     expect(stdout).toMatch(/^Listening\n/);

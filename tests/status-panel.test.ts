@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { panelLines } from '../src/ui/StatusPanel.js';
+import { panelLines } from '../src/ui/ink/StatusPanel.js';
 import type { StatusReport } from '../src/ui/status.js';
 import { columnsOf } from '../src/ui/wrap.js';
 

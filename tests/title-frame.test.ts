@@ -1,5 +1,5 @@
 /**
- * The title screen is painted before Ink loads (src/ui/title.ts), and Ink's
+ * The title screen is painted before Ink loads (src/ui/ink/title.ts), and Ink's
  * first frame is drawn over it. If the two differed, the player would see
  * the screen jump; these tests run the built game in a real pseudo-terminal
  * and compare the two frames cell by cell, styles included.
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PtyProcess } from '../bench/pty.js';
-import { titleFrame } from '../src/ui/title.js';
+import { titleFrame } from '../src/ui/ink/title.js';
 
 const ESC = '\u001B';
 const PAINT = `${ESC}[?1049h${ESC}[H${ESC}[?25l`;

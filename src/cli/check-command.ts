@@ -10,7 +10,7 @@ import { oneLine, terminalJson } from '../engine/control-chars.js';
 import { analyzeStory } from '../story/analyze.js';
 import type { LoadResult } from '../story/load.js';
 import { formatProblem, sortProblems, type Problem } from '../story/problem.js';
-import { loadStory } from './story-source.js';
+import { hasWorkingStory, loadStory } from './story-source.js';
 
 /** What to check and how to report it. */
 export interface CheckCommandOptions {
@@ -25,6 +25,8 @@ export interface CheckCommandOptions {
 export interface CheckCommandIo {
   readonly stdout: Writable;
   readonly shippedStory: () => Promise<LoadResult>;
+  /** The folder the command runs in (default: the process's), where an author's `story/` may be. */
+  readonly cwd?: string;
 }
 
 /**
@@ -37,6 +39,9 @@ export async function checkCommand(opts: CheckCommandOptions, io: CheckCommandIo
   const { label, result } = await loadStory(opts.dir, io.shippedStory);
   const report = checkReport(result, label, opts);
   io.stdout.write(report.text);
+  if (opts.dir === undefined && !opts.json && hasWorkingStory(io.cwd)) {
+    io.stdout.write('(That is the story hyosan was built with. To check your working files: hyosan check story)\n');
+  }
   return report.exitCode;
 }
 

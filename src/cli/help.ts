@@ -38,8 +38,8 @@ Randomtest options:
 
 Graph options:
   --format mermaid|dot     output format (default mermaid)
-  --only PREFIX            only the scenes whose id starts with PREFIX (e.g. s1.)
-  --focus SCENE            only the scenes near SCENE (--depth N choices away, default 2)
+  --only PREFIX            only scenes whose id starts with PREFIX (e.g. s1.)
+  --focus SCENE            only scenes near SCENE (--depth N choices, default 2)
   --coverage               colour scenes random games never reach
   -n N, --seed S           games played for --coverage
 

@@ -113,6 +113,13 @@ export async function newCommand(
     io.stderr.write(`hyosan: ${problem}\n`);
     return 1;
   }
+  const root = await storyRootOf(opts.dir);
+  const { sceneIdsIn } = await import('../story/scene-index.js');
+  const taken = (await sceneIdsIn(root)).get(opts.id);
+  if (taken !== undefined) {
+    io.stderr.write(`hyosan: ${taken} already has a scene with the id '${opts.id}'; pick another id (scene ids are unique in a story)\n`);
+    return 1;
+  }
   const path = scenePath(opts.dir, opts.id);
   const schema = await schemaPathFor(opts.dir, dirname(resolve(path)));
   await mkdir(dirname(path), { recursive: true });
@@ -126,7 +133,6 @@ export async function newCommand(
     }
     throw error;
   }
-  const root = await storyRootOf(opts.dir);
   io.stdout.write(
     `Created ${path}\n` +
       `Next: write its text, point its choice somewhere, lead a choice elsewhere to it with \`goto: ${opts.id}\`,\n` +

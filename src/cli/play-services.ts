@@ -13,7 +13,7 @@ import type { SaveStore } from '../saves/store.js';
 import { formatSavedAt, summarize } from '../saves/summary.js';
 import type { GameStart, PlayPorts, SaveListing, Settings, StoryChange } from '../ui/ports.js';
 import { profileDir, readFoundEndings, recordEnding, writeSettings } from './profile.js';
-import { choiceText, endingText, sceneText } from './scene-text.js';
+import { choiceText, endingText, sceneText } from '../ui/plain/scene-text.js';
 import type { Transcript } from './transcript.js';
 import { watchStoryFolder } from './watch.js';
 

@@ -10,17 +10,17 @@ import { chooseSaveDir } from '../saves/slots.js';
 import { SaveStore } from '../saves/store.js';
 import { formatProblem } from '../story/problem.js';
 import { closest } from '../story/suggest.js';
-import { onFullScreen } from '../ui/full-screen.js';
+import { onFullScreen } from '../ui/ink/full-screen.js';
 import type { GameStart } from '../ui/ports.js';
-import { titleFrame } from '../ui/title.js';
-import { sizeOf } from '../ui/layout.js';
+import { titleFrame } from '../ui/ink/title.js';
+import { sizeOf } from '../ui/ink/layout.js';
 import { UsageError } from './args.js';
 import type { PlayOptions } from './args.js';
 import type { CliContext } from './context.js';
-import { playPlain } from './plain.js';
+import { playPlain } from '../ui/plain/plain.js';
 import { PlayServices } from './play-services.js';
 import { profileDir, readSettings } from './profile.js';
-import { loadStory } from './story-source.js';
+import { loadStory, workingStoryHas } from './story-source.js';
 import { openTranscript, transcriptHeading, type Transcript } from './transcript.js';
 
 /** Plays a game with the given options; resolves to the exit code. */
@@ -42,7 +42,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     return 1;
   }
   const story = result.story;
-  if (options.startAt !== undefined) checkStartScene(story, options.startAt, label);
+  if (options.startAt !== undefined) await checkStartScene(story, options.startAt, label, options.story === undefined);
 
   const plain = options.plain || ctx.stdin.isTTY !== true || ctx.stdout.isTTY !== true;
   let transcript: Transcript | undefined;
@@ -101,7 +101,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
   const settings = await readSettings(profileDir(store.dir));
   const continueNote = await services.continuePreview();
   const canContinue = continueNote !== undefined;
-  // A game that opens on the title screen shows it before Ink has loaded (see ui/title.ts).
+  // A game that opens on the title screen shows it before Ink has loaded (see ui/ink/title.ts).
   const firstFrame =
     start === undefined
       ? titleFrame({
@@ -115,7 +115,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
       : undefined;
   const io = { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr };
   return onFullScreen(io, firstFrame, async (painted) => {
-    const { playInk } = await import('../ui/launch.js');
+    const { playInk } = await import('../ui/ink/launch.js');
     return playInk(
       { story, ...(start === undefined ? {} : { start }), ports: services, settings, noColor, found, canContinue, continueNote },
       io,
@@ -131,9 +131,18 @@ function seedSource(seed: number | undefined): () => number {
   return () => seed ?? Math.floor(Math.random() * 2 ** 32);
 }
 
-/** Refuses a `--start-at` scene the story does not have, suggesting a near miss. */
-function checkStartScene(story: Story, scene: string, label: string): void {
+/**
+ * Refuses a `--start-at` scene the story does not have, suggesting a near
+ * miss, or `--story story` when the scene is in the working folder but the
+ * game is playing the story it was built with.
+ */
+async function checkStartScene(story: Story, scene: string, label: string, builtIn: boolean): Promise<void> {
   if (story.scenes.has(scene)) return;
+  if (builtIn && (await workingStoryHas(scene))) {
+    throw new UsageError(
+      `--start-at: no scene '${scene}' in ${label}, but story/ has it: play your working files with --story story --start-at ${scene}`,
+    );
+  }
   const guess = closest(scene, story.scenes.keys());
   throw new UsageError(
     `--start-at: no scene '${scene}' in ${label}${guess === undefined ? '' : ` (did you mean ${guess}?)`}`,

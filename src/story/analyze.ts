@@ -9,6 +9,7 @@ import type { Choice, Condition, Expr, Scene, SourceRef, Story } from '../engine
 import { canAllHold, coversEveryCase, explainNever, type ConditionWorld } from './condition-domains.js';
 import type { Problem } from './problem.js';
 import { sortProblems } from './problem.js';
+import { typoWarnings } from './analyze-typos.js';
 import { reachableScenes } from './reachability.js';
 import { scenesInOrder, sourceOf, storyFacts } from './story-facts.js';
 
@@ -21,6 +22,7 @@ export function analyzeStory(story: Story): Problem[] {
   unreachableScenes(story, dead, problems);
   possibleSoftLocks(story, world, problems, memo);
   unusedFlagsAndItems(world, problems);
+  typoWarnings(story, world.facts, problems);
   return sortProblems(problems);
 }
 

@@ -128,7 +128,8 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
   for (const [file, yaml] of parsed) {
     if (file !== storyFile) found.push(...scenesIn(new FileContext(yaml, NO_NAMES, problems)));
   }
-  const { sceneIds, flags } = indexScenes(found, declared.flags, problems);
+  const modified = new Map(sorted.map((f) => [f.path, f.modified]));
+  const { sceneIds, flags } = indexScenes(found, declared.flags, problems, (path) => modified.get(path));
   const names: ConditionNames = {
     stats: declared.stats,
     flags,
@@ -182,11 +183,15 @@ function pickStoryFile(
 /**
  * Every scene id (the first of duplicates, which are reported) and every
  * flag a `set` or `clear` names, read from the raw data before compiling.
+ * A duplicate id is reported at both places, each naming the other; when
+ * the files' times are known, the newer one (most likely a copy whose id
+ * was not changed) says so.
  */
 function indexScenes(
   found: readonly FoundScene[],
   declaredFlags: ReadonlySet<string>,
   problems: Problem[],
+  modifiedAt: (path: string) => number | undefined,
 ): { sceneIds: Map<string, FoundScene>; flags: Set<string> } {
   const sceneIds = new Map<string, FoundScene>();
   const flags = new Set(declaredFlags);
@@ -203,15 +208,31 @@ function indexScenes(
       sceneIds.set(id, scene);
       continue;
     }
-    const at = positionOf(scene.yaml, [...scene.path, 'id']);
-    const was = positionOf(first.yaml, [...first.path, 'id']);
-    problems.push({
-      file: scene.yaml.path,
-      line: at.line,
-      col: at.col,
-      severity: 'error',
-      message: `duplicate scene id '${id}': already defined at ${first.yaml.path}:${was.line}:${was.col}`,
-    });
+    const here = { file: scene.yaml.path, ...positionOf(scene.yaml, [...scene.path, 'id']) };
+    const there = { file: first.yaml.path, ...positionOf(first.yaml, [...first.path, 'id']) };
+    const [hereTime, thereTime] = [modifiedAt(here.file), modifiedAt(there.file)];
+    const newer =
+      hereTime === undefined || thereTime === undefined || hereTime === thereTime
+        ? undefined
+        : hereTime > thereTime
+          ? here
+          : there;
+    const pair = newer === there ? [there, here] : [here, there];
+    for (const [at, other] of [pair, [pair[1]!, pair[0]!]] as const) {
+      const advice =
+        newer === undefined
+          ? 'give one of them another id'
+          : at === newer
+            ? 'this file is newer: if it began as a copy of that one, change the id here'
+            : 'a newer file; give one of them another id';
+      problems.push({
+        file: at.file,
+        line: at.line,
+        col: at.col,
+        severity: 'error',
+        message: `duplicate scene id '${id}': also defined at ${other.file}:${other.line}:${other.col}${newer !== undefined && at !== newer ? ', ' : '; '}${advice}`,
+      });
+    }
   }
   return { sceneIds, flags };
 }

@@ -54,10 +54,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 function readSource(path: string): SourceFile | Problem {
   const at = (message: string): Problem => ({ file: path, line: 1, col: 1, severity: 'error', message });
   try {
-    const size = statSync(path).size;
+    const info = statSync(path);
     // Refused before reading: a huge file should cost nothing.
-    if (size > MAX_FILE_BYTES) return at(tooLargeMessage(size));
-    return { path, text: decoder.decode(readFileSync(path)) };
+    if (info.size > MAX_FILE_BYTES) return at(tooLargeMessage(info.size));
+    return { path, text: decoder.decode(readFileSync(path)), modified: info.mtimeMs };
   } catch (error) {
     return error instanceof TypeError
       ? at('this file is not UTF-8 text (is it binary?)')
@@ -65,13 +65,21 @@ function readSource(path: string): SourceFile | Problem {
   }
 }
 
-/** Reads every *.yaml under dir (recursive, sorted, skipping node_modules and dot-folders), then loadStoryFiles. */
-export async function loadStoryDir(dir: string): Promise<LoadResult> {
+/** A story folder's files as read: their texts, and why any could not be read (or the folder itself). */
+export interface FolderRead {
+  readonly sources: readonly SourceFile[];
+  readonly problems: readonly Problem[];
+  /** Set when the folder as a whole could not be read: nothing else is. */
+  readonly failed?: true;
+}
+
+/** Reads every *.yaml under `dir` (recursive, sorted, skipping node_modules and dot-folders). */
+export async function readStoryFolder(dir: string): Promise<FolderRead> {
   const folder = dir.endsWith('/') ? dir : `${dir}/`;
-  const empty = { scenes: 0, choices: 0, endings: 0, words: 0 };
-  const fail = (message: string): LoadResult => ({
+  const fail = (message: string): FolderRead => ({
+    sources: [],
     problems: [{ file: folder, line: 0, col: 0, severity: 'error', message }],
-    stats: empty,
+    failed: true,
   });
   let listing: { files: string[]; ignored: string[] };
   try {
@@ -97,8 +105,17 @@ export async function loadStoryDir(dir: string): Promise<LoadResult> {
     if ('text' in read) sources.push(read);
     else problems.push(read);
   }
-  const result = loadFiles(sources, folder);
-  const all = sortProblems([...problems, ...result.problems]);
+  return { sources, problems };
+}
+
+/** Reads every *.yaml under dir (recursive, sorted, skipping node_modules and dot-folders), then loadStoryFiles. */
+export async function loadStoryDir(dir: string): Promise<LoadResult> {
+  const folder = dir.endsWith('/') ? dir : `${dir}/`;
+  const empty = { scenes: 0, choices: 0, endings: 0, words: 0 };
+  const read = await readStoryFolder(dir);
+  if (read.failed) return { problems: [...read.problems], stats: empty };
+  const result = loadFiles(read.sources, folder);
+  const all = sortProblems([...read.problems, ...result.problems]);
   const failed = all.some((p) => p.severity === 'error');
   return failed ? { problems: all, stats: result.stats } : { ...result, problems: all };
 }

@@ -27,6 +27,8 @@ export interface SourceFile {
   /** The path as shown in messages (relative to the cwd or the story folder, as given). */
   readonly path: string;
   readonly text: string;
+  /** When the file was last written (ms since the epoch), if read from disk: tells the newer of two files apart. */
+  readonly modified?: number;
 }
 
 /** A path into parsed data: mapping keys and list indexes. */

@@ -2,7 +2,7 @@
 import { render } from 'ink-testing-library';
 import { newGame } from '../../src/saves/index.js';
 import type { Story } from '../../src/engine/index.js';
-import { App, type AppProps } from '../../src/ui/App.js';
+import { App, type AppProps } from '../../src/ui/ink/App.js';
 import { DEFAULT_SETTINGS } from '../../src/ui/ports.js';
 import { renderOnTerminal } from './fake-terminal.js';
 import { MemoryPorts } from './memory-ports.js';

@@ -7,9 +7,9 @@
  * draw exactly the lines counted here.
  */
 
-import type { ChoiceView } from '../engine/index.js';
-import { unavailableLabel } from './labels.js';
-import { wrapText } from './wrap.js';
+import type { ChoiceView } from '../../engine/index.js';
+import { unavailableLabel } from '../labels.js';
+import { wrapText } from '../wrap.js';
 
 /** Below this many columns the status panel is hidden until `tab` asks for it. */
 export const NARROW = 60;

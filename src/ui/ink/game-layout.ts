@@ -5,9 +5,9 @@
  * means (another page, or a choice); the components draw exactly its lines.
  */
 
-import { choicesOf, isEnded, sceneView } from '../engine/index.js';
-import type { ChoiceView, GameState, SceneView, Story } from '../engine/index.js';
-import { endingBanner } from './labels.js';
+import { choicesOf, isEnded, sceneView } from '../../engine/index.js';
+import type { ChoiceView, GameState, SceneView, Story } from '../../engine/index.js';
+import { endingBanner } from '../labels.js';
 import {
   bodyLines,
   choiceLabels,
@@ -20,8 +20,8 @@ import {
   type Columns,
   type TerminalSize,
 } from './layout.js';
-import { runSummary, runSummaryLines } from './run-summary.js';
-import { wrapHanging, wrapText } from './wrap.js';
+import { runSummary, runSummaryLines } from '../run-summary.js';
+import { wrapHanging, wrapText } from '../wrap.js';
 
 /** What the game is waiting for, which decides what keys mean. */
 export type Mode = 'choosing' | 'answering' | 'ended' | 'dead-end';

@@ -3,11 +3,11 @@
  * Ink game records, so both read the same. No ANSI codes, wrapped to a width.
  */
 
-import type { ChoiceView, GameState, SceneView, Story } from '../engine/index.js';
-import { endingBanner, unavailableLabel } from '../ui/labels.js';
-import { runSummary, runSummaryLines } from '../ui/run-summary.js';
-import { statusReport, statusText } from '../ui/status.js';
-import { wrapHanging, wrapText } from '../ui/wrap.js';
+import type { ChoiceView, GameState, SceneView, Story } from '../../engine/index.js';
+import { endingBanner, unavailableLabel } from '../labels.js';
+import { runSummary, runSummaryLines } from '../run-summary.js';
+import { statusReport, statusText } from '../status.js';
+import { wrapHanging, wrapText } from '../wrap.js';
 
 /** The scene's title underlined with `=`, then its paragraphs, each followed by a blank line. */
 export function sceneText(view: SceneView, width: number): string {

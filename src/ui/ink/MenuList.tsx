@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { Pointer } from './Pointer.js';
-import type { MenuItem } from './screen-menus.js';
+import type { MenuItem } from './menu-item.js';
 
 /** Props of `MenuList`. */
 export interface MenuListProps {

@@ -2,8 +2,8 @@ import { Box, Text } from 'ink';
 import { HelpLine } from './HelpLine.js';
 import { MessageLine } from './MessageLine.js';
 import { Pointer } from './Pointer.js';
-import type { SaveListing } from './ports.js';
-import { columnsOf, truncate } from './wrap.js';
+import type { SaveListing } from '../ports.js';
+import { columnsOf, truncate } from '../wrap.js';
 
 /** Props of `LoadList`. */
 export interface LoadListProps {

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { truncate } from './wrap.js';
+import { truncate } from '../wrap.js';
 
 /** Props of `HelpLine`. */
 export interface HelpLineProps {

@@ -3,14 +3,13 @@
  * answer, undoing, and entering a new state (a choice made, a game loaded).
  */
 
-import { choicesOf, isEnded, sceneView } from '../engine/index.js';
-import type { ChoiceView } from '../engine/index.js';
-import { playChoice, rewind, type SavedGame } from '../saves/game.js';
+import { choicesOf, isEnded, sceneView } from '../../engine/index.js';
+import type { ChoiceView } from '../../engine/index.js';
+import { playChoice, rewind, type SavedGame } from '../../saves/game.js';
 import type { Answer } from './game-layout.js';
 import { numberKeyIndex, type KeyPress } from './keys.js';
 import { statusShown } from './layout.js';
-import { layoutOf, send, type Screen, type View } from './screen.js';
-import { firstTitleCursor } from './title.js';
+import { layoutOf, send, titleView, type Screen } from './screen-state.js';
 
 /** What entering a state tells the world outside: the transcript and the autosave need to know. */
 export type Announce = 'shown' | 'rewound' | 'none' | { readonly chose: string };
@@ -227,11 +226,6 @@ export function toTitle(screen: Screen): Screen {
   }
   const { title, clock } = sceneView(screen.story, game.state);
   return { ...rest, canContinue: true, continueNote: `${title} · ${clock}`, view: titleView(true), notices: [], page: 0 };
-}
-
-/** The title screen, with Continue highlighted when there is something to continue. */
-export function titleView(canContinue: boolean): View {
-  return { name: 'title', cursor: firstTitleCursor(canContinue) };
 }
 
 /** Leaves hyosan; App autosaves the game in progress first. */

@@ -11,16 +11,15 @@
 
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { choicesOf, isEnded, sceneView } from '../engine/index.js';
-import type { ChoiceView, Story } from '../engine/index.js';
-import { playChoice, rewind, type SavedGame } from '../saves/game.js';
-import { plural } from '../ui/labels.js';
-import type { GameStart, PlayPorts, StoryChange } from '../ui/ports.js';
-import { reloadGame } from '../ui/reload.js';
-import { textWidth } from '../ui/wrap.js';
+import { choicesOf, isEnded, sceneView } from '../../engine/index.js';
+import type { ChoiceView, Story } from '../../engine/index.js';
+import { playChoice, rewind, type SavedGame } from '../../saves/game.js';
+import { plural } from '../labels.js';
+import type { GameStart, PlayPorts, StoryChange } from '../ports.js';
+import { reloadGame } from '../reload.js';
+import { textWidth } from '../wrap.js';
 import { interpret, HELP } from './plain-commands.js';
 import { choiceText, endingText, sceneText, statusBlock } from './scene-text.js';
-import type { Transcript } from './transcript.js';
 
 export { interpret, type PlainCommand } from './plain-commands.js';
 
@@ -32,8 +31,8 @@ export interface PlainIo {
   readonly echo: boolean;
   /** The terminal's width, when there is one. */
   readonly columns?: number;
-  /** A copy of everything shown and typed (`--transcript`). */
-  readonly transcript?: Transcript;
+  /** A copy of everything shown and typed (`--transcript`); the command line opens the file. */
+  readonly transcript?: { write(text: string): void };
   /** Ending scenes found in earlier games of this story. */
   readonly found?: readonly string[];
 }

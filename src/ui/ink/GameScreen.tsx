@@ -4,9 +4,9 @@ import { HelpLine } from './HelpLine.js';
 import { PANEL_WIDTH } from './layout.js';
 import { SceneFooter } from './SceneFooter.js';
 import { SceneView } from './SceneView.js';
-import type { StatusReport } from './status.js';
+import type { StatusReport } from '../status.js';
 import { StatusPanel } from './StatusPanel.js';
-import { truncate } from './wrap.js';
+import { truncate } from '../wrap.js';
 
 /** Props of `GameScreen`. */
 export interface GameScreenProps {

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Answer } from './game-layout.js';
-import { charactersLeft } from './labels.js';
+import { charactersLeft } from '../labels.js';
 
 /** Props of `AnswerPrompt`. */
 export interface AnswerPromptProps {

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { wrapText } from './wrap.js';
+import { wrapText } from '../wrap.js';
 
 /** Props of `MessageLine`. */
 export interface MessageLineProps {

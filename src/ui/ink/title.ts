@@ -7,8 +7,8 @@
  * the two frames identical (tests/title-frame.test.tsx).
  */
 import { MAX_PROSE } from './layout.js';
-import type { MenuItem } from './screen-menus.js';
-import { columnsOf, truncate, wrapText } from './wrap.js';
+import type { MenuItem } from './menu-item.js';
+import { columnsOf, truncate, wrapText } from '../wrap.js';
 
 /** An entry of the title screen. */
 export type TitleId = 'new' | 'continue' | 'load' | 'settings' | 'quit';

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { HelpLine } from './HelpLine.js';
-import { charactersLeft } from './labels.js';
+import { charactersLeft } from '../labels.js';
 import { MessageLine } from './MessageLine.js';
 import { MAX_SLOT_NAME } from './screen-menus.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from '../wrap.js';
 
 /** Props of `SavePrompt`. */
 export interface SavePromptProps {

@@ -6,19 +6,11 @@
  */
 
 import { numberKeyIndex, type KeyPress } from './keys.js';
-import type { Settings, TextSpeed } from './ports.js';
+import type { MenuItem } from './menu-item.js';
+import type { Settings, TextSpeed } from '../ports.js';
 import { isChar, openMenu, quit, toTitle, undo } from './screen-play.js';
-import { backFrom, send, type Back, type Screen, type View } from './screen.js';
+import { backFrom, send, type Back, type Screen, type View } from './screen-state.js';
 import { titleItems } from './title.js';
-
-/** One entry of a menu. */
-export interface MenuItem<Id extends string = string> {
-  readonly id: Id;
-  readonly label: string;
-  readonly enabled: boolean;
-  /** A short note shown after the label (the save Continue would load). */
-  readonly note?: string;
-}
 
 /** The longest slot name a player can type (the save store checks the rest). */
 export const MAX_SLOT_NAME = 40;

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import type { SceneView as SceneViewModel } from '../engine/index.js';
+import type { SceneView as SceneViewModel } from '../../engine/index.js';
 import type { BodyLine } from './layout.js';
-import { columnsOf, truncate } from './wrap.js';
+import { columnsOf, truncate } from '../wrap.js';
 
 /** Props of `SceneView`. */
 export interface SceneViewProps {

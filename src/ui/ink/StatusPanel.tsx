@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import type { StatusEntry, StatusReport } from './status.js';
-import { columnsOf, padEnd, truncate } from './wrap.js';
+import type { StatusEntry, StatusReport } from '../status.js';
+import { columnsOf, padEnd, truncate } from '../wrap.js';
 
 /** Props of `StatusPanel`. */
 export interface StatusPanelProps {

@@ -2,9 +2,9 @@ import { Box, Text } from 'ink';
 import { HelpLine } from './HelpLine.js';
 import { MenuList } from './MenuList.js';
 import { MessageLine } from './MessageLine.js';
-import type { MenuItem } from './screen-menus.js';
+import type { MenuItem } from './menu-item.js';
 import { TITLE_HELP, TITLE_TAGLINE } from './title.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from '../wrap.js';
 
 /** Props of `TitleScreen`. */
 export interface TitleScreenProps {

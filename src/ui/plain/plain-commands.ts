@@ -1,6 +1,6 @@
 /** What a line typed at plain mode's `> ` prompt asks for: a choice's number, or one of a few words. */
 
-import type { ChoiceView } from '../engine/index.js';
+import type { ChoiceView } from '../../engine/index.js';
 
 /** What a line typed at the `> ` prompt asks for. */
 export type PlainCommand =

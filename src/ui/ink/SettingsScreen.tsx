@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { HelpLine } from './HelpLine.js';
 import { MenuList } from './MenuList.js';
-import type { MenuItem } from './screen-menus.js';
+import type { MenuItem } from './menu-item.js';
 
 /** Props of `SettingsScreen`. */
 export interface SettingsScreenProps {

@@ -2,8 +2,8 @@ import { Box, Text } from 'ink';
 import { HelpLine } from './HelpLine.js';
 import { MenuList } from './MenuList.js';
 import { MessageLine } from './MessageLine.js';
-import type { MenuItem } from './screen-menus.js';
-import { truncate } from './wrap.js';
+import type { MenuItem } from './menu-item.js';
+import { truncate } from '../wrap.js';
 
 /** Props of `MenuScreen`. */
 export interface MenuScreenProps {

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { ChoiceView } from '../engine/index.js';
+import type { ChoiceView } from '../../engine/index.js';
 import { Pointer } from './Pointer.js';
 
 /** Props of `ChoiceList`. */

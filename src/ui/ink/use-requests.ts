@@ -1,6 +1,6 @@
 import { useEffect, useRef, type Dispatch } from 'react';
-import type { PlayPorts } from './ports.js';
-import type { Request, ScreenAction, Sent } from './screen.js';
+import type { PlayPorts } from '../ports.js';
+import type { Request, ScreenAction, Sent } from './screen-state.js';
 
 /**
  * Hands the reducer's queued requests to the ports, each exactly once and in

@@ -1,0 +1,106 @@
+/**
+ * `check`'s warnings for what is most often a slip of the keyboard: an item
+ * taken or tested that nothing ever gives, a skill check no roll can pass,
+ * and a flag that has a stat's name (`set: noise` sets a flag; the stat is
+ * untouched). Choices whose `if`/`requires` tests a never-given item are
+ * reported by the never-true analysis already; these cover the rest.
+ */
+import { referencesOf } from '../engine/condition.js';
+import type { Condition, Effect, SourceRef, Story } from '../engine/types.js';
+import type { Problem } from './problem.js';
+import { forEachEffect, scenesInOrder, type StoryFacts } from './story-facts.js';
+import { didYouMean } from './suggest.js';
+
+/** The highest a die adds to a `check` (a roll of 1–6). */
+const DIE_MAX = 6;
+
+function warning(at: SourceRef, message: string): Problem {
+  return { file: at.file, line: at.line, col: at.col, severity: 'warning', message };
+}
+
+/** Appends the warnings for `story` to `problems`. */
+export function typoWarnings(story: Story, facts: StoryFacts, problems: Problem[]): void {
+  const stats = new Set(Object.keys(story.stats));
+  const knownItems = new Set([...Object.keys(story.items), ...facts.itemsGiven.keys(), ...facts.startItems]);
+  const obtainable = (item: string) => facts.itemsGiven.has(item) || facts.startItems.has(item);
+  const neverGiven = (item: string) =>
+    `item '${item}' is never given and is not in start_items${didYouMean(item, [...knownItems].filter(obtainable))}`;
+  const statNamed = new Map([...stats].map((s) => [normalName(s), s]));
+  const halfbieStrength = canChangeInfection(story);
+  const reported = new Set<string>();
+  const once = (key: string, problem: Problem) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    problems.push(problem);
+  };
+  const testsOf = (cond: Condition, at: SourceRef, where: string) => {
+    for (const item of referencesOf(cond.ast, { stats }).items) {
+      if (!obtainable(item)) once(`has:${item}:${where}`, warning(at, `${where} tests '${cond.src}', but ${neverGiven(item)}`));
+    }
+  };
+  const effectsOf = (effects: readonly Effect[], at: SourceRef, where: string) =>
+    forEachEffect(effects, (e) => {
+      if (e.kind === 'take' && !obtainable(e.item)) {
+        once(`take:${e.item}:${where}`, warning(at, `${where} takes '${e.item}', but ${neverGiven(e.item)}`));
+      } else if (e.kind === 'if') {
+        testsOf(e.cond, at, where);
+      } else if (e.kind === 'check') {
+        const def = story.stats[e.stat];
+        if (def === undefined) return;
+        const bonus = e.stat === 'strength' && halfbieStrength ? story.infection.strengthBonus : 0;
+        const best = def.max + DIE_MAX + bonus;
+        if (e.difficulty > best) {
+          once(
+            `check:${e.stat}:${e.difficulty}:${where}`,
+            warning(
+              at,
+              `${where} has a check of ${e.stat} at difficulty ${e.difficulty} that can never succeed: ` +
+                `the best is ${e.stat}'s maximum ${def.max} + a roll of ${DIE_MAX}` +
+                (bonus > 0 ? ` + a halfbie's ${bonus}` : '') +
+                ` = ${best}; lower the difficulty or raise the stat's max`,
+            ),
+          );
+        }
+      } else if (e.kind === 'set') {
+        for (const flag of e.flags) {
+          const stat = statNamed.get(normalName(flag));
+          if (stat === undefined) continue;
+          once(
+            `flag:${flag}`,
+            warning(
+              at,
+              `${where} sets the flag '${flag}', which has the name of the stat '${stat}': a flag is not the stat ` +
+                `(to change the stat write 'add: { ${stat}: 1 }' or 'set_stat: { ${stat}: 0 }'); rename the flag`,
+            ),
+          );
+        }
+      }
+    });
+  for (const scene of scenesInOrder(story)) {
+    for (const p of scene.text) if (p.if !== undefined) testsOf(p.if, scene.source, `a paragraph of scene '${scene.id}'`);
+    effectsOf(scene.onEnter, scene.source, `the on_enter of scene '${scene.id}'`);
+    for (const choice of scene.choices) {
+      effectsOf(choice.effects, choice.source, `choice '${choice.id}' in scene '${scene.id}'`);
+    }
+  }
+}
+
+/** `Noise`, `no-ise` and `no_ise` are one name to a reader. */
+function normalName(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, '');
+}
+
+/** Whether the player can ever become a halfbie (and so get the strength bonus). */
+function canChangeInfection(story: Story): boolean {
+  for (const scene of story.scenes.values()) {
+    const lists = [scene.onEnter, ...scene.choices.map((c) => c.effects)];
+    for (const list of lists) {
+      let found = false;
+      forEachEffect(list, (e) => {
+        if (e.kind === 'expose' || e.kind === 'setStatus') found = true;
+      });
+      if (found) return true;
+    }
+  }
+  return false;
+}
