@@ -279,7 +279,7 @@ describe('--continue and --load', () => {
   it('--load of a folder is refused cleanly', async () => {
     const error = (await store().loadFile(dir, story)) as SaveError;
     expect(error.kind).toBe('unreadable');
-    expect(error.message).toContain('is not a regular file');
+    expect(error.message).toContain('is a folder, not a regular file');
   });
 });
 

@@ -6,6 +6,7 @@ import { constants } from 'node:fs';
 import { link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SaveError } from './errors.js';
+import { readRegularFile } from '../story/regular-file.js';
 import { MAX_SAVE_BYTES } from './untrusted.js';
 
 /** A file's text and when it was last written. */
@@ -17,38 +18,32 @@ export interface FileText {
 /**
  * Reads a save file, refusing anything but a regular file of at most
  * `MAX_SAVE_BYTES` before reading it (a FIFO or a huge file never blocks or
- * fills memory).
+ * fills memory). With `noFollow` (the save folder's own slots), a link is
+ * refused too: a link planted there must not lead a save anywhere else.
  */
-export async function readSaveFile(file: string, where = file): Promise<FileText | SaveError> {
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return new SaveError('unreadable', where, 'is not a regular file');
-    if (info.size > MAX_SAVE_BYTES) {
-      return new SaveError('too-large', where, `is ${info.size} bytes, more than a save can be (${MAX_SAVE_BYTES})`);
+export async function readSaveFile(file: string, where = file, { noFollow = false } = {}): Promise<FileText | SaveError> {
+  const read = readRegularFile(file, MAX_SAVE_BYTES, { noFollow });
+  if (!('refused' in read)) return { text: read.bytes.toString('utf8'), modified: read.modified };
+  switch (read.refused) {
+    case 'missing':
+      return new SaveError('missing', where, 'does not exist');
+    case 'link':
+      return new SaveError('unreadable', where, LINK_IN_SAVE_FOLDER, 'remove the link, or copy the save itself there');
+    case 'not-a-file':
+      return new SaveError('unreadable', where, `is ${read.what}, not a regular file`);
+    case 'too-large':
+      return new SaveError('too-large', where, `is ${read.size} bytes or more, more than a save can be (${MAX_SAVE_BYTES})`);
+    case 'error':
+      return new SaveError('unreadable', where, `cannot be read (${read.code})`);
+    default: {
+      const never: never = read;
+      return never;
     }
-    const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    try {
-      // Read one byte past the limit, in case the file grew since stat.
-      const buffer = Buffer.alloc(MAX_SAVE_BYTES + 1);
-      let length = 0;
-      while (length < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-      }
-      if (length > MAX_SAVE_BYTES) {
-        return new SaveError('too-large', where, `is more than a save can be (${MAX_SAVE_BYTES} bytes)`);
-      }
-      return { text: buffer.subarray(0, length).toString('utf8'), modified: info.mtime };
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return new SaveError('missing', where, 'does not exist');
-    return new SaveError('unreadable', where, `cannot be read (${code ?? (error as Error).message})`);
   }
 }
+
+/** Why a link in the save folder is refused. */
+export const LINK_IN_SAVE_FOLDER = 'is a link, and hyosan never follows links in the save folder';
 
 /** True when `file` exists (as anything). */
 export async function exists(file: string): Promise<boolean> {
