@@ -112,7 +112,7 @@ describe('backups', () => {
     const back = loaded(await store().load('s', story));
     expect(back.state).toEqual(game([0]).state);
     expect(back.notices).toHaveLength(1);
-    expect(back.notices[0]).toMatch(/s\.json is damaged \(is not valid JSON .*\); loaded its backup from \d{4}-\d\d-\d\d \d\d:\d\d instead\.$/);
+    expect(back.notices[0]).toMatch(/s\.json is damaged \(is not valid JSON.*\); loaded its backup from \d{4}-\d\d-\d\d \d\d:\d\d instead\.$/);
   });
 
   it('loads the backup when the main file is missing', async () => {
@@ -301,7 +301,7 @@ describe('writing', () => {
     const blocked = new SaveStore({ dir: join(dir, 'a-file', 'saves') });
     const error = await blocked.save('s', story, game([0]));
     expect(error?.kind).toBe('write-failed');
-    expect(error?.message).toMatch(/s\.json: could not be written \(E[A-Z]+\) — check that the save folder is writable/);
+    expect(error?.message).toMatch(/s\.json: could not be written \(E[A-Z]+\), so nothing was saved; the previous save and its backup are untouched — check that the save folder is writable/);
   });
 
   it('tidies temp files a killed save left behind, once they are old', async () => {

@@ -5,8 +5,9 @@
 import { constants } from 'node:fs';
 import { link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { SaveError } from './errors.js';
 import { readRegularFile } from '../story/regular-file.js';
+import { TEMP_SUFFIX, WriteFailure, type WriteFs, nodeWriteFs, prepareWrite, refuseNonFile } from './atomic-write.js';
+import { SaveError } from './errors.js';
 import { MAX_SAVE_BYTES } from './untrusted.js';
 
 /** A file's text and when it was last written. */
@@ -55,31 +56,54 @@ export async function exists(file: string): Promise<boolean> {
   }
 }
 
-// write-file-atomic loads node:crypto and node:worker_threads, which cost a
-// start milliseconds: it is loaded with the first file written.
-const loadWriteFileAtomic = () => import('write-file-atomic').then((module) => module.default);
-let atomic: ReturnType<typeof loadWriteFileAtomic> | undefined;
+export { writeFileAtomically } from './atomic-write.js';
 
-/** `text` written to `file` through a temp file and a rename (write-file-atomic). */
-export async function writeFileAtomically(file: string, text: string, { fsync }: { readonly fsync: boolean }): Promise<void> {
-  atomic ??= loadWriteFileAtomic();
-  const writeFileAtomic = await atomic;
-  await writeFileAtomic(file, text, { encoding: 'utf8', fsync });
+/** What a save write may do besides writing (tests pass a failing `fs`). */
+export interface SaveWriteOptions {
+  /**
+   * Runs once the new text is safely in its temp file and just before it
+   * replaces `file` (keeping the old file as the backup); a `SaveError`
+   * from it cancels the write.
+   */
+  readonly beforeReplace?: () => Promise<SaveError | undefined>;
+  readonly fs?: WriteFs;
 }
 
 /**
- * Writes `text` to `file` atomically: a reader (or a crash) sees either the
- * old file or the new one, never a mix. Creates the folder if needed.
+ * Writes `text` to `file` atomically (atomic-write.ts): a reader, a crash or
+ * a full disk sees either the old file or the whole new one, never a part.
+ * Creates the folder if needed. On failure nothing has changed, and the
+ * message says so.
  */
-export async function writeSaveFile(file: string, text: string, where = file): Promise<SaveError | undefined> {
+export async function writeSaveFile(
+  file: string,
+  text: string,
+  where = file,
+  { beforeReplace, fs = nodeWriteFs }: SaveWriteOptions = {},
+): Promise<SaveError | undefined> {
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFileAtomically(file, text, { fsync: true });
+    await refuseNonFile(file, fs);
+    const prepared = await prepareWrite(file, text, { fsync: true }, fs);
+    let cancelled: SaveError | undefined;
+    try {
+      await refuseNonFile(file, fs);
+      cancelled = await beforeReplace?.();
+    } catch (error) {
+      await prepared.discard();
+      throw error;
+    }
+    if (cancelled !== undefined) {
+      await prepared.discard();
+      return cancelled;
+    }
+    await prepared.commit();
     await syncFolder(dirname(file));
     return undefined;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return new SaveError('write-failed', where, `could not be written (${code ?? (error as Error).message})`);
+    const code = error instanceof WriteFailure ? error.code : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    const why = code === 'ELINK' ? `is a link (${LINK_IN_SAVE_FOLDER}); remove it` : `could not be written (${code})`;
+    return new SaveError('write-failed', where, `${why}, so nothing was saved; the previous save and its backup are untouched`);
   }
 }
 
@@ -105,9 +129,9 @@ export async function keepAsBackup(main: string, backup: string, text: string): 
   }
 }
 
-const TEMP_MARK = '.tmp';
-// write-file-atomic names its temp files `<file>.<number>`; ours end in `.tmp`.
-const TEMP_FILE = /\.json\.(\d+|\d+\.tmp)$/;
+const TEMP_MARK = TEMP_SUFFIX;
+// Temp files are `<file>.<pid>.<n>.tmp` and `<backup>.<pid>.tmp` (and `<file>.<number>`, from write-file-atomic, before).
+const TEMP_FILE = /\.json\.\d+(\.\d+)?(\.tmp)?$/;
 
 /**
  * Removes temp files a killed process left beside `file` (and its backup),
