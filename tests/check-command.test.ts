@@ -105,3 +105,20 @@ describe('check command', () => {
     },
   );
 });
+
+describe('check: follow-on problems', () => {
+  it('prints the unreadable file first and marks what follows from it in --json', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'hyosan-follow-'));
+    writeFileSync(join(dir, 'story.yaml'), 'id: t\ntitle: T\nversion: 1.0.0\nstart: a-hall\n');
+    writeFileSync(join(dir, 'a-hall.yaml'), 'id: a-hall\ntitle: Hall\nchoices:\n  - id: k\n    text: Kiln\n    goto: z-kiln\n');
+    writeFileSync(join(dir, 'z-kiln.yaml'), 'id: z-kiln\ntitle: Kiln\ntext: It says: hot\nending: { title: E }\n');
+    const text = (await check({ dir, json: false, strict: false })).out.split('\n');
+    expect(text[0]).toBe(`${dir}/z-kiln.yaml (1 error)`);
+    expect(text[3]).toBe(`${dir}/a-hall.yaml (1 error)`);
+    const json = JSON.parse((await check({ dir, json: true, strict: false })).out) as { problems: { file: string; cause?: string }[] };
+    expect(json.problems.map((p) => p.cause)).toEqual([`${dir}/z-kiln.yaml:3:14`, undefined]);
+  });
+});

@@ -37,6 +37,7 @@ function makeState(over: Partial<GameState> = {}): GameState {
     vars: {},
     visits: {},
     characters: { player: character('healthy') },
+    said: [],
     ...over,
   };
 }
@@ -401,7 +402,7 @@ describe('name and type errors', () => {
     ['dya == 1', [{ start: 0, end: 3, message: `unknown name 'dya': ${unknownName} — did you mean 'day'?` }]],
     [
       'player',
-      [{ start: 0, end: 6, message: "'player' only works inside status(), hunger(), symptom() or power(), e.g. status(player)" }],
+      [{ start: 0, end: 6, message: "'player' only works inside status(), hunger(), symptom(), power() or since_exposed(), e.g. status(player)" }],
     ],
     ['has("a", "b")', [{ start: 0, end: 13, message: 'has() takes 1 argument, got 2' }]],
     ['symptom()', [{ start: 0, end: 9, message: 'symptom() takes 1 or 2 arguments, got 0' }]],
@@ -453,7 +454,7 @@ describe('name and type errors', () => {
     ],
     [
       'foo(1)',
-      [{ start: 0, end: 3, message: "unknown function 'foo': the functions are has, count, with, visited, status, symptom, power, hunger, var" }],
+      [{ start: 0, end: 3, message: "unknown function 'foo': the functions are has, count, with, visited, status, symptom, power, hunger, var, fate, since_exposed" }],
     ],
     [
       'cout("water") > 1',
@@ -461,7 +462,7 @@ describe('name and type errors', () => {
         {
           start: 0,
           end: 4,
-          message: "unknown function 'cout': the functions are has, count, with, visited, status, symptom, power, hunger, var — did you mean 'count'?",
+          message: "unknown function 'cout': the functions are has, count, with, visited, status, symptom, power, hunger, var, fate, since_exposed — did you mean 'count'?",
         },
       ],
     ],
@@ -471,7 +472,7 @@ describe('name and type errors', () => {
     ],
     [
       'door_open or (foo(1))',
-      [{ start: 14, end: 17, message: "unknown function 'foo': the functions are has, count, with, visited, status, symptom, power, hunger, var" }],
+      [{ start: 14, end: 17, message: "unknown function 'foo': the functions are has, count, with, visited, status, symptom, power, hunger, var, fate, since_exposed" }],
     ],
     ['day() > 1', [{ start: 0, end: 3, message: "'day' is not a function: write 'day' without '()'" }]],
     ['saw_teacher()', [{ start: 0, end: 11, message: "'saw_teacher' is not a function: write 'saw_teacher' without '()'" }]],
@@ -528,7 +529,7 @@ describe('hostile sources', () => {
       {
         start: 0,
         end: 12,
-        message: "unknown function 'process.exit': the functions are has, count, with, visited, status, symptom, power, hunger, var",
+        message: "unknown function 'process.exit': the functions are has, count, with, visited, status, symptom, power, hunger, var, fate, since_exposed",
       },
     ]);
     expect(problemsOf('constructor.constructor("x")()')).toEqual([

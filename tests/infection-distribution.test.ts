@@ -14,7 +14,7 @@ function crowd(immunities: readonly number[], rng: number): GameState {
   });
   return {
     scene: 'x', chapter: '', turn: 0, time: 0, rng, flags: [], stats: {}, items: {}, party: [],
-    vars: {}, visits: {}, characters,
+    vars: {}, visits: {}, characters, said: [],
   };
 }
 

@@ -230,13 +230,20 @@ describe('effects', () => {
         '',
       ].join('\n'),
     );
-    expect(chance).toEqual({ kind: 'chance', percent: 30, then: [{ kind: 'set', flags: ['lucky'] }], else: [] });
+    expect(chance).toEqual({
+      kind: 'chance',
+      percent: 30,
+      then: [{ kind: 'set', flags: ['lucky'] }],
+      else: [],
+      source: { file: 'st/a.yaml', line: 4, col: 5 },
+    });
     expect(check).toEqual({
       kind: 'check',
       stat: 'stamina',
       difficulty: 8,
       then: [],
       else: [{ kind: 'add', stats: { stamina: -1 } }],
+      source: { file: 'st/a.yaml', line: 6, col: 5 },
     });
     expect(cond?.kind === 'if' && cond.cond.src).toBe('lucky and stamina > 2');
   });
@@ -245,7 +252,7 @@ describe('effects', () => {
     const result = load('id: a\nending: { title: E }\non_enter:\n  - sett: x\n');
     expect(errors(result)).toEqual([
       "st/a.yaml:4:5: error: unknown effect 'sett': expected one of set, clear, add, set_stat, give, take, join, " +
-        'leave, time, skip_time, goto, set_var, chance, check, if, expose, feed, stress, cure, set_status — did you mean \'set\'?',
+        'leave, time, skip_time, goto, set_var, say, chance, check, if, expose, feed, stress, cure, set_status, fate — did you mean \'set\'?',
     ]);
   });
 
@@ -409,23 +416,47 @@ describe('YAML mistakes', () => {
   it('report a syntax error at its exact line and column', () => {
     const result = load('id: a\ntitle: x: y\nending: { title: E }\n');
     expect(errors(result)).toEqual([
-      'st/a.yaml:2:8: error: Nested mappings are not allowed in compact mappings',
-      "st/story.yaml:4:8: error: no scene has the id 'a' (or it is in a file that could not be read: fix that first)",
+      `st/a.yaml:2:9: error: put this text in quotes: it contains ': ', which YAML reads as a new key (write title: "…" with the text inside the quotes, or title: | with the text on the lines below)`,
+      "st/story.yaml:4:8: error: 1 reference into st/a.yaml, which could not be read (its error at st/a.yaml:2:9): fix that file first",
     ]);
     expect(result.story).toBeUndefined();
   });
 
-  it('mark a flag or scene named only in a file that could not be read as possibly unread, not simply unknown', () => {
+  it('fold the references into a file that could not be read into one line per file, marked with the cause', () => {
     const result = loadStoryFiles([
       { path: 'st/story.yaml', text: STORY },
-      { path: 'st/a.yaml', text: 'id: a\nchoices:\n  - id: go\n    text: Go\n    if: seen_lab and visited("b")\n    goto: a\n' },
+      {
+        path: 'st/a.yaml',
+        text: 'id: a\nchoices:\n  - id: go\n    text: Go\n    if: seen_lab and visited("b")\n    goto: b\n  - id: typo\n    text: Typo\n    goto: aa\n',
+      },
       // Broken: the scene that sets `seen_lab` and is called `b` cannot be read.
       { path: 'st/b.yaml', text: 'id: b\non_enter:\n  - set: seen_lab\n   oops: [\nending: { title: B }\n' },
     ]);
-    const caveat = '(or it is in a file that could not be read: fix that first)';
-    const inA = errors(result).filter((e) => e.startsWith('st/a.yaml'));
-    expect(inA.length).toBeGreaterThan(0);
-    for (const e of inA) expect(e).toContain(caveat);
+    const inA = result.problems.filter((p) => p.file === 'st/a.yaml');
+    const cause = result.problems.find((p) => p.file === 'st/b.yaml')!;
+    expect(inA).toEqual([
+      {
+        file: 'st/a.yaml',
+        line: 5,
+        col: 9,
+        severity: 'error',
+        message: `3 references into st/b.yaml, which could not be read (its error at st/b.yaml:${cause.line}:${cause.col}): fix that file first`,
+        cause: `st/b.yaml:${cause.line}:${cause.col}`,
+      },
+      // A name no file mentions is a mistake of its own, with its suggestion.
+      { file: 'st/a.yaml', line: 9, col: 11, severity: 'error', message: "no scene has the id 'aa' — did you mean 'a'?" },
+    ]);
+  });
+
+  it('fold every reference to what a broken story.yaml declares', () => {
+    const result = loadStoryFiles([
+      { path: 'st/story.yaml', text: `${STORY}stats: { noise: { label: Noise, min: 0, max: 10, start: 0 }\n` },
+      { path: 'st/a.yaml', text: 'id: a\ntext: "{noise}"\nchoices:\n  - text: Go\n    if: noise < 3\n    effects: [ { add: { noise: 1 } } ]\n    goto: a\n' },
+    ]);
+    const cause = result.problems.find((p) => p.file === 'st/story.yaml')!;
+    expect(result.problems.filter((p) => p.file === 'st/a.yaml').map((p) => p.message)).toEqual([
+      `3 references into st/story.yaml, which could not be read (its error at st/story.yaml:${cause.line}:${cause.col}): fix that file first`,
+    ]);
   });
 
   it('report wrong types at the offending value', () => {
@@ -748,5 +779,42 @@ describe('untrusted input', () => {
       fc.property(value, (v) => survives(stringify(v))),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('YAML mistakes, told in the author\'s terms at the character to change', () => {
+  const problemsOf = (text: string) =>
+    loadStoryFiles([
+      { path: 'st/story.yaml', text: STORY },
+      { path: 'st/scene.yaml', text },
+    ]).problems.filter((p) => p.file === 'st/scene.yaml').map((p) => `${p.line}:${p.col}: ${p.message}`);
+
+  it('a colon inside a text: put it in quotes', () => {
+    expect(problemsOf('id: a\ntitle: A\ntext: He stops: the door is open.\nending: { title: E }\n')).toEqual([
+      `3:15: put this text in quotes: it contains ': ', which YAML reads as a new key (write text: "…" with the text inside the quotes, or text: | with the text on the lines below)`,
+    ]);
+  });
+
+  it("a key without its colon: add ':'", () => {
+    expect(problemsOf('id: a\ntitle The Hall\nending: { title: E }\n')).toEqual([
+      "2:6: add ':' after 'title' (write title: and then its value)",
+    ]);
+  });
+
+  it('a tab inside a text block: use spaces', () => {
+    expect(problemsOf('id: a\ntext: |\n  Line one\n\tTabbed line\nending: { title: E }\n')).toEqual([
+      '4:1: a tab in this text block: indent with spaces, not tabs',
+    ]);
+  });
+
+  it('a line indented less, or more, than the one above it', () => {
+    const less = 'id: a\ntitle: A\nchoices:\n  - id: x\n    text: Go\n   goto: a\n';
+    expect(problemsOf(less)).toEqual(["6:4: indent this line like 'text:' above it (4 spaces, not 3)"]);
+    const more = 'id: a\ntitle: A\nchoices:\n  - id: x\n    text: Go\n      goto: a\n';
+    expect(problemsOf(more)).toEqual(["6:7: indent this line like 'text:' above it (4 spaces, not 6)"]);
+  });
+
+  it('keeps the parser\'s words for what it does not recognise', () => {
+    expect(problemsOf('id: a\ntext: "unclosed\n')).toEqual(['3:1: Missing closing "quote']);
   });
 });

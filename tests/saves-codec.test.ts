@@ -22,8 +22,8 @@ import {
   type SaveDocument,
   type SavedGame,
 } from '../src/saves/index.js';
-import { v1ToV2, v2ToV3 } from '../src/saves/migrate.js';
-import type { SaveV1, SaveV2 } from '../src/saves/format.js';
+import { v1ToV2, v2ToV3, v3ToV4 } from '../src/saves/migrate.js';
+import type { SaveV1, SaveV2, SaveV3 } from '../src/saves/format.js';
 import { playPicks, saveStory, saveStoryScenes } from './helpers/save-story.js';
 
 const NOW = new Date('2026-03-14T09:05:00.000Z');
@@ -133,12 +133,49 @@ describe('rewind', () => {
 });
 
 describe('migrations', () => {
+  /** The same game as a version-3 document: no `said`, no exposure times or fates. */
+  function asV3(game: SavedGame): SaveV3 {
+    const doc = docOf(game);
+    const { said: _said, ...state } = doc.state;
+    const characters: SaveV3['state']['characters'] = {};
+    for (const [id, c] of Object.entries(state.characters)) {
+      const { exposedAt: _at, fate: _fate, ...rest } = c;
+      characters[id] = rest;
+    }
+    return { ...doc, version: 3, state: { ...state, characters } };
+  }
+
   /** The same game as a version-2 document: flags as a `{ flag: true }` map in the snapshot. */
   function asV2(game: SavedGame): SaveV2 {
-    const doc = docOf(game);
+    const doc = asV3(game);
     const flags = Object.fromEntries(doc.state.flags.map((f) => [f, true as const]));
     return { ...doc, version: 2, state: { ...doc.state, flags } };
   }
+
+  it('version 3 → 4 adds an empty `said` and takes an incubating character’s exposure time from the incubation', () => {
+    const v3 = asV3(played());
+    const incubating = {
+      status: 'exposed' as const,
+      immunity: 0.5,
+      hunger: 0,
+      bitten: true,
+      incubation: { outcome: 'immune' as const, exposedAt: 42, resolvesAt: 90, route: 'bite' as const, emotion: 'calm' as const },
+    };
+    const v4 = v3ToV4({ ...v3, state: { ...v3.state, characters: { ...v3.state.characters, onjo: incubating } } });
+    expect(v4.version).toBe(4);
+    expect(v4.state.said).toEqual([]);
+    expect(v4.state.characters.onjo?.exposedAt).toBe(42);
+    expect(v4.state.characters.player).toEqual(v3.state.characters.player);
+    expect(v4.history).toEqual(v3.history);
+  });
+
+  it('a version-3 save loads into the same game as the version-4 save', () => {
+    const game = played();
+    const fromV3 = loaded(decodeSave(JSON.stringify(asV3(game)), story, 'old.json'));
+    expect(fromV3.state).toEqual(game.state);
+    expect(fromV3.history).toEqual(game.history);
+    expect(fromV3.notices).toEqual([]);
+  });
 
   /** The same game as a version-1 document: bare choice ids, no start. */
   function asV1(game: SavedGame): SaveV1 {

@@ -18,6 +18,7 @@ import {
 } from '../src/saves/index.js';
 import { playPicks, saveStory } from './helpers/save-story.js';
 import { sceneView } from '../src/engine/index.js';
+import { SAVE_FORMAT_VERSION } from '../src/saves/versions.js';
 
 const story = saveStory();
 let dir: string;
@@ -373,7 +374,7 @@ describe('hyosan saves', () => {
       storyId: 'save-test',
       storyVersion: '1',
       sameStory: true,
-      formatVersion: 3,
+      formatVersion: SAVE_FORMAT_VERSION,
       scene: 'hall',
       sceneTitle: 'hall',
       chapter: 'Chapter 1: The Gate',

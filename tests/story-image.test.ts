@@ -52,7 +52,13 @@ function expectSameStory(fromImage: Story, fromYaml: Story): void {
   expect(plain(fromImage)).toEqual(plain(fromYaml));
 }
 
-const FIXTURES = ['tests/fixtures/cli-story', 'tests/fixtures/minimal', 'tests/fixtures/graph', 'tests/fixtures/analysis/clean'];
+const FIXTURES = [
+  'tests/fixtures/cli-story',
+  'tests/fixtures/minimal',
+  'tests/fixtures/graph',
+  'tests/fixtures/analysis/clean',
+  'tests/fixtures/outcomes',
+];
 
 describe('a story rebuilt from its precompiled image', () => {
   it('is the shipped story exactly: same scenes, choices, conditions, texts and hash', async () => {

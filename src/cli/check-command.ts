@@ -61,7 +61,9 @@ export function checkReport(
   if (opts.json) {
     const json = {
       ok: !failed,
-      problems: problems.map(({ file, line, col, severity, message }) => ({ file, line, col, severity, message })),
+      problems: problems.map(({ file, line, col, severity, message, cause }) =>
+        cause === undefined ? { file, line, col, severity, message } : { file, line, col, severity, message, cause },
+      ),
       stats: { scenes, choices, endings, words },
     };
     return { text: `${terminalJson(json, 2)}\n`, exitCode };
@@ -79,7 +81,11 @@ export function checkReport(
   return { text: `${lines.join('\n')}\n`, exitCode };
 }
 
-/** Problems by file, files in sorted order, each file's problems in line order. */
+/**
+ * Problems by file, files in sorted order, each file's problems in line
+ * order; files whose only problems follow from another file's (which could
+ * not be read) come last, so the cause is read first.
+ */
 function groupByFile(problems: readonly Problem[]): Map<string, Problem[]> {
   const groups = new Map<string, Problem[]>();
   for (const p of problems) {
@@ -87,7 +93,8 @@ function groupByFile(problems: readonly Problem[]): Map<string, Problem[]> {
     list.push(p);
     groups.set(p.file, list);
   }
-  return groups;
+  const onlyFollowOn = (list: readonly Problem[]) => list.every((p) => p.cause !== undefined);
+  return new Map([...groups].sort(([, a], [, b]) => Number(onlyFollowOn(a)) - Number(onlyFollowOn(b))));
 }
 
 /** `2 errors, 1 warning`. */

@@ -37,7 +37,8 @@ export function watchStoryFolder(
     const result = await loadStoryDir(dir);
     if (stopped) return;
     const errors = result.problems.filter((p) => p.severity === 'error');
-    const first = errors[0];
+    // A problem that only follows from another file's is not the one to show.
+    const first = errors.find((p) => p.cause === undefined) ?? errors[0];
     if (result.story === undefined || first !== undefined) {
       const more = errors.length > 1 ? ` (and ${errors.length - 1} more; run hyosan check)` : '';
       const what = first === undefined ? 'the story does not load' : formatProblem(first);

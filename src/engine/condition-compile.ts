@@ -8,6 +8,7 @@
  */
 import { dayAt, hourAt } from './clock.js';
 import { parseCondition, quote, type ConditionProblem } from './condition-parse.js';
+import { FATE_NAMES, fateOf } from './fates.js';
 import { POWERS, SYMPTOMS, powersOf, symptomsOf } from './infection.js';
 import { sortedHas } from './sorted.js';
 import type { Clock, Condition, Expr, GameState, InfectionStatus } from './types.js';
@@ -110,7 +111,30 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, Func
   ],
   ['hunger', { result: 'num', signatures: [['who']], make: ([k = '']) => num((s) => own(s.characters, k)?.hunger ?? 0) }],
   ['var', { result: 'str', signatures: [['var']], make: ([k = '']) => str((s) => own(s.vars, k) ?? '') }],
+  ['fate', { result: 'str', signatures: [['character']], make: ([k = '']) => str((s) => fateOf(s, k)) }],
+  [
+    'since_exposed',
+    {
+      result: 'num',
+      signatures: [['who']],
+      make: ([k = '']) =>
+        num((s) => {
+          const at = own(s.characters, k)?.exposedAt;
+          return at === undefined ? -1 : s.time - at;
+        }),
+    },
+  ],
 ]);
+
+/**
+ * The string values a function's result can take, for those whose values
+ * are a fixed set: comparing one with anything else is an author's mistake.
+ */
+const RESULT_VALUES: ReadonlyMap<string, { readonly values: readonly string[]; readonly what: string; readonly example: string }> =
+  new Map([
+    ['status', { values: STATUSES, what: 'an infection status', example: 'infected' }],
+    ['fate', { values: ['', ...FATE_NAMES], what: 'a fate', example: 'killed' }],
+  ]);
 
 const ARG_WORDS: Readonly<Record<ArgKind, { readonly what: string; readonly example: string }>> = {
   item: { what: "item's id", example: 'water' },
@@ -325,7 +349,8 @@ class Compiler {
       }
       case 'str': {
         const x = this.text(e);
-        const example = e.kind === 'call' && e.fn === 'status' ? '"infected"' : '"..."';
+        const known = e.kind === 'call' ? RESULT_VALUES.get(e.fn) : undefined;
+        const example = known === undefined ? '"..."' : `"${known.example}"`;
         return this.report(e, `'${x}' is a string, not true/false: compare it, e.g. '${x} == ${example}'`);
       }
       default: {
@@ -356,7 +381,7 @@ class Compiler {
     if (stats.has(n)) return num((s) => own(s.stats, n) ?? 0);
     if (flags.has(n)) return bool((s) => sortedHas(s.flags, n));
     if (n === 'player') {
-      return this.report(at, "'player' only works inside status(), hunger(), symptom() or power(), e.g. status(player)");
+      return this.report(at, "'player' only works inside status(), hunger(), symptom(), power() or since_exposed(), e.g. status(player)");
     }
     const hint = didYouMean(n, [...BUILTINS, ...stats, ...flags]);
     return this.report(
@@ -471,13 +496,16 @@ class Compiler {
     );
   }
 
-  /** `status(...) == "zombie"` can never hold, so it is an author's mistake. */
+  /** `status(...) == "zombie"` or `fate(...) == "eaten"` can never hold, so it is an author's mistake. */
   private statusLiteral(call: Expr, lit: Expr): boolean {
-    if (call.kind !== 'call' || call.fn !== 'status' || lit.kind !== 'str') return true;
-    if ((STATUSES as readonly string[]).includes(lit.value)) return true;
+    if (call.kind !== 'call' || lit.kind !== 'str') return true;
+    const known = RESULT_VALUES.get(call.fn);
+    if (known === undefined || known.values.includes(lit.value)) return true;
+    const names = known.values.filter((v) => v !== '');
+    const none = names.length < known.values.length ? ' (or "" for none)' : '';
     this.report(
       lit,
-      `'${quote(lit.value)}' is not an infection status: use ${STATUSES.join(', ')}${didYouMean(lit.value, STATUSES)}`,
+      `'${quote(lit.value)}' is not ${known.what}: use ${names.join(', ')}${none}${didYouMean(lit.value, names)}`,
     );
     return false;
   }

@@ -4,11 +4,12 @@
  * `goto` (the last one reached wins).
  */
 import type { Draft } from 'immer';
+import { TURNED } from './fates.js';
 import { changeHunger, cure, expose, powersOf, setStatus } from './infection.js';
 import { draw } from './rng.js';
 import { plain, withAdded, withRemoved } from './sorted.js';
 import { renderTemplate } from './text.js';
-import type { Effect, GameState, Story } from './types.js';
+import type { Effect, Fate, GameState, Story } from './types.js';
 
 /** What effects report back while they run: where to go, and time skipped off-screen. */
 export interface EffectOutcome {
@@ -81,6 +82,9 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
     case 'setVar':
       draft.vars[effect.name] = renderTemplate(story, draft, effect.value);
       return;
+    case 'say':
+      draft.said.push(renderTemplate(story, draft, effect.text));
+      return;
     case 'chance': {
       const r = draw(draft);
       applyEffects(story, draft, r * 100 < effect.percent ? effect.then : effect.else, outcome);
@@ -100,7 +104,10 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
       applyEffects(story, draft, effect.cond.test(draft) ? effect.then : effect.else, outcome);
       return;
     case 'expose':
-      expose(draft, story.infection, effect.who, effect.route, effect.emotion, effect.from);
+      expose(draft, story.infection, effect.who, effect.route, effect.emotion, effect.from, effect.outcome);
+      return;
+    case 'fate':
+      recordFate(draft, effect.who === TURNED ? (draft.vars.turned_id ?? '') : effect.who, effect.fate);
       return;
     case 'feed':
       changeHunger(draft, story.infection, effect.who, -effect.amount);
@@ -125,6 +132,18 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
 function setStat(story: Story, draft: Draft<GameState>, stat: string, value: number): void {
   const def = story.stats[stat];
   draft.stats[stat] = def === undefined ? value : Math.min(def.max, Math.max(def.min, value));
+}
+
+/**
+ * Records what became of a character, who is then no longer in the party
+ * (every fate means they are not with the player). `who` may be '' (no
+ * companion has turned yet) or unknown: nothing happens.
+ */
+function recordFate(draft: Draft<GameState>, who: string, fate: Fate): void {
+  if (!Object.hasOwn(draft.characters, who) || who === 'player') return;
+  draft.characters[who]!.fate = fate;
+  const at = draft.party.indexOf(who);
+  if (at >= 0) draft.party.splice(at, 1);
 }
 
 /** True when every path through `effects` ends in a `goto`. */

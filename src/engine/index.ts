@@ -20,7 +20,16 @@ export {
   type Replay,
   type OwnedState,
 } from './play.js';
-export { formatClock, clockAt, dayAt, hourAt } from './clock.js';
+export { formatClock, clockAt, dayAt, hourAt, minuteOfDayAt } from './clock.js';
+export { FATES, FATE_NAMES, TURNED, fateOf, isDeathEnding } from './fates.js';
+export {
+  PARTS_OF_DAY,
+  PART_NAMES,
+  clockAgrees,
+  inTimeOfDay,
+  parseTimeOfDay,
+  type PartOfDay,
+} from './time-of-day.js';
 export { renderTemplate } from './text.js';
 export { alwaysRedirects } from './effects.js';
 export {

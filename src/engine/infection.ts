@@ -7,7 +7,7 @@
 import type { Draft } from 'immer';
 import type { InfectionTable } from './infection-table.js';
 import { draw } from './rng.js';
-import type { CharacterState, Emotion, GameState, InfectionStatus, Route } from './types.js';
+import type { CharacterState, Emotion, ExposureOutcome, GameState, InfectionStatus, Route } from './types.js';
 
 /** Every symptom a condition may ask about, roughly in the order they appear. */
 export const SYMPTOMS = [
@@ -175,7 +175,7 @@ function pickOutcome(chances: Readonly<Record<Outcome, number>>, r: number): Out
   return 'immune';
 }
 
-const STATUS_OF_OUTCOME: Readonly<Record<Outcome, 'infected' | 'semi-infected' | 'immune'>> = {
+const STATUS_OF_OUTCOME: Readonly<Record<Outcome, ExposureOutcome>> = {
   turnFast: 'infected',
   turnSlow: 'infected',
   semi: 'semi-infected',
@@ -184,8 +184,11 @@ const STATUS_OF_OUTCOME: Readonly<Record<Outcome, 'infected' | 'semi-infected' |
 
 /**
  * Exposes a character to the virus. Only a healthy character can be newly
- * infected: one already incubating, turned, changed or immune is unaffected.
- * `from` names the character the virus comes from (a zombie when absent).
+ * infected: one already incubating, turned, changed or immune is unaffected
+ * (though the exposure is remembered: `since_exposed`). `from` names the
+ * character the virus comes from (a zombie when absent). `decided` is the
+ * outcome the author chose: the virus then always takes hold and resolves
+ * to it, and only the incubation's length is drawn.
  */
 export function expose(
   draft: Draft<GameState>,
@@ -194,6 +197,7 @@ export function expose(
   route: Route,
   emotion: Emotion,
   from: string | undefined,
+  decided?: ExposureOutcome,
 ): void {
   if (!Object.hasOwn(draft.characters, who)) return;
   const c = draft.characters[who]!;
@@ -201,9 +205,16 @@ export function expose(
   // An immune or healthy source carries nothing: no exposure happens at all.
   if (sourceStatus === 'immune' || sourceStatus === 'healthy') return;
   c.bitten = true;
+  c.exposedAt = draft.time;
   if (c.status !== 'healthy') return;
-  if (draw(draft) >= transmissionChance(table, route, c.immunity, sourceStatus)) return;
-  const outcome = pickOutcome(outcomeChances(table, emotion, c.immunity), draw(draft));
+  const chances = outcomeChances(table, emotion, c.immunity);
+  let outcome: Outcome;
+  if (decided === undefined) {
+    if (draw(draft) >= transmissionChance(table, route, c.immunity, sourceStatus)) return;
+    outcome = pickOutcome(chances, draw(draft));
+  } else {
+    outcome = pickOutcome(only(chances, decided), draw(draft));
+  }
   const [min, max] = table.incubationMinutes[outcome];
   const speed = emotion === 'fear' ? table.fearSpeed : 1;
   const minutes = Math.max(1, Math.round((min + draw(draft) * (max - min)) * speed));
@@ -215,6 +226,27 @@ export function expose(
     route,
     emotion,
   };
+}
+
+/**
+ * The chances of the outcomes that resolve to `status`, normalised among
+ * themselves (an `infected` exposure still turns fast or slow, in the
+ * proportion the table gives); an outcome of no weight at all is taken as is.
+ */
+function only(chances: Readonly<Record<Outcome, number>>, status: ExposureOutcome): Record<Outcome, number> {
+  const kept = { turnFast: 0, turnSlow: 0, semi: 0, immune: 0 };
+  let total = 0;
+  for (const outcome of Object.keys(kept) as Outcome[]) {
+    if (STATUS_OF_OUTCOME[outcome] !== status) continue;
+    kept[outcome] = chances[outcome];
+    total += chances[outcome];
+  }
+  if (total <= 0) {
+    const first = (Object.keys(kept) as Outcome[]).find((o) => STATUS_OF_OUTCOME[o] === status)!;
+    return { ...kept, [first]: 1 };
+  }
+  for (const outcome of Object.keys(kept) as Outcome[]) kept[outcome] /= total;
+  return kept;
 }
 
 /** Ends an incubation: the character is healthy again. A turn is never undone. */
@@ -241,6 +273,7 @@ export function setStatus(
   c.status = status;
   delete c.incubation;
   c.bitten = status !== 'healthy';
+  if (status === 'healthy') delete c.exposedAt;
   c.hunger = status === 'semi-infected' ? table.hunger.start : 0;
 }
 

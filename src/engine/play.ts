@@ -104,6 +104,7 @@ export function startOwned(story: Story, seed: number): OwnedState {
     vars: { ...story.vars },
     visits: {},
     characters,
+    said: [],
   };
   const skipped = enter(story, game, story.start, false, inPlace);
   settle(story, game, skipped, 0, inPlace);
@@ -221,8 +222,11 @@ function move(story: Story, state: GameState, choiceId: string, input: string | 
   // Read before the move: in place, the move changes `state` itself.
   const since = state.time;
   const hungerBefore = state.characters.player?.hunger ?? 0;
+  const saidBefore = state.said.length > 0;
   let skipped = 0;
   const entered = mode.change(state, (draft) => {
+    // What was said belongs to one move: this one starts with nothing said.
+    if (saidBefore) draft.said = [];
     if (choice.input !== undefined) {
       // An empty answer keeps the variable's current value (its default, e.g. the default name).
       const answer = cleanInput(input ?? '', choice.input.maxLength);

@@ -96,6 +96,28 @@ export type Emotion = 'fear' | 'rage' | 'resolve' | 'calm';
 /** Who an infection effect or condition is about: the player or a character id. */
 export type Who = 'player' | (string & {});
 
+/** What an exposure resolves to once the virus has taken hold. */
+export type ExposureOutcome = 'infected' | 'semi-infected' | 'immune';
+
+/**
+ * What became of a character, as the story records it with `fate` (see
+ * fates.ts): `killed` (turned and was put down), `killed-by-you` (turned and
+ * the player did it), `lost` (turned and got away), `dead` (died as
+ * themself), `left` (left behind or parted alive).
+ */
+export type Fate = 'killed' | 'killed-by-you' | 'lost' | 'dead' | 'left';
+
+/**
+ * The part of the day a scene's text assumes, as minutes after midnight:
+ * from `from` (inclusive) to `to` (exclusive); when `to` is not after `from`
+ * the window crosses midnight. `src` is what the author wrote.
+ */
+export interface TimeOfDay {
+  readonly src: string;
+  readonly from: number;
+  readonly to: number;
+}
+
 // ---------------------------------------------------------------------------
 // Effects
 
@@ -114,11 +136,16 @@ export type Effect =
   | { readonly kind: 'skipTime'; readonly minutes: number }
   | { readonly kind: 'goto'; readonly scene: string }
   | { readonly kind: 'setVar'; readonly name: string; readonly value: Template }
+  /** A line shown to the player before the next scene's text. */
+  | { readonly kind: 'say'; readonly text: Template }
   | {
       readonly kind: 'chance';
       readonly percent: number;
       readonly then: readonly Effect[];
       readonly else: readonly Effect[];
+      /** The author says the next scene's text tells the outcome (no `say` needed). */
+      readonly told?: 'next-scene';
+      readonly source?: SourceRef;
     }
   | {
       readonly kind: 'check';
@@ -126,6 +153,9 @@ export type Effect =
       readonly difficulty: number;
       readonly then: readonly Effect[];
       readonly else: readonly Effect[];
+      /** The author says the next scene's text tells the outcome (no `say` needed). */
+      readonly told?: 'next-scene';
+      readonly source?: SourceRef;
     }
   | {
       readonly kind: 'if';
@@ -140,7 +170,11 @@ export type Effect =
       readonly emotion: Emotion;
       /** The character the virus comes from; absent for a zombie. An immune source never transmits. */
       readonly from?: string;
+      /** The outcome the author decided: the exposure always takes hold and resolves to it. */
+      readonly outcome?: ExposureOutcome;
     }
+  /** Records what became of a character; `who` is a character id or `turned` (the companion who just turned). */
+  | { readonly kind: 'fate'; readonly who: string; readonly fate: Fate }
   | { readonly kind: 'feed'; readonly who: Who; readonly amount: number }
   | { readonly kind: 'stress'; readonly who: Who; readonly amount: number }
   | { readonly kind: 'cure'; readonly who: Who }
@@ -175,6 +209,8 @@ export interface Choice {
 export interface Ending {
   readonly title: string;
   readonly summary?: string;
+  /** The player dies or is lost to the virus here (hook scenes `on_death`/`on_turn` count without it). */
+  readonly death?: boolean;
 }
 
 /** One scene: a place and a moment, its text and its choices. */
@@ -182,6 +218,8 @@ export interface Scene {
   readonly id: string;
   readonly title: string;
   readonly chapter?: string;
+  /** The time of day the scene's text assumes, when the author stated one. */
+  readonly timeOfDay?: TimeOfDay;
   readonly text: readonly Paragraph[];
   readonly onEnter: readonly Effect[];
   readonly choices: readonly Choice[];
@@ -264,9 +302,13 @@ export interface CharacterState {
   readonly hunger: number;
   /** Ever exposed to the virus (the player knows they were bitten, not what followed). */
   readonly bitten: boolean;
+  /** When the character was last exposed to the virus (minutes since the start); absent if never. */
+  readonly exposedAt?: number;
+  /** What became of the character, as the story recorded it with `fate`. */
+  readonly fate?: Fate;
   /** While `exposed`: what the incubation will resolve to, and when. */
   readonly incubation?: {
-    readonly outcome: 'infected' | 'semi-infected' | 'immune';
+    readonly outcome: ExposureOutcome;
     readonly exposedAt: number;
     readonly resolvesAt: number;
     readonly route: Route;
@@ -295,6 +337,8 @@ export interface GameState {
   readonly visits: Readonly<Record<string, number>>;
   /** Infection state of the player (`player`) and every declared character. */
   readonly characters: Readonly<Record<string, CharacterState>>;
+  /** The lines `say` effects showed during the last move (or the start), in order; empty when none. */
+  readonly said: readonly string[];
   /** The scene an interrupting event (a companion turning) returns to. */
   readonly returnTo?: string;
 }

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { ONE_PRINTABLE_LINE } from '../engine/control-chars.js';
+import { FATE_NAMES } from '../engine/fates.js';
 import { describe } from '../story/zod.js';
 import { MAX_HISTORY, SAVE_FORMAT, SAVE_FORMAT_VERSION } from './versions.js';
 
@@ -52,7 +53,7 @@ const moveSchema = describe(
   'One choice made.',
 );
 
-const characterSchema = z.looseObject({
+const characterFields = {
   status: z.enum(['healthy', 'exposed', 'infected', 'semi-infected', 'immune']),
   immunity: z.number().check(z.minimum(0), z.maximum(1)),
   hunger: z.number(),
@@ -66,6 +67,13 @@ const characterSchema = z.looseObject({
       emotion: z.enum(['fear', 'rage', 'resolve', 'calm']),
     }),
   ),
+};
+const characterV3Schema = z.looseObject(characterFields);
+/** Version 4 added when a character was last exposed, and the fate the story recorded. */
+const characterSchema = z.looseObject({
+  ...characterFields,
+  exposedAt: z.optional(z.number()),
+  fate: z.optional(z.enum(FATE_NAMES)),
 });
 
 // Loose objects: the snapshot is the engine's state, which may gain fields in
@@ -82,11 +90,21 @@ const snapshotFields = {
     party: z.array(z.string()),
     vars: z.record(z.string(), z.string()),
     visits: z.record(z.string(), wholeNumber()),
-    characters: z.record(z.string(), characterSchema),
+    characters: z.record(z.string(), characterV3Schema),
     returnTo: z.optional(z.string()),
 };
 const SNAPSHOT_ABOUT = 'The game state when saved. Listed and cross-checked; the game itself is rebuilt by replaying the history.';
-const snapshotSchema = describe(z.looseObject(snapshotFields), SNAPSHOT_ABOUT);
+/** Version 3: flags as a sorted list. */
+const snapshotV3Schema = describe(z.looseObject(snapshotFields), SNAPSHOT_ABOUT);
+/** Version 4: what was said in the last move; characters' exposure times and fates. */
+const snapshotSchema = describe(
+  z.looseObject({
+    ...snapshotFields,
+    characters: z.record(z.string(), characterSchema),
+    said: z.array(z.string()),
+  }),
+  SNAPSHOT_ABOUT,
+);
 /** Versions 1 and 2 kept the flags as a `{ flag: true }` map. */
 const snapshotV2Schema = describe(
   z.looseObject({ ...snapshotFields, flags: z.record(z.string(), z.literal(true)) }),
@@ -133,12 +151,21 @@ export const saveV2Schema = z.strictObject({
   history: z.array(moveSchema).check(z.maxLength(MAX_HISTORY)),
 });
 
-/** Version 3, the current format. */
-export const saveV3Schema = describe(
+/** Version 3: flags as a sorted list; no `said`, exposure times or fates. */
+export const saveV3Schema = z.strictObject({
+  ...common,
+  state: snapshotV3Schema,
+  version: z.literal(3),
+  start: name(ID_MAX),
+  history: z.array(moveSchema).check(z.maxLength(MAX_HISTORY)),
+});
+
+/** Version 4, the current format. */
+export const saveV4Schema = describe(
   z.strictObject({
     ...common,
     state: snapshotSchema,
-    version: describe(z.literal(3), 'The save-format version.'),
+    version: describe(z.literal(4), 'The save-format version.'),
     start: describe(name(ID_MAX), 'The scene the game started at.'),
     history: describe(z.array(moveSchema).check(z.maxLength(MAX_HISTORY)), 'Every choice made, in order.'),
   }),
@@ -146,13 +173,13 @@ export const saveV3Schema = describe(
 );
 
 /** The schema of the version `encodeSave` writes. */
-export const saveDocumentSchema = saveV3Schema;
+export const saveDocumentSchema = saveV4Schema;
 
 // Fails to compile when SAVE_FORMAT_VERSION is bumped without a schema for it.
 const _writesCurrent: z.infer<typeof saveDocumentSchema>['version'] = SAVE_FORMAT_VERSION;
 
 /** The schema of each version still loadable, by version number. */
-export const SCHEMAS_BY_VERSION = { 1: saveV1Schema, 2: saveV2Schema, 3: saveV3Schema } as const;
+export const SCHEMAS_BY_VERSION = { 1: saveV1Schema, 2: saveV2Schema, 3: saveV3Schema, 4: saveV4Schema } as const;
 
 /** A version-1 save. */
 export type SaveV1 = z.infer<typeof saveV1Schema>;
@@ -160,10 +187,12 @@ export type SaveV1 = z.infer<typeof saveV1Schema>;
 export type SaveV2 = z.infer<typeof saveV2Schema>;
 /** A version-3 save. */
 export type SaveV3 = z.infer<typeof saveV3Schema>;
+/** A version-4 save. */
+export type SaveV4 = z.infer<typeof saveV4Schema>;
 /** A save of any version this hyosan can load. */
-export type AnySave = SaveV1 | SaveV2 | SaveV3;
+export type AnySave = SaveV1 | SaveV2 | SaveV3 | SaveV4;
 /** A save in the current format. */
-export type SaveDocument = SaveV3;
+export type SaveDocument = SaveV4;
 /** The story a save belongs to. */
 export type StoryRef = z.infer<typeof storyRefSchema>;
 /** What `hyosan saves` shows about a save. */

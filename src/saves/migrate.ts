@@ -5,7 +5,7 @@
  */
 import { start, step } from '../engine/index.js';
 import type { GameState, Move, Story } from '../engine/index.js';
-import type { AnySave, SaveDocument, SaveV1, SaveV2, SaveV3 } from './format.js';
+import type { AnySave, SaveDocument, SaveV1, SaveV2, SaveV3, SaveV4 } from './format.js';
 
 /**
  * Version 1 → 2: recovers the scene each choice was made in by replaying the
@@ -41,6 +41,20 @@ export function v2ToV3(doc: SaveV2): SaveV3 {
   return { ...doc, version: 3, state: { ...doc.state, flags } };
 }
 
+/**
+ * Version 3 → 4: the snapshot gains `said` (nothing was said: version 3
+ * knew no `say`), and a character who is incubating gains `exposedAt`
+ * from the incubation. The game itself is rebuilt by replaying the history,
+ * which fills in the rest.
+ */
+export function v3ToV4(doc: SaveV3): SaveV4 {
+  const characters: SaveV4['state']['characters'] = {};
+  for (const [id, c] of Object.entries(doc.state.characters)) {
+    characters[id] = c.incubation === undefined ? c : { ...c, exposedAt: c.incubation.exposedAt };
+  }
+  return { ...doc, version: 4, state: { ...doc.state, characters, said: [] } };
+}
+
 /** Brings a validated save of any loadable version to the current format. */
 export function migrateToCurrent(doc: AnySave, story: Story): SaveDocument {
   switch (doc.version) {
@@ -49,6 +63,8 @@ export function migrateToCurrent(doc: AnySave, story: Story): SaveDocument {
     case 2:
       return migrateToCurrent(v2ToV3(doc), story);
     case 3:
+      return migrateToCurrent(v3ToV4(doc), story);
+    case 4:
       return doc;
     default: {
       const _never: never = doc;

@@ -18,9 +18,12 @@ export const SAVE_FORMAT = 'hyosan-save';
 //      fitting; `start` records the scene the game began at (`--start-at`).
 //   3  The state snapshot keeps `flags` as a sorted list of the flags set
 //      (the engine's new representation) instead of a `{ flag: true }` map.
+//   4  The snapshot keeps `said` (the lines `say` effects showed in the last
+//      move), and each character may carry `exposedAt` (when last exposed to
+//      the virus) and `fate` (what the story recorded became of them).
 
 /** The version `encodeSave` writes. */
-export const SAVE_FORMAT_VERSION = 3;
+export const SAVE_FORMAT_VERSION = 4;
 /** The oldest version `decodeSave` still migrates forward. */
 export const MIN_LOADABLE_VERSION = 1;
 

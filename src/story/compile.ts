@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ConditionNames } from '../engine/condition.js';
 import type { Scene, Story } from '../engine/types.js';
-import { FileContext } from './context.js';
+import { FileContext, FollowOns, type UnreadFile } from './context.js';
 import { NOT_A_SCENE_FILE, describeTopLevel, isForeignSceneFile } from './foreign-file.js';
 import { collectFlags } from './effects.js';
 import { SCENE_ID, isReserved } from './names.js';
@@ -107,18 +107,21 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
   }
 
   const parsed = new Map<SourceFile, YamlFile>();
-  let unread = false;
+  const unread: UnreadFile[] = [];
   for (const file of sorted) {
     if (extras.includes(file)) continue;
     const result = parseYamlFile(file);
     problems.push(...result.problems);
-    if (result.yaml === undefined) {
-      unread = true;
-    } else {
+    if (result.yaml !== undefined) {
       parsed.set(file, result.yaml);
       problems.push(...unsafeTextProblems(result.yaml));
+      continue;
     }
+    const first = result.problems.find((p) => p.severity === 'error');
+    unread.push({ path: file.path, text: file.text, cause: `${file.path}:${first?.line ?? 1}:${first?.col ?? 1}` });
   }
+  // A name the story knows only from a file it could not read is not a mistake of its own.
+  const followOns = new FollowOns(unread);
   const storyYaml = storyFile === undefined ? undefined : parsed.get(storyFile);
   const declared = declaredNames(storyYaml?.data);
 
@@ -139,15 +142,15 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
     clock: declared.clock,
   };
   const scenes = new Map<string, Scene>();
-  // Scenes in a file that could not be read are unknown, not missing: FileContext says so.
   for (const scene of found) {
-    const ctx = new FileContext(scene.yaml, names, problems, unread);
+    const ctx = new FileContext(scene.yaml, names, problems, followOns);
     const compiled = compileScene(scene.raw, scene.path, ctx);
     if (compiled !== undefined && sceneIds.get(compiled.id) === scene) scenes.set(compiled.id, compiled);
   }
-  const storyCtx = storyYaml === undefined ? undefined : new FileContext(storyYaml, names, problems, unread);
+  const storyCtx = storyYaml === undefined ? undefined : new FileContext(storyYaml, names, problems, followOns);
   const settings = storyCtx === undefined ? undefined : compileSettings(storyYaml?.data, storyCtx);
   if (storyCtx !== undefined) checkSceneRefs(storyYaml?.data, storyCtx);
+  problems.push(...followOns.problems());
 
   const all = sortProblems(problems);
   const stats = statsOf(found);

@@ -12,7 +12,8 @@
  * may miss the deciding value, so the result is "unknown" and the analyses
  * stay silent (never-true) or cautious (soft-lock) rather than wrong.
  */
-import type { Expr, Story } from '../engine/types.js';
+import { TURNED } from '../engine/fates.js';
+import type { Expr, Fate, Story } from '../engine/types.js';
 import type { StoryFacts } from './story-facts.js';
 
 /** What the analyses know about the story. */
@@ -74,6 +75,10 @@ function leafOf(e: Expr, story: Story): Leaf | undefined {
       return { key: `hunger:${argName(a)}`, type: 'num' };
     case 'var':
       return { key: `var:${argName(a)}`, type: 'str' };
+    case 'fate':
+      return { key: `fate:${argName(a)}`, type: 'str' };
+    case 'since_exposed':
+      return { key: `since_exposed:${argName(a)}`, type: 'num' };
     default:
       return { key: `call:${e.fn}`, type: 'bool' };
   }
@@ -239,10 +244,20 @@ function domainOf(
       if (!facts.varsChanged.has(name)) return [initial];
       return [...new Set([initial, ...entry.strs, OTHER])];
     }
+    case 'fate':
+      return ['', ...fatesRecorded(name, world)];
+    case 'since_exposed':
+      return facts.exposed.has(name) ? sampleNumbers(-1, Infinity, entry.nums) : [-1];
     default:
       if (entry.leaf.type === 'bool') return [false, true];
       return entry.leaf.type === 'num' ? sampleNumbers(0, Infinity, entry.nums) : [OTHER];
   }
+}
+
+/** The fates some effect records for `who`, directly or as the companion who turned. */
+function fatesRecorded(who: string, world: ConditionWorld): Fate[] {
+  const { fates } = world.facts;
+  return [...new Set([...(fates.get(who) ?? []), ...(fates.get(TURNED) ?? [])])];
 }
 
 function splitKey(key: string): [string, string] {
@@ -410,6 +425,13 @@ export function explainNever(conds: readonly Expr[], world: ConditionWorld): str
       }
       case 'var':
         if (only !== undefined) fixed.push(`variable '${name}' is always "${String(only)}"`);
+        break;
+      case 'fate':
+        if (only !== undefined) fixed.push(`no fate effect ever records a fate for '${name}'`);
+        else if (entry.strs.size > 0) fixed.push(`the fates recorded for '${name}' are ${domain.filter((v) => v !== '').join(', ')}`);
+        break;
+      case 'since_exposed':
+        if (only !== undefined) fixed.push(`no expose effect ever exposes '${name}'`);
         break;
       default:
         break;

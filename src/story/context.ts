@@ -20,10 +20,62 @@ const CLOCK_PLACEHOLDERS = ['day', 'clock'];
 // wherever it is written (given the same names), and many choices share one.
 const compiledConditions = new WeakMap<ConditionNames, Map<string, Condition>>();
 
-/** Reports problems in one file and compiles the small languages embedded in it. */
-/** Said of a name that may be missing only because the file naming it could not be read. */
-const UNREAD = ' (or it is in a file that could not be read: fix that first)';
+/** A file of the story that could not be read, and where its own first error is. */
+export interface UnreadFile {
+  readonly path: string;
+  readonly text: string;
+  /** `file:line:col` of the file's first error. */
+  readonly cause: string;
+}
 
+/**
+ * References to names that are unknown only because the file that would
+ * declare them could not be read: counted per referring file and unread
+ * file, to be reported as one line each (`followOnProblems`).
+ */
+export class FollowOns {
+  private readonly byPair = new Map<string, { at: Problem; readonly unread: UnreadFile; count: number }>();
+
+  constructor(readonly unread: readonly UnreadFile[]) {}
+
+  /** The unread file that mentions `name`, if any: the name was probably declared there. */
+  sourceOf(name: string): UnreadFile | undefined {
+    if (this.unread.length === 0 || name === '') return undefined;
+    const word = new RegExp(`(?<![\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+    return this.unread.find((f) => word.test(f.text));
+  }
+
+  /** Counts a reference at `at` into `unread`. */
+  add(at: Problem, unread: UnreadFile): void {
+    const key = `${at.file}\u0000${unread.path}`;
+    const seen = this.byPair.get(key);
+    if (seen === undefined) {
+      this.byPair.set(key, { at, unread, count: 1 });
+      return;
+    }
+    seen.count++;
+    // Reported at the first reference in the file, whatever order the parts were compiled in.
+    if (at.line < seen.at.line || (at.line === seen.at.line && at.col < seen.at.col)) seen.at = at;
+  }
+
+  /** One problem per referring file and unread file, at the first reference, marked with its cause. */
+  problems(): Problem[] {
+    return [...this.byPair.values()].map(({ at, unread, count }) => ({
+      file: at.file,
+      line: at.line,
+      col: at.col,
+      severity: 'error',
+      message:
+        `${count === 1 ? '1 reference' : `${count} references`} into ${unread.path}, which could not be read ` +
+        `(its error at ${unread.cause}): fix that file first`,
+      cause: unread.cause,
+    }));
+  }
+}
+
+const NO_FOLLOW_ONS = new FollowOns([]);
+
+/** Reports problems in one file and compiles the small languages embedded in it. */
 export class FileContext {
   private reported = 0;
 
@@ -31,8 +83,8 @@ export class FileContext {
     readonly yaml: YamlFile,
     readonly names: ConditionNames,
     private readonly problems: Problem[],
-    /** Some file could not be read, so a scene it holds may look missing. */
-    private readonly someFileUnread = false,
+    /** Where references into files that could not be read are counted, instead of reported one by one. */
+    private readonly followOns: FollowOns = NO_FOLLOW_ONS,
   ) {}
 
   /** How many errors this context has reported so far (to tell whether a part compiled cleanly). */
@@ -58,6 +110,23 @@ export class FileContext {
     const p = positionInScalar(this.yaml, path, offset);
     this.reported++;
     this.problems.push({ file: this.yaml.path, line: p.line, col: p.col, severity: 'error', message });
+  }
+
+  /**
+   * An unknown `name` at `path` (or at `offset` inside its string): an error,
+   * or, when a file that could not be read mentions the name, a follow-on
+   * of that file's error, counted instead of reported on its own.
+   */
+  unknownName(name: string, path: DataPath, message: string, at: 'key' | 'value' = 'value', offset?: number): void {
+    const unread = this.followOns.sourceOf(name);
+    if (unread === undefined) {
+      if (offset === undefined) this.error(path, message, at);
+      else this.errorInScalar(path, offset, message);
+      return;
+    }
+    const p = offset === undefined ? positionOf(this.yaml, path, at) : positionInScalar(this.yaml, path, offset);
+    this.reported++;
+    this.followOns.add({ file: this.yaml.path, line: p.line, col: p.col, severity: 'error', message }, unread);
   }
 
   /** Reports issues found by `validate`. */
@@ -100,10 +169,11 @@ export class FileContext {
       return result.condition;
     }
     for (const p of result.problems) {
-      // A flag or scene named only in a file that failed to parse looks unknown here.
-      const message = this.someFileUnread && /^unknown (name|scene|character)\b/.test(p.message) ? p.message + UNREAD : p.message;
-      if (typeof src === 'string') this.errorInScalar(path, p.start, message);
-      else this.error(path, message);
+      // A flag, stat or scene named only in a file that failed to parse looks unknown here.
+      const unknown = /^unknown [a-z]+ '/.test(p.message) ? text.slice(p.start, p.end).replace(/^["']|["']$/g, '') : '';
+      if (unknown !== '') this.unknownName(unknown, path, p.message, 'value', typeof src === 'string' ? p.start : undefined);
+      else if (typeof src === 'string') this.errorInScalar(path, p.start, p.message);
+      else this.error(path, p.message);
     }
     return undefined;
   }
@@ -121,10 +191,12 @@ export class FileContext {
       if (vars.has(ph.name) || stats.has(ph.name) || CLOCK_PLACEHOLDERS.includes(ph.name)) continue;
       ok = false;
       const known = [...vars, ...stats, ...CLOCK_PLACEHOLDERS];
-      this.errorInScalar(
+      this.unknownName(
+        ph.name,
         path,
-        offset + ph.offset,
         `unknown placeholder '{${ph.name}}': use a variable (vars:), a stat, {day} or {clock}${didYouMean(ph.name, known)}`,
+        'value',
+        offset + ph.offset,
       );
     }
     return ok ? { src: text, parts: parsed.parts } : undefined;
@@ -134,8 +206,7 @@ export class FileContext {
   sceneRef(id: string, path: DataPath, allowReturn: boolean): boolean {
     if (allowReturn && id === RETURN) return true;
     if (this.names.scenes.has(id)) return true;
-    const caveat = this.someFileUnread ? UNREAD : '';
-    this.error(path, `no scene has the id '${id}'${didYouMean(id, this.names.scenes)}${caveat}`);
+    this.unknownName(id, path, `no scene has the id '${id}'${didYouMean(id, this.names.scenes)}`);
     return false;
   }
 }

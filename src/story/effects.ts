@@ -8,6 +8,7 @@ import type { Effect, Who } from '../engine/types.js';
 import type { FileContext } from './context.js';
 import { parseDuration } from './durations.js';
 import { describeValue } from './issues.js';
+import { TURNED } from '../engine/fates.js';
 import { NAME, PLAYER, isReserved } from './names.js';
 import { type DataPath, isMapping } from './parse-yaml.js';
 import { type EffectVerb, effectVerbLoadSchemas } from './schema.js';
@@ -15,7 +16,7 @@ import { didYouMean } from './suggest.js';
 
 const VERBS = Object.keys(effectVerbLoadSchemas) as EffectVerb[];
 const VERB_SET: ReadonlySet<string> = new Set(VERBS);
-const BRANCH_KEYS = new Set(['then', 'else', 'difficulty']);
+const BRANCH_KEYS = new Set(['then', 'else', 'difficulty', 'told']);
 /** How deep `then:`/`else:` may nest: far beyond any story, well within the stack. */
 export const MAX_BRANCH_DEPTH = 32;
 
@@ -177,7 +178,8 @@ function compileVerb(
       for (const [name, value] of Object.entries(d.set_var)) {
         if (!ctx.names.vars.has(name)) {
           ok = false;
-          ctx.error(
+          ctx.unknownName(
+            name,
             at(name),
             `unknown variable '${name}': declare it under vars: in story.yaml${didYouMean(name, ctx.names.vars)}`,
             'key',
@@ -190,16 +192,27 @@ function compileVerb(
       }
       return ok ? effects : undefined;
     }
+    case 'say': {
+      const d = parse('say');
+      if (d === undefined) return undefined;
+      if (d.say.trim() === '') {
+        ctx.error(at(), 'an empty `say`: write the line the player should read, or remove the effect');
+        return undefined;
+      }
+      const text = ctx.template(d.say, at());
+      return text === undefined ? undefined : { kind: 'say', text };
+    }
     case 'chance': {
       const d = parse('chance');
-      return d === undefined ? undefined : { kind: 'chance', percent: d.chance, ...branches(d) };
+      if (d === undefined) return undefined;
+      return { kind: 'chance', percent: d.chance, ...branches(d), ...toldOf(d), source: ctx.source(path) };
     }
     case 'check': {
       const d = parse('check');
       if (d === undefined) return undefined;
       const b = branches(d);
       if (!knownStat(d.check, at(), ctx, 'value')) return undefined;
-      return { kind: 'check', stat: d.check, difficulty: d.difficulty, ...b };
+      return { kind: 'check', stat: d.check, difficulty: d.difficulty, ...b, ...toldOf(d), source: ctx.source(path) };
     }
     case 'if': {
       const d = parse('if');
@@ -220,7 +233,18 @@ function compileVerb(
         route: e.route,
         emotion: e.emotion ?? 'fear',
         ...(e.from === undefined ? {} : { from: e.from }),
+        ...(e.outcome === undefined ? {} : { outcome: e.outcome }),
       };
+    }
+    case 'fate': {
+      const d = parse('fate')?.fate;
+      if (d === undefined) return undefined;
+      if (d.who === PLAYER) {
+        ctx.error(at('who'), "a fate is recorded for a character, not the player: name a character, or `turned`");
+        return undefined;
+      }
+      if (d.who !== TURNED && !knownWho(d.who, at('who'), ctx, false, TURNED)) return undefined;
+      return { kind: 'fate', who: d.who, fate: d.is };
     }
     case 'feed':
     case 'stress': {
@@ -249,21 +273,30 @@ function compileVerb(
 
 function knownStat(name: string, path: DataPath, ctx: FileContext, at: 'key' | 'value'): boolean {
   if (ctx.names.stats.has(name)) return true;
-  ctx.error(path, `unknown stat '${name}': declare it under stats: in story.yaml${didYouMean(name, ctx.names.stats)}`, at);
+  ctx.unknownName(name, path, `unknown stat '${name}': declare it under stats: in story.yaml${didYouMean(name, ctx.names.stats)}`, at);
   return false;
 }
 
-function knownWho(who: string, path: DataPath, ctx: FileContext, playerAllowed: boolean): boolean {
+/** The `told` of a `chance` or `check`, when the author gave one. */
+function toldOf(d: { told?: 'next-scene' | undefined }): { told?: 'next-scene' } {
+  return d.told === undefined ? {} : { told: d.told };
+}
+
+/** Whether `who` names a declared character (or the player, or `alias`, where allowed); reports it if not. */
+function knownWho(who: string, path: DataPath, ctx: FileContext, playerAllowed: boolean, alias?: string): boolean {
   if (who === PLAYER) {
     if (playerAllowed) return true;
     ctx.error(path, "'player' cannot join or leave the party; name a character");
     return false;
   }
   if (ctx.names.characters.has(who)) return true;
-  const also = playerAllowed ? ', or use player' : '';
-  ctx.error(
+  const other = playerAllowed ? PLAYER : alias;
+  const also = other === undefined ? '' : `, or use ${other}`;
+  const candidates = alias === undefined ? ctx.names.characters : [...ctx.names.characters, alias];
+  ctx.unknownName(
+    who,
     path,
-    `unknown character '${who}': declare it under characters: in story.yaml${also}${didYouMean(who, ctx.names.characters)}`,
+    `unknown character '${who}': declare it under characters: in story.yaml${also}${didYouMean(who, candidates)}`,
   );
   return false;
 }

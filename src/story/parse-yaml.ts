@@ -21,6 +21,7 @@ import {
 import { type FastYaml, childPosition, parseFastYaml } from './fast-yaml.js';
 import { isReserved, reservedMessage } from './names.js';
 import type { Problem } from './problem.js';
+import { wordYamlError } from './yaml-wording.js';
 
 /** A source file as the loader receives it. */
 export interface SourceFile {
@@ -165,9 +166,15 @@ export function parseYamlFile(file: SourceFile): { yaml?: YamlFile; problems: Pr
   }
   const doc = docs[0] as Document.Parsed;
   // Warnings are errors here: an unresolved tag, for one, would silently become a string.
+  // One problem a line: the parser often reports a mistake twice over.
+  const linesReported = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     const p = pos(e.pos[0]);
-    problems.push(at(p.line, p.col, yamlMessage(e)));
+    const own = yamlMessage(e);
+    const worded = own === e.message ? wordYamlError(file.text, { code: e.code, message: e.message, ...p }) : { ...p, message: own };
+    if (linesReported.has(worded.line)) continue;
+    linesReported.add(worded.line);
+    problems.push(at(worded.line, worded.col, worded.message));
   }
   // After a syntax error the data is a guess; checking it would only add noise.
   if (doc.errors.length > 0) return { problems };

@@ -13,6 +13,12 @@ export interface Problem {
   readonly col: number;
   readonly severity: 'error' | 'warning';
   readonly message: string;
+  /**
+   * Set on a follow-on problem: one that exists only because another file
+   * could not be read (`file:line:col` of that file's own error). Fix the
+   * cause and it goes away.
+   */
+  readonly cause?: string;
 }
 
 /** `path:line:col: severity: message`, the form editors and terminals recognise. */

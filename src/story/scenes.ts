@@ -3,7 +3,8 @@
  * engine's `Scene`. A scene with a mistake is still walked, so its choices'
  * mistakes are reported in the same run.
  */
-import type { Choice, Effect, Paragraph, Scene } from '../engine/types.js';
+import { parseTimeOfDay } from '../engine/time-of-day.js';
+import type { Choice, Effect, Paragraph, Scene, TimeOfDay } from '../engine/types.js';
 import type { FileContext } from './context.js';
 import { alwaysRedirects } from '../engine/effects.js';
 import { compileEffects } from './effects.js';
@@ -27,6 +28,12 @@ export function compileScene(raw: unknown, path: DataPath, ctx: FileContext): Sc
   }
   const text = compileText(data.text, [...path, 'text'], ctx);
   const onEnter = compileEffects(data.on_enter ?? [], [...path, 'on_enter'], ctx);
+  let timeOfDay: TimeOfDay | undefined;
+  if (data.time_of_day !== undefined) {
+    const parsed = parseTimeOfDay(data.time_of_day);
+    if (typeof parsed === 'string') ctx.error([...path, 'time_of_day'], parsed);
+    else timeOfDay = parsed;
+  }
   if (text === undefined || choices === undefined || ctx.errors > before) return undefined;
   if (data.ending === undefined && rawChoices.length === 0 && !alwaysRedirects(onEnter)) {
     ctx.error(
@@ -39,6 +46,7 @@ export function compileScene(raw: unknown, path: DataPath, ctx: FileContext): Sc
     id: data.id,
     title: data.title ?? '',
     ...(data.chapter === undefined ? {} : { chapter: data.chapter }),
+    ...(timeOfDay === undefined ? {} : { timeOfDay }),
     text,
     onEnter,
     choices,
@@ -48,6 +56,7 @@ export function compileScene(raw: unknown, path: DataPath, ctx: FileContext): Sc
           ending: {
             title: data.ending.title,
             ...(data.ending.summary === undefined ? {} : { summary: data.ending.summary }),
+            ...(data.ending.death === true ? { death: true } : {}),
           },
         }),
     source: ctx.source(path),
@@ -135,7 +144,8 @@ function compileChoice(raw: unknown, path: DataPath, ctx: FileContext): Choice |
   }
   if (data.goto !== undefined) ctx.sceneRef(data.goto, [...path, 'goto'], true);
   if (data.input !== undefined && !ctx.names.vars.has(data.input.var)) {
-    ctx.error(
+    ctx.unknownName(
+      data.input.var,
       [...path, 'input', 'var'],
       `unknown variable '${data.input.var}': declare it under vars: in story.yaml${didYouMean(data.input.var, ctx.names.vars)}`,
     );

@@ -8,9 +8,12 @@
  * verb, because a failed union of nineteen shapes makes unreadable messages.
  */
 import * as z from 'zod/mini';
+import { FATES, FATE_NAMES, TURNED } from '../engine/fates.js';
+import { PARTS_OF_DAY, PART_NAMES, TIME_WINDOW } from '../engine/time-of-day.js';
 import { DURATION } from './durations.js';
 import { infectionOverridesSchema } from './infection-schema.js';
 import { CHARACTER_ID, CHOICE_ID, NAME, SCENE_ID, isReserved, reservedMessage } from './names.js';
+import { didYouMean } from './suggest.js';
 import { describe, meta } from './zod.js';
 
 // ---------------------------------------------------------------------------
@@ -57,6 +60,14 @@ const condition = describe(
   z.union([z.string(), z.boolean()]),
   'A condition, e.g. `stamina > 2 and has("extinguisher")`. See docs/AUTHORING.md.',
 );
+
+/** What is wrong with a `time_of_day` that is neither a part of the day nor a window. */
+function timeOfDayMessage(value: string): string {
+  return (
+    `'${value}' is not a time of day: name a part of the day (${PART_NAMES.join(', ')}) ` +
+    `or write a window "HH:MM-HH:MM"${didYouMean(value, PART_NAMES)}`
+  );
+}
 
 /** `schema`, optional, with a description: what most fields are. */
 function optional<T extends z.ZodMiniType>(schema: T, description: string): z.ZodMiniOptional<T> {
@@ -197,6 +208,13 @@ const duration = z.union([
   z.int().check(z.minimum(0)),
 ]);
 
+const told = optional(
+  z.enum(['next-scene']),
+  "`next-scene`: the next scene's text tells the player how this turned out, so no `say` is needed (check stops asking for one).",
+);
+
+const fateWords = FATE_NAMES.map((f) => `\`${f}\` (${FATES[f]})`).join(', ');
+
 /** One schema per effect verb; `effect` is what a `then:`/`else:` list holds. */
 export function effectVerbSchemas(effect: z.ZodMiniType) {
   const then = describe(branch(effect), 'Effects run when the branch is taken.');
@@ -235,6 +253,10 @@ export function effectVerbSchemas(effect: z.ZodMiniType) {
       { set_var: describe(z.record(varName, z.string()), 'Variables and their new values; {placeholders} work.') },
       'Set string variables.',
     ),
+    say: verb(
+      { say: describe(z.string(), 'The line to show; {placeholders} work.') },
+      "Show the player a line before the next scene's text: what a roll or a choice did.",
+    ),
     chance: verb(
       {
         chance: describe(
@@ -243,6 +265,7 @@ export function effectVerbSchemas(effect: z.ZodMiniType) {
         ),
         then,
         else: otherwise,
+        told,
       },
       'A random branch, drawn from the game seed.',
     ),
@@ -252,6 +275,7 @@ export function effectVerbSchemas(effect: z.ZodMiniType) {
         difficulty: describe(z.int(), 'Succeeds when the stat plus a roll of 1–6 reaches this.'),
         then,
         else: otherwise,
+        told,
       },
       'A skill check: the stat plus a roll of 1–6 against a difficulty.',
     ),
@@ -269,6 +293,10 @@ export function effectVerbSchemas(effect: z.ZodMiniType) {
             from: optional(
               who,
               'The character the virus comes from (`player` or a character id); a zombie when absent.',
+            ),
+            outcome: optional(
+              z.enum(['infected', 'semi-infected', 'immune']),
+              'The outcome the story decides: the virus always takes hold and resolves to this; only the incubation length is drawn.',
             ),
           }),
           'Who is exposed, how, and in what state of mind.',
@@ -299,6 +327,21 @@ export function effectVerbSchemas(effect: z.ZodMiniType) {
         ),
       },
       'Set an infection status outright, for a story that starts mid-way.',
+    ),
+    fate: verb(
+      {
+        fate: describe(
+          z.strictObject({
+            who: describe(
+              named(CHARACTER_ID, 'character id', "use letters, digits, '-' and '_'"),
+              `A character id, or \`${TURNED}\` for the companion who has just turned (turned_id).`,
+            ),
+            is: describe(z.enum(FATE_NAMES), `What became of them: ${fateWords}.`),
+          }),
+          'Whose fate, and what it is.',
+        ),
+      },
+      'Record what became of a character (read with fate("id")); they leave the party.',
     ),
   } as const;
 }
@@ -379,6 +422,17 @@ function sceneSchema(effect: z.ZodMiniType, choice: z.ZodMiniType) {
       id: describe(sceneId, "The scene's unique id, e.g. `s1.science-lab`."),
       title: optional(z.string(), 'Shown above the text and in save lists.'),
       chapter: optional(z.string(), 'A chapter name, kept until a later scene sets another.'),
+      time_of_day: optional(
+        z.union([
+          z.string().check(
+            z.regex(TIME_WINDOW, {
+              error: (iss) => timeOfDayMessage(String(iss.input)),
+            }),
+          ),
+          z.enum(PART_NAMES),
+        ]),
+        `The time of day the text assumes, when it is shown: a part of the day (${PART_NAMES.map((p) => `${p} ${PARTS_OF_DAY[p]}`).join(', ')}) or a window "HH:MM-HH:MM" (it may cross midnight). randomtest reports games that arrive outside it.`,
+      ),
       text: z.optional(paragraphs),
       on_enter: optional(
         z.array(effect),
@@ -389,6 +443,10 @@ function sceneSchema(effect: z.ZodMiniType, choice: z.ZodMiniType) {
         z.strictObject({
           title: describe(z.string(), "The ending's title."),
           summary: optional(z.string(), 'A closing summary shown with the ending.'),
+          death: optional(
+            z.boolean(),
+            'true: the player dies or is lost to the virus here (the on_death and on_turn hook scenes count without it).',
+          ),
         }),
         'Makes the scene an ending.',
       ),

@@ -3,6 +3,7 @@
  * wrong, so one mistake there does not turn every scene's use of a stat
  * into a second, misleading error.
  */
+import { minuteOfTime } from '../engine/clock.js';
 import { DEFAULT_INFECTION_TABLE } from '../engine/infection-table.js';
 import { applyInfectionOverrides } from './infection-schema.js';
 import type { Clock, Story } from '../engine/types.js';
@@ -31,12 +32,6 @@ function keysOf(raw: unknown, pattern: RegExp): Set<string> {
   return new Set(Object.keys(raw).filter((k) => pattern.test(k) && !isReserved(k)));
 }
 
-/** Minutes after midnight for a valid `HH:MM`. */
-function minuteOf(time: string): number {
-  const [h = '0', m = '0'] = time.split(':');
-  return Number(h) * 60 + Number(m);
-}
-
 /** Reads the names story.yaml declares, tolerating mistakes in the rest of it. */
 export function declaredNames(raw: unknown): DeclaredNames {
   const data = isMapping(raw) ? raw : {};
@@ -48,7 +43,7 @@ export function declaredNames(raw: unknown): DeclaredNames {
     flags: keysOf(data.flags, NAME),
     clock:
       clock.success && clock.data !== undefined
-        ? { day: clock.data.day, minute: minuteOf(clock.data.time) }
+        ? { day: clock.data.day, minute: minuteOfTime(clock.data.time) }
         : DEFAULT_CLOCK,
   };
 }
@@ -95,7 +90,7 @@ export function compileSettings(raw: unknown, ctx: FileContext): StorySettings |
     title: data.title,
     version: data.version === undefined ? '0.0.0' : String(data.version),
     start: data.start,
-    clock: data.clock ? { day: data.clock.day, minute: minuteOf(data.clock.time) } : DEFAULT_CLOCK,
+    clock: data.clock ? { day: data.clock.day, minute: minuteOfTime(data.clock.time) } : DEFAULT_CLOCK,
     stats: record(
       Object.entries(data.stats ?? {}).map(([k, s]) => [
         k,

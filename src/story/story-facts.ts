@@ -5,7 +5,7 @@
  * analyses (`analyze.ts`) and the condition domains build on these facts.
  */
 import { referencesOf } from '../engine/condition.js';
-import type { Choice, Condition, Effect, Scene, SourceRef, Story } from '../engine/types.js';
+import type { Choice, Condition, Effect, Fate, Scene, SourceRef, Story } from '../engine/types.js';
 
 /** Where an effect runs: a choice (when made) or a scene's `on_enter`. */
 export interface EffectSite {
@@ -85,6 +85,10 @@ export interface StoryFacts {
   readonly varsChanged: ReadonlySet<string>;
   /** Flags, items and characters that some condition tests. */
   readonly tested: { readonly flags: ReadonlySet<string>; readonly items: ReadonlySet<string> };
+  /** The fates some `fate` effect records, by character; under `turned`, those recorded for whoever turned. */
+  readonly fates: ReadonlyMap<string, ReadonlySet<Fate>>;
+  /** Characters (and `player`) some `expose` effect exposes. */
+  readonly exposed: ReadonlySet<string>;
 }
 
 /** Gathers the facts about `story` from all its effects and conditions. */
@@ -94,6 +98,8 @@ export function storyFacts(story: Story): StoryFacts {
   const joiners = new Set<string>();
   const statsChanged = new Set<string>();
   const varsChanged = new Set<string>();
+  const fates = new Map<string, Set<Fate>>();
+  const exposed = new Set<string>();
   let infectionEffects = false;
   // Conditions the story tests, each once: choices that share a condition's text share its compiled object.
   const conditions = new Set<Condition>();
@@ -117,9 +123,18 @@ export function storyFacts(story: Story): StoryFacts {
           varsChanged.add(e.name);
           return;
         case 'expose':
+          exposed.add(e.who);
+          infectionEffects = true;
+          return;
         case 'setStatus':
           infectionEffects = true;
           return;
+        case 'fate': {
+          const known = fates.get(e.who) ?? new Set<Fate>();
+          known.add(e.fate);
+          fates.set(e.who, known);
+          return;
+        }
         case 'if':
           conditions.add(e.cond);
           return;
@@ -134,6 +149,7 @@ export function storyFacts(story: Story): StoryFacts {
         case 'feed':
         case 'stress':
         case 'cure':
+        case 'say':
           return;
         default: {
           const _never: never = e;
@@ -176,5 +192,7 @@ export function storyFacts(story: Story): StoryFacts {
     statsChanged,
     varsChanged,
     tested: { flags: testedFlags, items: testedItems },
+    fates,
+    exposed,
   };
 }

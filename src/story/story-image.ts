@@ -15,26 +15,22 @@ import type { Problem } from './problem.js';
 import { parseTemplate } from './template.js';
 
 /** Bumped whenever the image's shape changes; an image of another version is refused. */
-export const STORY_IMAGE_VERSION = 1;
+export const STORY_IMAGE_VERSION = 2;
 
 /** An effect with its conditions and templates as source text. */
 export type EffectImage =
-  | Exclude<Effect, { kind: 'if' | 'chance' | 'check' | 'setVar' }>
+  | Exclude<Effect, { kind: 'if' | 'chance' | 'check' | 'setVar' | 'say' }>
   | { readonly kind: 'setVar'; readonly name: string; readonly value: string }
+  | { readonly kind: 'say'; readonly text: string }
   | { readonly kind: 'if'; readonly cond: string; readonly then: EffectImage[]; readonly else: EffectImage[] }
-  | {
-      readonly kind: 'chance';
-      readonly percent: number;
+  | (Omit<Extract<Effect, { kind: 'chance' }>, 'then' | 'else'> & {
       readonly then: EffectImage[];
       readonly else: EffectImage[];
-    }
-  | {
-      readonly kind: 'check';
-      readonly stat: string;
-      readonly difficulty: number;
+    })
+  | (Omit<Extract<Effect, { kind: 'check' }>, 'then' | 'else'> & {
       readonly then: EffectImage[];
       readonly else: EffectImage[];
-    };
+    });
 
 interface ParagraphImage {
   readonly text: string;
@@ -112,6 +108,8 @@ function effectImage(effect: Effect): EffectImage {
       return { kind: effect.kind, stats: { ...effect.stats } };
     case 'setVar':
       return { kind: 'setVar', name: effect.name, value: effect.value.src };
+    case 'say':
+      return { kind: 'say', text: effect.text.src };
     case 'set':
     case 'clear':
     case 'give':
@@ -126,6 +124,7 @@ function effectImage(effect: Effect): EffectImage {
     case 'stress':
     case 'cure':
     case 'setStatus':
+    case 'fate':
       return effect;
     default: {
       const _never: never = effect;
@@ -274,6 +273,7 @@ class Rebuilder {
       id: image.id,
       title: image.title,
       ...(image.chapter === undefined ? {} : { chapter: image.chapter }),
+      ...(image.timeOfDay === undefined ? {} : { timeOfDay: image.timeOfDay }),
       text: image.text.map((p) =>
         p.if === undefined ? { text: this.template(p.text) } : { text: this.template(p.text), if: this.condition(p.if) },
       ),
@@ -314,6 +314,8 @@ class Rebuilder {
         return { kind: image.kind, stats: Object.assign(Object.create(null) as Record<string, number>, image.stats) };
       case 'setVar':
         return { kind: 'setVar', name: image.name, value: this.template(image.value) };
+      case 'say':
+        return { kind: 'say', text: this.template(image.text) };
       case 'set':
       case 'clear':
       case 'give':
@@ -328,6 +330,7 @@ class Rebuilder {
       case 'stress':
       case 'cure':
       case 'setStatus':
+      case 'fate':
         return image;
       default: {
         const _never: never = image;
