@@ -6,6 +6,7 @@
 import type { Draft } from 'immer';
 import { TURNED } from './fates.js';
 import { changeHunger, cure, expose, powersOf, setStatus } from './infection.js';
+import { own } from './records.js';
 import { draw } from './rng.js';
 import { plain, withAdded, withRemoved } from './sorted.js';
 import { renderTemplate } from './text.js';
@@ -45,13 +46,13 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
       }
       return;
     case 'add':
-      for (const stat in effect.stats) setStat(story, draft, stat, (draft.stats[stat] ?? 0) + effect.stats[stat]!);
+      for (const stat in effect.stats) setStat(story, draft, stat, (own(draft.stats, stat) ?? 0) + effect.stats[stat]!);
       return;
     case 'setStat':
       for (const stat in effect.stats) setStat(story, draft, stat, effect.stats[stat]!);
       return;
     case 'give':
-      draft.items[effect.item] = (draft.items[effect.item] ?? 0) + effect.count;
+      draft.items[effect.item] = (own(draft.items, effect.item) ?? 0) + effect.count;
       return;
     case 'take':
       // Kept at 0 rather than deleted: deleting a key makes V8 copy the record slowly ever after.
@@ -96,7 +97,7 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
         effect.stat === 'strength' && powersOf(draft, 'player').includes('strength')
           ? story.infection.strengthBonus
           : 0;
-      const success = (draft.stats[effect.stat] ?? 0) + bonus + die >= effect.difficulty;
+      const success = (own(draft.stats, effect.stat) ?? 0) + bonus + die >= effect.difficulty;
       applyEffects(story, draft, success ? effect.then : effect.else, outcome);
       return;
     }
@@ -130,7 +131,7 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
 
 /** Sets a stat, kept within the bounds the story declares for it. */
 function setStat(story: Story, draft: Draft<GameState>, stat: string, value: number): void {
-  const def = story.stats[stat];
+  const def = own(story.stats, stat);
   draft.stats[stat] = def === undefined ? value : Math.min(def.max, Math.max(def.min, value));
 }
 

@@ -8,6 +8,7 @@ import { formatClock } from './clock.js';
 import { withoutUnsafe } from './control-chars.js';
 import { applyEffects, type EffectOutcome } from './effects.js';
 import { healthyCharacter, passTime } from './infection.js';
+import { own } from './records.js';
 import { hashUnit, seedOf } from './rng.js';
 import { renderTemplate } from './text.js';
 import type { CharacterState, Choice, Ending, GameState, Scene, Story } from './types.js';
@@ -409,11 +410,11 @@ function hookAfter(
  */
 function countVisit(draft: Draft<GameState>, scene: string, sharing: boolean): void {
   if (!sharing) {
-    draft.visits[scene] = (draft.visits[scene] ?? 0) + 1;
+    draft.visits[scene] = (own(draft.visits, scene) ?? 0) + 1;
     return;
   }
   const base = isDraft(draft.visits) ? (original(draft.visits) as Record<string, number>) : draft.visits;
-  draft.visits = { ...base, [scene]: (base[scene] ?? 0) + 1 };
+  draft.visits = { ...base, [scene]: (own(base, scene) ?? 0) + 1 };
 }
 
 /** Trims typed text to one printable line of at most `max` characters. */
