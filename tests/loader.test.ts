@@ -515,7 +515,7 @@ describe('YAML mistakes', () => {
     expect(only(load('- id: a\n- id: b\n'))[0]).toMatch(
       /^st\/a\.yaml:1:1: error: a scene file holds one scene .* this file holds a list; to put several scenes in one file, write `scenes:` above the list$/,
     );
-    expect(only(load('hello\n'))[0]).toMatch(/^st\/a\.yaml:1:1: error: a scene file holds one scene .*the text 'hello'$/);
+    expect(only(load('hello\n'))[0]).toMatch(/^st\/a\.yaml:1:1: error: a scene file holds one scene .*this file holds a line of text$/);
     expect(only(load('\u0000\u0001PK\u0003\u0004\u00ff'))).toEqual([
       'st/a.yaml:1:1: error: this is a binary file, not YAML text (it contains NUL bytes)',
     ]);

@@ -43,6 +43,7 @@ export class PlayServices implements PlayPorts {
   // Writes of the player's files, in order; `leave` waits for them.
   private profileWrites: Promise<void> = Promise.resolve();
   private found: string[] | undefined;
+  private lastSaveProblem: string | undefined;
 
   constructor(options: PlayServicesOptions) {
     this.options = options;
@@ -150,10 +151,22 @@ export class PlayServices implements PlayPorts {
   }
 
   async leave(game: SavedGame | undefined): Promise<void> {
-    if (game !== undefined) await this.autosave(game);
+    // The screen is gone by now: a last save that fails is kept to be reported as the process ends.
+    this.lastSaveProblem = game === undefined ? undefined : await this.autosave(game);
     await this.options.store.flush();
     await this.profileWrites;
     this.options.transcript?.close();
+  }
+
+  /**
+   * Why the game was not saved as the player left (the autosave at `leave`
+   * failed), as a line to print after the screen has closed; undefined
+   * when it was saved.
+   */
+  get unsavedOnLeaving(): string | undefined {
+    return this.lastSaveProblem === undefined
+      ? undefined
+      : `${this.lastSaveProblem} Your last choices were not saved.`;
   }
 
   /** Saves `game` to this story's autosave slot; a problem to tell the player, if any. */

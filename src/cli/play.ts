@@ -48,10 +48,8 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
   let transcript: Transcript | undefined;
   if (options.transcript !== undefined) {
     const opened = openTranscript(options.transcript);
-    if (typeof opened === 'string') {
-      ctx.stderr.write(`hyosan: ${opened}\n`);
-      return 1;
-    }
+    // A transcript file that cannot be one (a folder, a FIFO, a device) is a mistake on the command line.
+    if (typeof opened === 'string') throw new UsageError(opened);
     transcript = opened;
   }
 
@@ -83,8 +81,9 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
 
   const found = await services.foundEndings();
   if (plain) {
+    let code: number;
     try {
-      return await playPlain(story, start ?? services.newGame(), services, {
+      code = await playPlain(story, start ?? services.newGame(), services, {
         input: ctx.stdin,
         output: ctx.stdout,
         // A terminal echoes what is typed; a pipe does not, and the output would lose it.
@@ -96,6 +95,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     } finally {
       transcript?.close();
     }
+    return afterGame(code, services, transcript, ctx.stderr);
   }
   const noColor = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
   const settings = await readSettings(profileDir(store.dir));
@@ -114,7 +114,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
         })
       : undefined;
   const io = { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr };
-  return onFullScreen(io, firstFrame, async (painted) => {
+  const code = await onFullScreen(io, firstFrame, async (painted) => {
     const { playInk } = await import('../ui/ink/launch.js');
     return playInk(
       { story, ...(start === undefined ? {} : { start }), ports: services, settings, noColor, found, canContinue, continueNote },
@@ -122,6 +122,19 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
       painted,
     );
   });
+  return afterGame(code, services, transcript, ctx.stderr);
+}
+
+/**
+ * The exit code once the game is over. What the player could not be told
+ * on the screen (the last save failed, the transcript stopped early) is
+ * printed now, and fails the run: a script must not take it for success.
+ */
+function afterGame(code: number, services: PlayServices, transcript: Transcript | undefined, stderr: CliContext['stderr']): number {
+  transcript?.close();
+  const problems = [services.unsavedOnLeaving, transcript?.failure].filter((p) => p !== undefined);
+  for (const problem of problems) stderr.write(`hyosan: ${problem}\n`);
+  return problems.length > 0 && code === 0 ? 1 : code;
 }
 
 /** The seed of each new game: `--seed` (every game the same, to reproduce one), else a fresh random one. */

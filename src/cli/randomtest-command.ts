@@ -6,6 +6,7 @@
  * stuck, looped, failed or was shown a scene at the wrong time.
  */
 import { availableParallelism } from 'node:os';
+import { terminalJson } from '../engine/control-chars.js';
 import type { Story } from '../engine/types.js';
 import { formatProblem } from '../story/problem.js';
 import {
@@ -92,7 +93,7 @@ export async function randomtestCommand(argv: readonly string[], io: AuthorToolI
   const part = await playRun(story, source, opts, io, progress?.update);
   progress?.clear();
   const result = summarize(story, opts, part, (performance.now() - started) / 1000);
-  io.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : report(story, result, opts));
+  io.stdout.write(opts.json ? `${terminalJson(result, 2)}\n` : report(story, result, opts));
   return result.stuck.length > 0 || result.errors.length > 0 || result.clockMismatches.length > 0 ? 1 : 0;
 }
 

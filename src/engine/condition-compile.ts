@@ -10,6 +10,7 @@ import { dayAt, hourAt } from './clock.js';
 import { parseCondition, quote, type ConditionProblem } from './condition-parse.js';
 import { FATE_NAMES, fateOf } from './fates.js';
 import { POWERS, SYMPTOMS, powersOf, symptomsOf } from './infection.js';
+import { own } from './records.js';
 import { sortedHas } from './sorted.js';
 import type { Clock, Condition, Expr, GameState, InfectionStatus, NumberExpr } from './types.js';
 
@@ -42,11 +43,6 @@ const num = (fn: Fn<number>): NumT => ({ type: 'num', fn });
 const bool = (fn: Fn<boolean>): BoolT => ({ type: 'bool', fn });
 const str = (fn: Fn<string>): StrT => ({ type: 'str', fn });
 const boolConst = (v: boolean): BoolT => ({ type: 'bool', fn: v ? () => true : () => false, lit: v });
-
-/** Reads an own property only; `undefined` for anything inherited. */
-function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
 
 const TYPE_WORDS: Readonly<Record<ConditionType, string>> = {
   bool: 'true/false',

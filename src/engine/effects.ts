@@ -6,6 +6,7 @@
 import type { Draft } from 'immer';
 import { TURNED } from './fates.js';
 import { changeHunger, cure, expose, powersOf, setStatus } from './infection.js';
+import { own } from './records.js';
 import { draw } from './rng.js';
 import { plain, withAdded, withRemoved } from './sorted.js';
 import { renderTemplate } from './text.js';
@@ -50,12 +51,12 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
       const amounts = computed(effect.stats) ? amountsOf(effect.stats, draft as GameState) : effect.stats;
       for (const stat in amounts) {
         const amount = amounts[stat] as number;
-        setStat(story, draft, stat, effect.kind === 'add' ? (draft.stats[stat] ?? 0) + amount : amount);
+        setStat(story, draft, stat, effect.kind === 'add' ? (own(draft.stats, stat) ?? 0) + amount : amount);
       }
       return;
     }
     case 'give':
-      draft.items[effect.item] = (draft.items[effect.item] ?? 0) + effect.count;
+      draft.items[effect.item] = (own(draft.items, effect.item) ?? 0) + effect.count;
       return;
     case 'take':
       // Kept at 0 rather than deleted: deleting a key makes V8 copy the record slowly ever after.
@@ -100,7 +101,7 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
         effect.stat === 'strength' && powersOf(draft, 'player').includes('strength')
           ? story.infection.strengthBonus
           : 0;
-      const success = (draft.stats[effect.stat] ?? 0) + bonus + die >= effect.difficulty;
+      const success = (own(draft.stats, effect.stat) ?? 0) + bonus + die >= effect.difficulty;
       applyEffects(story, draft, success ? effect.then : effect.else, outcome);
       return;
     }
@@ -134,7 +135,7 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
 
 /** Sets a stat, kept within the bounds the story declares for it. */
 function setStat(story: Story, draft: Draft<GameState>, stat: string, value: number): void {
-  const def = story.stats[stat];
+  const def = own(story.stats, stat);
   draft.stats[stat] = def === undefined ? value : Math.min(def.max, Math.max(def.min, value));
 }
 

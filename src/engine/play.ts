@@ -5,8 +5,10 @@
  */
 import { freeze, isDraft, original, produce, type Draft } from 'immer';
 import { formatClock } from './clock.js';
+import { withoutUnsafe } from './control-chars.js';
 import { applyEffects, type EffectOutcome } from './effects.js';
 import { healthyCharacter, passTime } from './infection.js';
+import { own } from './records.js';
 import { hashUnit, seedOf } from './rng.js';
 import { renderParagraphs, renderTemplate } from './text.js';
 import { plain, sortedHas, withAdded } from './sorted.js';
@@ -431,17 +433,17 @@ function hookAfter(
  */
 function countVisit(draft: Draft<GameState>, scene: string, sharing: boolean): void {
   if (!sharing) {
-    draft.visits[scene] = (draft.visits[scene] ?? 0) + 1;
+    draft.visits[scene] = (own(draft.visits, scene) ?? 0) + 1;
     return;
   }
   const base = isDraft(draft.visits) ? (original(draft.visits) as Record<string, number>) : draft.visits;
-  draft.visits = { ...base, [scene]: (base[scene] ?? 0) + 1 };
+  draft.visits = { ...base, [scene]: (own(base, scene) ?? 0) + 1 };
 }
 
 /** Trims typed text to one printable line of at most `max` characters. */
 function cleanInput(text: string, max: number): string {
   // Control characters would corrupt the terminal when the name is shown.
-  const printable = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const printable = withoutUnsafe(text).replace(/[\t\n]/g, '').trim();
   return Array.from(printable).slice(0, max).join('');
 }
 

@@ -5,6 +5,7 @@
  * choice, or a goto inside a chance/check/if branch) is a dashed edge. With
  * coverage, the scenes no random game reached are filled red.
  */
+import { escapeUnsafe, terminalJson } from '../engine/control-chars.js';
 import type { Scene, Story } from '../engine/types.js';
 import type { GraphPart } from './graph-part.js';
 import { BACK, RETURN } from './names.js';
@@ -91,7 +92,8 @@ function titleOf(scene: Scene): string {
 
 /** A DOT double-quoted string. */
 export function dotString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
+  const line = escapeUnsafe(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n');
+  return `"${line}"`;
 }
 
 function dot(
@@ -145,7 +147,7 @@ function dot(
 
 /** Text inside a Mermaid `"..."` label, with the characters Mermaid would read as syntax written as entities. */
 export function mermaidText(text: string): string {
-  return text
+  return escapeUnsafe(text)
     .replace(/#/g, '#35;')
     .replace(/"/g, '#quot;')
     .replace(/</g, '#lt;')
@@ -219,7 +221,7 @@ function mermaid(
 ): string {
   const ids = mermaidIds([...scenes.map((s) => s.id), ...outside, ...PSEUDO.keys()]);
   const id = (scene: string) => ids.get(scene) ?? 'n_unknown';
-  const out = [`---`, `title: ${JSON.stringify(story.title)}`, `---`, 'flowchart TD'];
+  const out = [`---`, `title: ${terminalJson(story.title)}`, `---`, 'flowchart TD'];
   const classes = new Map<string, string[]>();
   const tag = (cls: string, scene: string) => classes.set(cls, [...(classes.get(cls) ?? []), id(scene)]);
   for (const scene of scenes) {

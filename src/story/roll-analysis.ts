@@ -347,7 +347,8 @@ class MoveWalker {
   private lethal(e: Extract<Effect, { kind: 'add' | 'setStat' }>): boolean {
     const health = this.story.stats.health;
     const change = e.stats.health;
-    if (health === undefined || change === undefined) return false;
+    // A computed amount depends on the game: not certainly lethal.
+    if (health === undefined || change === undefined || typeof change !== 'number') return false;
     return e.kind === 'setStat' ? change <= health.min : change <= health.min - health.max;
   }
 }

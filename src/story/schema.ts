@@ -12,7 +12,7 @@ import { FATES, FATE_NAMES, TURNED } from '../engine/fates.js';
 import { PARTS_OF_DAY, PART_NAMES, TIME_WINDOW } from '../engine/time-of-day.js';
 import { DURATION } from './durations.js';
 import { infectionOverridesSchema } from './infection-schema.js';
-import { CHARACTER_ID, CHOICE_ID, NAME, SCENE_ID, isReserved, reservedMessage } from './names.js';
+import { CHARACTER_ID, CHOICE_ID, MAX_NAME_LENGTH, NAME, SCENE_ID, isReserved, reservedMessage } from './names.js';
 import { didYouMean } from './suggest.js';
 import { describe, meta } from './zod.js';
 
@@ -22,14 +22,30 @@ import { describe, meta } from './zod.js';
 const TIME_OF_DAY = /^([01]?\d|2[0-3]):[0-5]\d$/;
 const SCENE_REF = new RegExp(`^(?:@return|@back|${SCENE_ID.source.slice(1, -1)})$`);
 
-/** A string that is not one of the names JavaScript reserves on every object. */
+/**
+ * A string that is not one of the names JavaScript reserves on every object,
+ * and no longer than MAX_NAME_LENGTH: saves record ids, and refuse longer ones.
+ */
 function notReserved(): z.ZodMiniString<string> {
   return z.string().check(
     z.refine((s) => !isReserved(s), {
       error: (iss) => reservedMessage(String(iss.input)),
       abort: true,
     }),
+    notTooLong(),
   );
+}
+
+/**
+ * At most MAX_NAME_LENGTH characters. A refinement rather than `maxLength`,
+ * which the loader's quick validity test (plain-valid.ts) leaves to zod for
+ * strings, and every name would then cost a full parse.
+ */
+function notTooLong() {
+  return z.refine<string>((s) => s.length <= MAX_NAME_LENGTH, {
+    error: `is longer than ${MAX_NAME_LENGTH} characters: ids, names and versions are kept short (saves record them)`,
+    abort: true,
+  });
 }
 
 function named(pattern: RegExp, what: string, rule: string): z.ZodMiniString<string> {
@@ -141,7 +157,7 @@ export const storySchema = meta(
     ),
     title: describe(z.string(), 'The title shown on the title screen.'),
     version: optional(
-      z.union([z.string(), z.number()]),
+      z.union([z.string().check(notTooLong()), z.number()]),
       'The story version, e.g. "1.0.0"; saves record it. Defaults to "0.0.0".',
     ),
     start: describe(sceneId, 'The id of the first scene.'),

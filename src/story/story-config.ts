@@ -9,6 +9,7 @@ import { applyInfectionOverrides } from './infection-schema.js';
 import type { Clock, StatDef, Story } from '../engine/types.js';
 import type { FileContext } from './context.js';
 import { CHARACTER_ID, NAME, PLAYER, SCENE_ID, isReserved } from './names.js';
+import { NOT_A_STORY_FILE, isForeignStoryFile } from './foreign-file.js';
 import { isMapping } from './parse-yaml.js';
 import { type StoryData, storySchema } from './schema.js';
 
@@ -57,6 +58,10 @@ function record<T>(entries: Iterable<readonly [string, T]>): Readonly<Record<str
 
 /** Validates story.yaml and compiles its settings; undefined (with problems reported) if invalid. */
 export function compileSettings(raw: unknown, ctx: FileContext): StorySettings | undefined {
+  if (isMapping(raw) && isForeignStoryFile(raw)) {
+    ctx.error([], NOT_A_STORY_FILE);
+    return undefined;
+  }
   const data: StoryData | undefined = ctx.check(storySchema, raw, []);
   if (data === undefined) return undefined;
   let ok = true;
