@@ -7,7 +7,7 @@ import { freeze, isDraft, original, produce, type Draft } from 'immer';
 import { formatClock } from './clock.js';
 import { withoutUnsafe } from './control-chars.js';
 import { applyEffects, type EffectOutcome } from './effects.js';
-import { healthyCharacter, passTime } from './infection.js';
+import { healthyCharacter, isDue, passTime } from './infection.js';
 import { own } from './records.js';
 import { hashUnit, seedOf } from './rng.js';
 import { renderParagraphs, renderTemplate } from './text.js';
@@ -111,7 +111,7 @@ export function startOwned(story: Story, seed: number): OwnedState {
     said: [],
   };
   const skipped = enter(story, game, story.start, false, inPlace);
-  settle(story, game, skipped, 0, inPlace);
+  settle(story, game, skipped, 0, inPlace, true);
   return game;
 }
 
@@ -227,6 +227,7 @@ function move(story: Story, state: GameState, choiceId: string, input: string | 
   const since = state.time;
   const hungerBefore = state.characters.player?.hunger ?? 0;
   const saidBefore = state.said.length > 0;
+  const exposedBefore = state.characters.player?.status === 'exposed';
   let skipped = 0;
   const entered = mode.change(state, (draft) => {
     // What was said belongs to one move: this one starts with nothing said.
@@ -259,7 +260,7 @@ function move(story: Story, state: GameState, choiceId: string, input: string | 
       skipped = (outcome.skipped ?? 0) + enter(story, draft, destination, false, mode);
     }
   });
-  return settle(story, entered, since + skipped, hungerBefore, mode);
+  return settle(story, entered, since + skipped, hungerBefore, mode, !exposedBefore);
 }
 
 /**
@@ -314,7 +315,15 @@ function enter(story: Story, draft: Draft<GameState>, sceneId: string, resume: b
  * Checks the plain state first, so a move that touches no infection costs
  * no second draft (this runs on every choice of every random playtest).
  */
-function settle(story: Story, entered: GameState, since: number, hungerBefore: number, mode: Mode): GameState {
+function settle(
+  story: Story,
+  entered: GameState,
+  since: number,
+  hungerBefore: number,
+  mode: Mode,
+  /** The player was not yet incubating when the move began: an incubation begun in it waits for the next. */
+  holdPlayer = false,
+): GameState {
   let state = entered;
   let last = since;
   let hunger = hungerBefore;
@@ -324,12 +333,12 @@ function settle(story: Story, entered: GameState, since: number, hungerBefore: n
     }
     const now = state.time;
     const minutes = now - last;
-    if (!needsAttention(story, state, minutes, hunger)) return state;
+    if (!needsAttention(story, state, minutes, hunger, holdPlayer)) return state;
     let hook: string | undefined;
     let skipped = 0;
     const before = state;
     state = mode.change(state, (draft) => {
-      hook = hookAfter(story, draft, before, minutes, hunger);
+      hook = hookAfter(story, draft, before, minutes, hunger, holdPlayer);
       if (hook !== undefined) skipped = enter(story, draft, hook, false, mode);
     });
     if (hook === undefined) return state;
@@ -340,10 +349,10 @@ function settle(story: Story, entered: GameState, since: number, hungerBefore: n
 }
 
 /** Whether time, the infection or a hook has anything to do in this state. */
-function needsAttention(story: Story, state: GameState, minutes: number, hungerBefore: number): boolean {
+function needsAttention(story: Story, state: GameState, minutes: number, hungerBefore: number, holdPlayer: boolean): boolean {
   for (const who in state.characters) {
     const c = state.characters[who]!;
-    if (c.status === 'exposed' && c.incubation !== undefined && c.incubation.resolvesAt <= state.time) return true;
+    if (c.status === 'exposed' && c.incubation !== undefined && isDue(who, c.incubation, state.time, holdPlayer)) return true;
     if (c.status === 'semi-infected' && minutes > 0) return true;
   }
   return dueEvent(story, state, hungerBefore) !== undefined;
@@ -401,9 +410,10 @@ function hookAfter(
   before: GameState,
   minutes: number,
   hungerBefore: number,
+  holdPlayer: boolean,
 ): string | undefined {
   const table = story.infection;
-  passTime(draft, table, minutes, before.characters);
+  passTime(draft, table, minutes, before.characters, holdPlayer);
   const health = story.stats.health;
   if (draft.characters.player!.status === 'semi-infected' && minutes > 0 && health !== undefined) {
     const healed = (draft.stats.health ?? health.start) + (table.healingPerHour * minutes) / 60;

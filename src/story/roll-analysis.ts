@@ -7,9 +7,8 @@
  *   same scene, and the roll is not marked `told: next-scene`;
  * - a roll that can lead straight to a death ending: within the one move, a
  *   roll's branch goes to a death ending, or certainly brings health to its
- *   minimum (the `on_death` hook then takes over), or the player is exposed
- *   and time passes before the next scene is shown (the virus's own dice may
- *   turn them, and the `on_turn` hook takes over).
+ *   minimum (the `on_death` hook then takes over). (An exposure never turns
+ *   the player within the move: the engine shows the next scene first.)
  */
 import { isDeathEnding } from '../engine/fates.js';
 import type { Choice, Effect, Scene, SourceRef, Story } from '../engine/types.js';
@@ -165,7 +164,7 @@ function changeOf(e: Effect): string | undefined {
 interface Cause {
   readonly site: Site;
   readonly at: SourceRef;
-  /** `chance 30`, `player's exposure`. */
+  /** `chance 30`, `check wits`. */
   readonly what: string;
 }
 
@@ -175,8 +174,6 @@ interface Path {
   readonly roll?: Cause;
   /** Inside a roll's branch. */
   readonly inRoll?: boolean;
-  /** The player was exposed on the way (and could turn), and the minutes that passed since. */
-  readonly exposure?: { readonly cause: Cause; readonly minutes: number; readonly turnsIn: number };
   /** A roll's branch that certainly brings health to its minimum. */
   readonly lethal?: Cause;
   readonly redirect?: string;
@@ -240,7 +237,7 @@ function judge(story: Story, outcomes: readonly Outcome[], report: (cause: Cause
     ends.add(isDeathEnding(story, shown) ? shown.id : '');
     endsByRoll.set(key, ends);
   }
-  const { on_turn: onTurn, on_death: onDeath } = story.hooks;
+  const { on_death: onDeath } = story.hooks;
   for (const { path, shown } of outcomes) {
     if (isDeathEnding(story, shown)) {
       if (path.roll !== undefined && (endsByRoll.get(keyOf(path.roll.at))?.size ?? 0) > 1) {
@@ -250,16 +247,8 @@ function judge(story: Story, outcomes: readonly Outcome[], report: (cause: Cause
     }
     // Hooks never fire in an ending.
     if (shown.ending !== undefined) continue;
-    const exposure = path.exposure;
-    if (onTurn !== undefined && exposure !== undefined && exposure.minutes >= exposure.turnsIn) {
-      const minutes = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
-      report(
-        exposure.cause,
-        onTurn,
-        `the ${exposure.cause.what} may turn them in ${minutes(exposure.turnsIn)}, and ${minutes(exposure.minutes)} ` +
-          `pass before '${shown.id}' is shown (the on_turn hook then takes over)`,
-      );
-    }
+    // An exposure cannot turn the player in the move that exposed them: the
+    // engine holds the incubation until the next move (isDue in infection.ts).
     if (onDeath !== undefined && path.lethal !== undefined) {
       report(path.lethal, onDeath, `a branch of the ${path.lethal.what} brings health to its minimum (the on_death hook then takes over)`);
     }
@@ -297,19 +286,6 @@ class MoveWalker {
     switch (e.kind) {
       case 'goto':
         return [{ ...path, redirect: e.scene }];
-      case 'time':
-      case 'skipTime': {
-        const exposure = path.exposure;
-        return [exposure === undefined ? path : { ...path, exposure: { ...exposure, minutes: exposure.minutes + e.minutes } }];
-      }
-      case 'expose': {
-        if (e.who !== 'player' || (e.outcome !== undefined && e.outcome !== 'infected') || path.exposure !== undefined) return [path];
-        const table = this.story.infection;
-        const speed = e.emotion === 'fear' ? table.fearSpeed : 1;
-        const turnsIn = Math.max(1, Math.round(table.incubationMinutes.turnFast[0] * speed));
-        const cause: Cause = { site, at: siteSource(site), what: "player's exposure" };
-        return [{ ...path, exposure: { cause, minutes: 0, turnsIn } }];
-      }
       case 'add':
       case 'setStat':
         return [path.inRoll === true && path.roll !== undefined && path.lethal === undefined && this.lethal(e) ? { ...path, lethal: path.roll } : path];
@@ -328,6 +304,9 @@ class MoveWalker {
       case 'take':
       case 'join':
       case 'leave':
+      case 'time':
+      case 'skipTime':
+      case 'expose':
       case 'setVar':
       case 'say':
       case 'feed':
