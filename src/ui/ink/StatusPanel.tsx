@@ -52,7 +52,7 @@ export function panelLines(report: StatusReport, inner: number, height: number, 
       ? [{ kind: 'dim', text: 'nobody with you' }]
       : report.party.map((p) => ({ kind: 'plain', text: cut(`${p.label}: ${p.value}`) }));
   const items: PanelLine[] =
-    report.items.length === 0 ? [{ kind: 'dim', text: 'nothing of note' }] : report.items.map((i) => ({ kind: 'plain', text: cut(i) }));
+    report.items.length === 0 ? [{ kind: 'dim', text: 'nothing carried' }] : report.items.map((i) => ({ kind: 'plain', text: cut(i) }));
   const title: PanelLine = { kind: 'heading', text: cut(side ? 'Status' : 'Status (tab: back to the story)') };
   const clock: PanelLine = { kind: 'dim', text: cut(report.clock) };
   const build = (spaced: boolean, withClock: boolean, partyRows: number, itemRows: number): PanelLine[] => {

@@ -20,6 +20,7 @@ import {
   type Columns,
   type TerminalSize,
 } from './layout.js';
+import type { MoveOutcome } from '../changes.js';
 import { runSummary, runSummaryLines } from '../run-summary.js';
 import { wrapHanging, wrapText } from '../wrap.js';
 
@@ -44,7 +45,13 @@ export interface EndingLine {
 /** What follows the prose on the page shown. */
 export type Footer =
   | { readonly kind: 'more'; readonly page: number; readonly pages: number }
-  | { readonly kind: 'choices'; readonly choices: readonly ChoiceView[]; readonly labels: readonly (readonly string[])[] }
+  | {
+      readonly kind: 'choices';
+      readonly choices: readonly ChoiceView[];
+      readonly labels: readonly (readonly string[])[];
+      /** An ending with a way on: its banner, summary and the run's summary, shown above its choices. */
+      readonly ending?: readonly EndingLine[];
+    }
   | { readonly kind: 'answer'; readonly prompt: readonly string[] }
   | { readonly kind: 'ending'; readonly lines: readonly EndingLine[] }
   | { readonly kind: 'dead-end'; readonly lines: readonly string[] };
@@ -74,6 +81,8 @@ export interface LayoutInput {
   readonly size: TerminalSize;
   readonly statusToggle: boolean | undefined;
   readonly notices: readonly string[];
+  /** What the last move told the player, shown above the scene's text. */
+  readonly outcome?: MoveOutcome | undefined;
   readonly answer: Answer | undefined;
   readonly page: number;
   /** Endings found so far (scene ids), for the run summary. */
@@ -104,7 +113,8 @@ export function gameLayout(input: LayoutInput): GameLayout {
   // The header, the title, a blank line after it and before the footer, and the help line after a blank.
   const lineRows = (input.storyProblem === undefined ? 0 : 2) + (input.note === undefined ? 0 : 2);
   const fixed = 1 + title.length + 3 + 1 + lineRows;
-  const pages = paginate(bodyLines(input.notices, scene.paragraphs, width), roomFor(size.rows, fixed), footerRows(last));
+  const body = bodyLines(input.notices, input.outcome, scene.paragraphs, width);
+  const pages = paginate(body, roomFor(size.rows, fixed), footerRows(last));
   const page = Math.max(0, Math.min(input.page, pages.length - 1));
   const footer: Footer = page < pages.length - 1 ? { kind: 'more', page, pages: pages.length } : last;
   // Beside the scene the panel has the whole height; in its place, all but the help line (and a problem line).
@@ -115,8 +125,13 @@ export function gameLayout(input: LayoutInput): GameLayout {
 
 function lastFooter(input: LayoutInput, mode: Mode, scene: SceneView, choices: readonly ChoiceView[], width: number): Footer {
   switch (mode) {
-    case 'choosing':
-      return { kind: 'choices', choices, labels: choiceLabels(choices, width) };
+    case 'choosing': {
+      const labels = choiceLabels(choices, width);
+      // An ending with a way on is still an ending: shown as one, above the choices that lead on.
+      return scene.ending === undefined
+        ? { kind: 'choices', choices, labels }
+        : { kind: 'choices', choices, labels, ending: endingLines(input, scene, width) };
+    }
     case 'answering':
       return { kind: 'answer', prompt: wrapText(input.answer?.prompt ?? '', width, true) };
     case 'ended':
@@ -153,7 +168,8 @@ function footerRows(footer: Footer): number {
     case 'more':
       return 1;
     case 'choices':
-      return choiceRows(footer.labels);
+      // The ending's lines and a blank row before the choices.
+      return choiceRows(footer.labels) + (footer.ending === undefined ? 0 : footer.ending.length + 1);
     case 'answer':
       // The prompt, the line being typed and the hint under it.
       return footer.prompt.length + 2;

@@ -8,6 +8,7 @@
  */
 
 import type { ChoiceView } from '../../engine/index.js';
+import type { MoveOutcome } from '../changes.js';
 import { unavailableLabel } from '../labels.js';
 import { wrapText } from '../wrap.js';
 
@@ -52,14 +53,27 @@ export function columnsFor(size: TerminalSize, status: boolean): Columns {
   return { main: Math.min(columns - PANEL_WIDTH - 1, MAX_PROSE - 2), panel: 'side' };
 }
 
-/** A line of the scene's body: prose, or a notice for the player (story changed, game saved). */
+/**
+ * A line of the scene's body: prose, a notice for the player (story
+ * changed, game saved), a line the story said about the last move (`say`),
+ * or the changes line.
+ */
 export interface BodyLine {
   readonly text: string;
-  readonly tone: 'prose' | 'notice';
+  readonly tone: 'prose' | 'notice' | 'said' | 'changes';
 }
 
-/** The body of a scene: notices first, then paragraphs, a blank line between each. */
-export function bodyLines(notices: readonly string[], paragraphs: readonly string[], width: number): BodyLine[] {
+/**
+ * The body of a scene: notices first, then what the last move told the
+ * player (its `say` lines, then the changes line), then the paragraphs, a
+ * blank line between each.
+ */
+export function bodyLines(
+  notices: readonly string[],
+  outcome: MoveOutcome | undefined,
+  paragraphs: readonly string[],
+  width: number,
+): BodyLine[] {
   const lines: BodyLine[] = [];
   const block = (text: string, tone: BodyLine['tone']) => {
     const wrapped = wrapText(text, width, true);
@@ -68,6 +82,8 @@ export function bodyLines(notices: readonly string[], paragraphs: readonly strin
     for (const line of wrapped) lines.push({ text: line, tone });
   };
   for (const notice of notices) block(`! ${notice}`, 'notice');
+  for (const said of outcome?.said ?? []) block(said, 'said');
+  if (outcome?.changes !== undefined) block(outcome.changes, 'changes');
   for (const paragraph of paragraphs) block(paragraph, 'prose');
   return lines;
 }
