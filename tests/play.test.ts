@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadStoryDir } from '../src/story/load.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const cli = join(root, 'dist', 'cli.js');
@@ -47,7 +48,7 @@ describe('plain mode through a pipe', () => {
     expect(stdout).toContain('There is no choice 99. Type a number from 1 to 3.');
     expect(stdout).toContain("Type a number from 1 to 3, or 'help'.");
     expect(stdout).toContain('*** THE END: Safe for Now ***');
-    expect(stdout).toContain('Survived: 1 day (until Day 1, 08:40)');
+    expect(stdout).toContain('Survived: less than a minute (until Day 1, 08:40)');
     expect(stdout).toContain('Endings: 1 of 2 found: Safe for Now');
     expect(stdout).not.toMatch(/\u001B/);
   });
@@ -152,7 +153,7 @@ describe('the transcript', () => {
     hyosan(['--story', gym, '--seed', '1', '--transcript', file], '1\n1\nMin\n1\n');
     const once = readFileSync(file, 'utf8');
     expect(once).toMatch(/=== hyosan transcript: The Locked Gym, seed 1, started \d{4}-/);
-    for (const text of ['The Gym Door\n====', '1. Listen at the door', '> 1\n', 'What is your name? Min\n', 'The chalk letters read Min.', '*** THE END: Safe for Now ***', 'Survived: 1 day']) {
+    for (const text of ['The Gym Door\n====', '1. Listen at the door', '> 1\n', 'What is your name? Min\n', 'The chalk letters read Min.', '*** THE END: Safe for Now ***', 'Survived: less than a minute']) {
       expect(once).toContain(text);
     }
     hyosan(['--story', gym, '--seed', '2', '--transcript', file], '2\n');
@@ -188,6 +189,18 @@ describe('--start-at and --watch', () => {
   it('starts a new game at the scene given', () => {
     const { stdout } = hyosan(['--story', gym, '--seed', '1', '--start-at', 'gym.listen'], '');
     expect(stdout).toMatch(/^Listening\n/);
+  });
+
+  it('shows a Season 1 ending that leads on into Season 2 as an ending, and lists it as found', async () => {
+    const shipped = (await loadStoryDir(join(root, 'story'))).story!;
+    const ending = shipped.scenes.get('s1.end-rescued')?.ending;
+    expect(ending, 's1.end-rescued is an ending with a way on').toBeDefined();
+    const { stdout, saveDir } = hyosan(['--start-at', 's1.end-rescued'], '\n');
+    expect(stdout).toContain(`*** THE END: ${ending!.title} ***`);
+    expect(stdout.replace(/\s+/g, ' ')).toContain((ending!.summary ?? '').replace(/\s+/g, ' ').trim());
+    expect(stdout).toMatch(/\n1\. .*\n> /);
+    const found = JSON.parse(readFileSync(join(saveDir, 'player', 'endings.json'), 'utf8')) as { stories: Record<string, object> };
+    expect(Object.keys(found.stories[shipped.id] ?? {})).toEqual(['s1.end-rescued']);
   });
 
   it('reloads the story folder when a file changes, keeping the place, and reports errors in a line', async () => {

@@ -6,14 +6,15 @@
  * the player; nothing here throws for a bad file.
  */
 
-import { choicesOf, isEnded, sceneView, type Story } from '../engine/index.js';
+import { choicesOf, isEnded, sceneView, type GameState, type Story } from '../engine/index.js';
 import { SaveError } from '../saves/errors.js';
 import { newGame, type SavedGame } from '../saves/game.js';
 import type { SaveStore } from '../saves/store.js';
 import { formatSavedAt, summarize } from '../saves/summary.js';
-import type { GameStart, PlayPorts, SaveListing, Settings, StoryChange } from '../ui/ports.js';
+import { moveOutcome } from '../ui/changes.js';
+import { DEFAULT_SETTINGS, type GameStart, type PlayPorts, type SaveListing, type Settings, type StoryChange } from '../ui/ports.js';
 import { profileDir, readFoundEndings, recordEnding, writeSettings } from './profile.js';
-import { choiceText, endingText, sceneText } from '../ui/plain/scene-text.js';
+import { choiceText, endingText, outcomeText, sceneText } from '../ui/plain/scene-text.js';
 import type { Transcript } from './transcript.js';
 import { watchStoryFolder } from './watch.js';
 
@@ -31,6 +32,8 @@ export interface PlayServicesOptions {
   readonly transcriptWidth?: number;
   /** The story folder to watch (`--watch`). */
   readonly watchDir?: string;
+  /** The player's settings when the game opens (the transcript follows "Show what changed"). */
+  readonly settings?: Settings;
   /** The real time (tests pass their own). */
   readonly now?: () => Date;
 }
@@ -44,11 +47,15 @@ export class PlayServices implements PlayPorts {
   private profileWrites: Promise<void> = Promise.resolve();
   private found: string[] | undefined;
   private lastSaveProblem: string | undefined;
+  private settings: Settings;
+  // The state last written to the transcript: the changes line of the next choice is measured from it.
+  private lastShown: GameState | undefined;
 
   constructor(options: PlayServicesOptions) {
     this.options = options;
     this.story = options.story;
     this.now = options.now ?? (() => new Date());
+    this.settings = options.settings ?? DEFAULT_SETTINGS;
   }
 
   /** The story being played (a newer version after a `--watch` reload). */
@@ -125,18 +132,18 @@ export class PlayServices implements PlayPorts {
   }
 
   shown(game: SavedGame): void {
-    this.writeScene(game);
+    this.writeScene(game, undefined);
   }
 
   async chose(game: SavedGame, label: string): Promise<string | undefined> {
     this.note(`> ${label}\n\n`);
-    this.writeScene(game);
+    this.writeScene(game, this.lastShown);
     return this.autosave(game);
   }
 
   async rewound(game: SavedGame): Promise<string | undefined> {
     this.note('> undo\n\n');
-    this.writeScene(game);
+    this.writeScene(game, undefined);
     return this.autosave(game);
   }
 
@@ -147,6 +154,7 @@ export class PlayServices implements PlayPorts {
   }
 
   settingsChanged(settings: Settings): void {
+    this.settings = settings;
     this.queueProfileWrite(() => writeSettings(profileDir(this.saveDir), settings));
   }
 
@@ -188,19 +196,24 @@ export class PlayServices implements PlayPorts {
     );
   }
 
-  /** Writes the scene the game is in to the transcript, with its ending if it has one. */
-  private writeScene(game: SavedGame): void {
+  /**
+   * Writes to the transcript what the move told the player (`before`: the
+   * state the choice was made in), then the scene the game is in, its ending
+   * if it is one, and its choices.
+   */
+  private writeScene(game: SavedGame, before: GameState | undefined): void {
     const transcript = this.options.transcript;
     if (transcript === undefined) return;
+    this.lastShown = game.state;
     const width = this.options.transcriptWidth ?? 72;
     const view = sceneView(this.story, game.state);
-    let text = sceneText(view, width);
-    if (isEnded(this.story, game.state)) {
+    let text = outcomeText(moveOutcome(this.story, before, game.state, this.settings.showChanges), width);
+    text += sceneText(view, width);
+    if (view.ending !== undefined) {
       const found = [...(this.found ?? []), ...(this.found?.includes(view.id) === true ? [] : [view.id])];
       text += endingText(this.story, game.state, view, found, width);
-    } else {
-      text += choiceText(choicesOf(this.story, game.state), width);
     }
+    if (!isEnded(this.story, game.state)) text += `${view.ending === undefined ? '' : '\n'}${choiceText(choicesOf(this.story, game.state), width)}`;
     text += '\n';
     transcript.write(text);
   }

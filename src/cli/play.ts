@@ -55,10 +55,12 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
 
   const store = new SaveStore({ dir: chooseSaveDir(options.saveDir, ctx.env.HYOSAN_SAVE_DIR) });
   const seeds = seedSource(options.seed);
+  const settings = await readSettings(profileDir(store.dir));
   const services = new PlayServices({
     story,
     store,
     newSeed: seeds,
+    settings,
     ...(options.startAt === undefined ? {} : { startAt: options.startAt }),
     // Plain mode copies its own output to the transcript; the Ink screen's scenes are written by the services.
     ...(transcript === undefined || plain ? {} : { transcript, transcriptWidth: 72 }),
@@ -89,6 +91,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
         // A terminal echoes what is typed; a pipe does not, and the output would lose it.
         echo: ctx.stdin.isTTY !== true,
         found,
+        settings,
         ...(transcript === undefined ? {} : { transcript }),
         ...(ctx.stdout.columns === undefined ? {} : { columns: ctx.stdout.columns }),
       });
@@ -98,7 +101,6 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     return afterGame(code, services, transcript, ctx.stderr);
   }
   const noColor = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
-  const settings = await readSettings(profileDir(store.dir));
   const continueNote = await services.continuePreview();
   const canContinue = continueNote !== undefined;
   // A game that opens on the title screen shows it before Ink has loaded (see ui/ink/title.ts).

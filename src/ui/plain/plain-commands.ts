@@ -14,6 +14,8 @@ export type PlainCommand =
   | { readonly kind: 'save'; readonly slot?: string }
   | { readonly kind: 'load'; readonly slot: string }
   | { readonly kind: 'undo'; readonly count: number }
+  /** `changes on|off`: the line saying what changed after each choice; `changes` alone flips it. */
+  | { readonly kind: 'changes'; readonly show?: boolean }
   | { readonly kind: 'invalid'; readonly message: string };
 
 /** The help plain mode prints. */
@@ -24,6 +26,8 @@ export const HELP = `Type the number of a choice and press Enter, or one of thes
   undo [N]      take back the last choice (or the last N)
   status        show your health, condition, party and items
   look          show the scene again
+  changes       turn the line saying what changed after each choice
+                off or on ('changes off', 'changes on'); kept for later games
   help          show this help
   quit          save and leave (every choice is saved as you go)
 `;
@@ -58,6 +62,12 @@ export function interpret(line: string, choices: readonly ChoiceView[], ended = 
       return argument === ''
         ? { kind: 'invalid', message: "Say which save to load: load SLOT (type 'saves' to list them)." }
         : { kind: 'load', slot: argument };
+    case 'changes': {
+      const value = argument.toLowerCase();
+      if (value === '') return { kind: 'changes' };
+      if (value === 'on' || value === 'off') return { kind: 'changes', show: value === 'on' };
+      return { kind: 'invalid', message: 'Type changes on, or changes off.' };
+    }
     case 'undo':
     case 'u': {
       if (argument === '') return { kind: 'undo', count: 1 };
