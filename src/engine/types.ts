@@ -96,6 +96,12 @@ export type Emotion = 'fear' | 'rage' | 'resolve' | 'calm';
 /** Who an infection effect or condition is about: the player or a character id. */
 export type Who = 'player' | (string & {});
 
+/**
+ * A roll's outcome decided in advance (`--force`, plain mode's `force`):
+ * `pass` takes a `chance`'s or `check`'s `then`, `fail` its `else`.
+ */
+export type Roll = 'pass' | 'fail';
+
 /** What an exposure resolves to once the virus has taken hold. */
 export type ExposureOutcome = 'infected' | 'semi-infected' | 'immune';
 
@@ -341,4 +347,6 @@ export interface GameState {
   readonly said: readonly string[];
   /** The scene an interrupting event (a companion turning) returns to. */
   readonly returnTo?: string;
+  /** Outcomes the next `chance`/`check` rolls take, in order (see rolls.ts); absent when none wait. */
+  readonly forced?: readonly Roll[];
 }

@@ -12,7 +12,7 @@
  */
 import { nextFloat } from '../engine/rng.js';
 import { advance, choicesOf, enabledChoiceIds, isEnded, replay, sceneOf, start, startOwned, step } from '../engine/index.js';
-import type { GameState, Move, OwnedState, Story } from '../engine/index.js';
+import type { GameState, Move, OwnedState, Setup, Story } from '../engine/index.js';
 
 /** Games per batch; part of what a seed means, so changing it changes every result. */
 export const BATCH_SIZE = 100;
@@ -32,6 +32,15 @@ export interface RandomTestOptions {
   readonly prefix?: readonly Move[];
   /** Scenes besides endings to record a reproducing route to (rare ones a test must reach). */
   readonly routeTo?: readonly string[];
+  /** The scene every game begins at instead of the story's start (`--start-at`). */
+  readonly startAt?: string;
+  /** How every game is set up to begin (`--start-at` with `--set`, `--give`…). */
+  readonly setup?: Setup;
+}
+
+/** The story as the games play it: beginning at `startAt` when one is given. */
+export function playedStory(story: Story, options: Pick<RandomTestOptions, 'startAt'>): Story {
+  return options.startAt === undefined || options.startAt === story.start ? story : { ...story, start: options.startAt };
 }
 
 /** A game that reached an ending scene: replaying `moves` with `seed` gets there again. */
@@ -125,8 +134,9 @@ export function playBatch(story: Story, options: RandomTestOptions, batch: numbe
   const last = Math.min(options.runs, first + BATCH_SIZE);
   const acc = new Accumulator(options.routeTo);
   const used: UseCounts = new Map();
+  const played = playedStory(story, options);
   for (let game = first; game < last; game++) {
-    playGame(story, game, gameSeed(options.seed, game), used, options, acc);
+    playGame(played, game, gameSeed(options.seed, game), used, options, acc);
   }
   return acc.part();
 }
@@ -162,7 +172,7 @@ function playGame(
   // The game as it ended: the state, or after an error the last one a move completed.
   let last: GameState | undefined;
   try {
-    state = startOwned(story, seed);
+    state = startOwned(story, seed, options.setup);
     for (const move of options.prefix ?? []) {
       if (move.scene !== state.scene) {
         throw new Error(`prefix move '${move.choice}' expects scene '${move.scene}', the game is in '${state.scene}'`);
@@ -218,7 +228,7 @@ function playGame(
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     // A move that throws leaves the owned state half-changed: report on the state before it.
-    if (state !== undefined) last = replay(story, seed, moves.slice(0, applied)).state;
+    if (state !== undefined) last = replay(story, seed, moves.slice(0, applied), options.setup).state;
     acc.error({ scene: last?.scene ?? story.start, message, game, seed, moves });
   }
   if (last !== undefined) acc.visited(last);
@@ -389,13 +399,14 @@ export function coverageOf(part: RandomTestPart): Coverage {
 /**
  * The lines to type in the line-by-line mode (`hyosan --plain --seed S`) to
  * replay `moves`: each choice's number as listed, then any typed answer. A
- * move that fails (the error a game ran into) is the last line.
+ * move that fails (the error a game ran into) is the last line. `story` and
+ * `setup` are the game's as it began (see `playedStory`).
  */
-export function plainModeLines(story: Story, seed: number, moves: readonly Move[]): string[] {
+export function plainModeLines(story: Story, seed: number, moves: readonly Move[], setup?: Setup): string[] {
   const lines: string[] = [];
   let state: GameState;
   try {
-    state = start(story, seed);
+    state = start(story, seed, setup);
   } catch {
     return lines;
   }

@@ -5,15 +5,15 @@
  * Writable pair, so tests drive it in-process; it never loads Ink.
  *
  * Besides choice numbers it reads a few words: `save [slot]`, `load SLOT`,
- * `undo`, `status`, `saves`, `look`, `help` and `quit`. Every choice is
+ * `undo`, `status`, `saves`, `look`, `force pass|fail`, `help` and `quit`. Every choice is
  * autosaved, and so is the game when the input ends.
  */
 
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { choicesOf, isEnded, sceneView } from '../../engine/index.js';
-import type { ChoiceView, Story } from '../../engine/index.js';
-import { playChoice, rewind, type SavedGame } from '../../saves/game.js';
+import type { ChoiceView, Roll, Story } from '../../engine/index.js';
+import { forceNextRolls, playChoice, rewind, type SavedGame } from '../../saves/game.js';
 import { plural } from '../labels.js';
 import type { GameStart, PlayPorts, StoryChange } from '../ports.js';
 import { reloadGame } from '../reload.js';
@@ -158,6 +158,10 @@ async function turn(session: Session): Promise<'continue' | 'quit' | 'eof' | 'de
     case 'undo':
       await undo(session, command.count);
       return 'continue';
+    case 'force':
+      session.game = forceNextRolls(session.game, command.rolls);
+      write(`${forcedNote(session.game.state.forced ?? [])}\n`);
+      return 'continue';
     case 'choose':
       await choose(session, command.choice, command.index);
       return 'continue';
@@ -187,6 +191,12 @@ async function choose(session: Session, choice: ChoiceView, index: number): Prom
   session.write('\n');
   if (problem !== undefined) session.write(`[${problem}]\n\n`);
   show(session);
+}
+
+/** `[Forced: the next 2 rolls will pass, then fail.]`: the whole queue, what was forced before included. */
+function forcedNote(queue: readonly Roll[]): string {
+  const next = queue.length === 1 ? 'the next roll' : `the next ${queue.length} rolls`;
+  return `[Forced: ${next} will ${queue.join(', then ')}.]`;
 }
 
 async function undo(session: Session, count: number): Promise<void> {
