@@ -76,6 +76,13 @@ describe('playing a game set up from the command line', () => {
     expect(again.stdout).toContain('1. Signal the helicopter');
     expect(again.stdout).toContain('Time: Day 2, 06:30');
     expect(again.stdout).toContain('The first hold gave way under you.');
+    // The game played on keeps its setup, and its history the roll forced before the choice.
+    const autosave = JSON.parse(readFileSync(join(first.saveDir, 'autosave-start-setup.json'), 'utf8')) as Record<string, unknown>;
+    expect(autosave).toMatchObject({
+      setup: { at: { day: 2, minute: 390 }, set: ['saw_helicopter'] },
+      history: [{ scene: 'roof', choice: 'climb', force: ['fail'] }],
+    });
+    expect('force' in autosave).toBe(false);
   });
 });
 

@@ -10,7 +10,7 @@
  */
 import { formatClock } from '../engine/clock.js';
 import { rollNamed } from '../engine/rolls.js';
-import type { Setup, StatusSetup } from '../engine/setup.js';
+import { minutesSinceStart, type Setup, type StatusSetup } from '../engine/setup.js';
 import type { Clock, ExposureOutcome, Roll, Story } from '../engine/types.js';
 import { storyFacts } from '../story/story-facts.js';
 import { closest } from '../story/suggest.js';
@@ -283,7 +283,7 @@ function clockOf(clock: Clock, text: string): Clock {
     throw new UsageError(`--at takes "DAY HH:MM" (for example "4 18:00") or "HH:MM", not '${text}'`);
   }
   const at = { day, minute: hour * 60 + minute };
-  if ((at.day - clock.day) * 24 * 60 + at.minute - clock.minute < 0) {
+  if (minutesSinceStart(clock, at) < 0) {
     throw new UsageError(
       `--at: ${formatClock(at, 0)} is before the story's clock starts (${formatClock(clock, 0)})`,
     );

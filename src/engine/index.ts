@@ -31,7 +31,7 @@ export {
   type PartOfDay,
 } from './time-of-day.js';
 export { renderTemplate } from './text.js';
-export { setUp, timeAt, isEmptySetup, type Setup, type StatusSetup } from './setup.js';
+export { setUp, minutesSinceStart, type Setup, type StatusSetup } from './setup.js';
 export { forceRolls, rollNamed } from './rolls.js';
 export { alwaysRedirects } from './effects.js';
 export {

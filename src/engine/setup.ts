@@ -54,14 +54,9 @@ const SETUP_EXPOSURE = { route: 'bite', emotion: 'calm' } as const;
 // Names that reach Object.prototype when used as a key: a save file could carry them.
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** The minutes since the story's clock start at `at` (never below 0). */
-export function timeAt(clock: Clock, at: Clock): number {
-  return Math.max(0, (at.day - clock.day) * 24 * 60 + at.minute - clock.minute);
-}
-
-/** Whether a setup changes anything at all. */
-export function isEmptySetup(setup: Setup): boolean {
-  return Object.values(setup).every((part) => part === undefined || (Array.isArray(part) && part.length === 0));
+/** The minutes from the story's clock start to `at`: the game's `time` then (below 0 when `at` is earlier). */
+export function minutesSinceStart(clock: Clock, at: Clock): number {
+  return (at.day - clock.day) * 24 * 60 + at.minute - clock.minute;
 }
 
 /** `state` set up by `setup` (a new state; `state` is unchanged). */
@@ -71,7 +66,8 @@ export function setUp(story: Story, state: GameState, setup: Setup): GameState {
 
 /** Applies `setup` to a state being built (see `startOwned`), before its first scene is entered. */
 export function applySetup(story: Story, draft: Draft<GameState>, setup: Setup): void {
-  if (setup.at !== undefined) draft.time = timeAt(story.clock, setup.at);
+  // Never before the story begins (the command line refuses it; a save file might say it).
+  if (setup.at !== undefined) draft.time = Math.max(0, minutesSinceStart(story.clock, setup.at));
   applyEffects(story, draft, setupEffects(story, setup), {});
   for (const s of setup.status ?? []) {
     if (!Object.hasOwn(draft.characters, s.who)) continue;
