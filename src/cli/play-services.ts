@@ -6,7 +6,7 @@
  * the player; nothing here throws for a bad file.
  */
 
-import { choicesOf, isEnded, sceneView, type GameState, type Story } from '../engine/index.js';
+import { choicesOf, isEnded, sceneView, type GameState, type Setup, type Story } from '../engine/index.js';
 import { SaveError } from '../saves/errors.js';
 import { newGame, type SavedGame } from '../saves/game.js';
 import type { SaveStore } from '../saves/store.js';
@@ -26,6 +26,8 @@ export interface PlayServicesOptions {
   readonly newSeed: () => number;
   /** The scene new games begin at (`--start-at`); the story's start when absent. */
   readonly startAt?: string;
+  /** How new games are set up to begin (`--start-at` with `--set`, `--give`…). */
+  readonly setup?: Setup;
   /** Where an Ink game's transcript goes (plain mode copies its own output instead). */
   readonly transcript?: Transcript;
   /** The width the transcript is wrapped to. */
@@ -87,7 +89,7 @@ export class PlayServices implements PlayPorts {
   newGame(): GameStart {
     const { startAt } = this.options;
     const story = startAt === undefined || startAt === this.story.start ? this.story : { ...this.story, start: startAt };
-    const game = newGame(story, this.options.newSeed());
+    const game = newGame(story, this.options.newSeed(), this.options.setup);
     this.note(`[New game, seed ${game.seed}.]\n\n`);
     return { game, notices: [] };
   }
@@ -231,6 +233,16 @@ export class PlayServices implements PlayPorts {
 /** A loaded game as the screen takes it, or the one-line message of a save that would not load. */
 function started(loaded: SavedGame & { readonly notices: readonly string[] } | SaveError): GameStart | string {
   if (loaded instanceof SaveError) return loaded.message;
-  const { seed, start, history, state, notices } = loaded;
-  return { game: { seed, start, history, state }, notices };
+  const { seed, start, setup, history, state, pendingForce, notices } = loaded;
+  return {
+    game: {
+      seed,
+      start,
+      ...(setup === undefined ? {} : { setup }),
+      history,
+      state,
+      ...(pendingForce === undefined ? {} : { pendingForce }),
+    },
+    notices,
+  };
 }

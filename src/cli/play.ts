@@ -5,11 +5,9 @@
  * so plain mode and pipes never evaluate React or Ink).
  */
 
-import type { Story } from '../engine/types.js';
 import { chooseSaveDir } from '../saves/slots.js';
 import { SaveStore } from '../saves/store.js';
 import { formatProblem } from '../story/problem.js';
-import { closest } from '../story/suggest.js';
 import { onFullScreen } from '../ui/ink/full-screen.js';
 import type { GameStart } from '../ui/ports.js';
 import { titleFrame } from '../ui/ink/title.js';
@@ -20,7 +18,8 @@ import type { CliContext } from './context.js';
 import { playPlain } from '../ui/plain/plain.js';
 import { PlayServices } from './play-services.js';
 import { profileDir, readSettings } from './profile.js';
-import { loadStory, workingStoryHas } from './story-source.js';
+import { checkStartScene, setupFor } from './start-setup.js';
+import { loadStory } from './story-source.js';
 import { openTranscript, transcriptHeading, type Transcript } from './transcript.js';
 
 /** Plays a game with the given options; resolves to the exit code. */
@@ -43,6 +42,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
   }
   const story = result.story;
   if (options.startAt !== undefined) await checkStartScene(story, options.startAt, label, options.story === undefined);
+  const setup = options.setup === undefined ? undefined : setupFor(story, options.setup, label);
 
   const plain = options.plain || ctx.stdin.isTTY !== true || ctx.stdout.isTTY !== true;
   let transcript: Transcript | undefined;
@@ -62,6 +62,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     newSeed: seeds,
     settings,
     ...(options.startAt === undefined ? {} : { startAt: options.startAt }),
+    ...(setup === undefined ? {} : { setup }),
     // Plain mode copies its own output to the transcript; the Ink screen's scenes are written by the services.
     ...(transcript === undefined || plain ? {} : { transcript, transcriptWidth: 72 }),
     ...(options.watch && options.story !== undefined ? { watchDir: options.story } : {}),
@@ -144,22 +145,4 @@ function seedSource(seed: number | undefined): () => number {
   // A seed only has to differ between games, not stay secret: Math.random
   // does, and spares every start loading node:crypto.
   return () => seed ?? Math.floor(Math.random() * 2 ** 32);
-}
-
-/**
- * Refuses a `--start-at` scene the story does not have, suggesting a near
- * miss, or `--story story` when the scene is in the working folder but the
- * game is playing the story it was built with.
- */
-async function checkStartScene(story: Story, scene: string, label: string, builtIn: boolean): Promise<void> {
-  if (story.scenes.has(scene)) return;
-  if (builtIn && (await workingStoryHas(scene))) {
-    throw new UsageError(
-      `--start-at: no scene '${scene}' in ${label}, but story/ has it: play your working files with --story story --start-at ${scene}`,
-    );
-  }
-  const guess = closest(scene, story.scenes.keys());
-  throw new UsageError(
-    `--start-at: no scene '${scene}' in ${label}${guess === undefined ? '' : ` (did you mean ${guess}?)`}`,
-  );
 }

@@ -1,6 +1,6 @@
 /** What a line typed at plain mode's `> ` prompt asks for: a choice's number, or one of a few words. */
 
-import type { ChoiceView } from '../../engine/index.js';
+import { rollNamed, type ChoiceView, type Roll } from '../../engine/index.js';
 
 /** What a line typed at the `> ` prompt asks for. */
 export type PlainCommand =
@@ -16,6 +16,8 @@ export type PlainCommand =
   | { readonly kind: 'undo'; readonly count: number }
   /** `changes on|off`: the line saying what changed after each choice; `changes` alone flips it. */
   | { readonly kind: 'changes'; readonly show?: boolean }
+  /** Decide the outcomes of the next `chance`/`check` rolls (for authors trying a scene). */
+  | { readonly kind: 'force'; readonly rolls: readonly Roll[] }
   | { readonly kind: 'invalid'; readonly message: string };
 
 /** The help plain mode prints. */
@@ -24,6 +26,7 @@ export const HELP = `Type the number of a choice and press Enter, or one of thes
   load SLOT     load a saved game (a slot name or a save file)
   saves         list the saved games
   undo [N]      take back the last choice (or the last N)
+  force pass|fail  decide the next random roll or skill check (for authors)
   status        show your health, condition, party and items
   look          show the scene again
   changes       turn the line saying what changed after each choice
@@ -73,6 +76,12 @@ export function interpret(line: string, choices: readonly ChoiceView[], ended = 
       if (argument === '') return { kind: 'undo', count: 1 };
       const count = /^\d{1,4}$/.test(argument) ? Number(argument) : 0;
       return count > 0 ? { kind: 'undo', count } : { kind: 'invalid', message: 'Type undo, or undo and a number of choices.' };
+    }
+    case 'force': {
+      const rolls = argument.split(/[\s,]+/).filter((w) => w !== '').map(rollNamed);
+      return rolls.length > 0 && rolls.every((r) => r !== undefined)
+        ? { kind: 'force', rolls }
+        : { kind: 'invalid', message: 'Type force pass or force fail (several: force pass,fail).' };
     }
     default:
       break;

@@ -5,15 +5,15 @@
  * Writable pair, so tests drive it in-process; it never loads Ink.
  *
  * Besides choice numbers it reads a few words: `save [slot]`, `load SLOT`,
- * `undo`, `status`, `saves`, `look`, `changes on|off`, `help` and `quit`. Every choice is
+ * `undo`, `status`, `saves`, `look`, `changes on|off`, `force pass|fail`, `help` and `quit`. Every choice is
  * autosaved, and so is the game when the input ends.
  */
 
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { choicesOf, isEnded, sceneView } from '../../engine/index.js';
-import type { ChoiceView, GameState, Story } from '../../engine/index.js';
-import { playChoice, rewind, type SavedGame } from '../../saves/game.js';
+import type { ChoiceView, GameState, Roll, Story } from '../../engine/index.js';
+import { forceNextRolls, playChoice, rewind, type SavedGame } from '../../saves/game.js';
 import { moveOutcome } from '../changes.js';
 import { plural } from '../labels.js';
 import { DEFAULT_SETTINGS, type GameStart, type PlayPorts, type Settings, type StoryChange } from '../ports.js';
@@ -175,6 +175,10 @@ async function turn(session: Session): Promise<'continue' | 'quit' | 'eof' | 'de
     case 'undo':
       await undo(session, command.count);
       return 'continue';
+    case 'force':
+      session.game = forceNextRolls(session.game, command.rolls);
+      write(`${forcedNote(session.game.state.forced ?? [])}\n`);
+      return 'continue';
     case 'choose':
       await choose(session, command.choice, command.index);
       return 'continue';
@@ -212,6 +216,12 @@ function changeSetting(session: Session, show: boolean | undefined): void {
   session.settings = { ...session.settings, showChanges };
   session.ports.settingsChanged(session.settings);
   session.write(`Show what changed: ${showChanges ? 'on' : 'off'} (kept for later games).\n`);
+}
+
+/** `[Forced: the next 2 rolls will pass, then fail.]`: the whole queue, what was forced before included. */
+function forcedNote(queue: readonly Roll[]): string {
+  const next = queue.length === 1 ? 'the next roll' : `the next ${queue.length} rolls`;
+  return `[Forced: ${next} will ${queue.join(', then ')}.]`;
 }
 
 async function undo(session: Session, count: number): Promise<void> {
