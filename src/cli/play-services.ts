@@ -35,6 +35,12 @@ export interface PlayServicesOptions {
   readonly now?: () => Date;
 }
 
+/** What leaving did with the game in progress. */
+export type LeaveOutcome =
+  | { readonly kind: 'saved' }
+  | { readonly kind: 'failed'; readonly problem: string }
+  | { readonly kind: 'nothing' };
+
 /** The `PlayPorts` of a real game: saves on disk, a transcript file, a watched folder. */
 export class PlayServices implements PlayPorts {
   private story: Story;
@@ -43,11 +49,17 @@ export class PlayServices implements PlayPorts {
   // Writes of the player's files, in order; `leave` waits for them.
   private profileWrites: Promise<void> = Promise.resolve();
   private found: string[] | undefined;
+  private left: LeaveOutcome = { kind: 'nothing' };
 
   constructor(options: PlayServicesOptions) {
     this.options = options;
     this.story = options.story;
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** What leaving did with the game in progress: saved it, failed to, or there was none. */
+  get leaveOutcome(): LeaveOutcome {
+    return this.left;
   }
 
   /** The story being played (a newer version after a `--watch` reload). */
@@ -123,6 +135,16 @@ export class PlayServices implements PlayPorts {
     return { ok: true, message: `Saved to "${slot}" in ${this.saveDir}.` };
   }
 
+  async deleteSave(slot: string): Promise<{ ok: boolean; message: string }> {
+    const failed = await this.options.store.remove(slot);
+    return failed === undefined ? { ok: true, message: `Deleted "${slot}".` } : { ok: false, message: failed.message };
+  }
+
+  async renameSave(from: string, to: string): Promise<{ ok: boolean; message: string }> {
+    const failed = await this.options.store.rename(from, to);
+    return failed === undefined ? { ok: true, message: `Renamed "${from}" to "${to}".` } : { ok: false, message: failed.message };
+  }
+
   shown(game: SavedGame): void {
     this.writeScene(game);
   }
@@ -150,7 +172,10 @@ export class PlayServices implements PlayPorts {
   }
 
   async leave(game: SavedGame | undefined): Promise<void> {
-    if (game !== undefined) await this.autosave(game);
+    if (game !== undefined) {
+      const problem = await this.autosave(game);
+      this.left = problem === undefined ? { kind: 'saved' } : { kind: 'failed', problem };
+    }
     await this.options.store.flush();
     await this.profileWrites;
     this.options.transcript?.close();

@@ -18,7 +18,8 @@ import { UsageError } from './args.js';
 import type { PlayOptions } from './args.js';
 import type { CliContext } from './context.js';
 import { playPlain } from '../ui/plain/plain.js';
-import { PlayServices } from './play-services.js';
+import { PlayServices, type LeaveOutcome } from './play-services.js';
+import { savedLine } from '../ui/labels.js';
 import { profileDir, readSettings } from './profile.js';
 import { loadStory, workingStoryHas } from './story-source.js';
 import { openTranscript, transcriptHeading, type Transcript } from './transcript.js';
@@ -83,17 +84,27 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
 
   const found = await services.foundEndings();
   if (plain) {
+    const interrupt = new AbortController();
+    // The first Ctrl+C saves and leaves; a second one, while that runs, ends the process as usual.
+    const stopListening = ctx.onInterrupt?.(() => {
+      stopListening?.();
+      interrupt.abort();
+    });
     try {
-      return await playPlain(story, start ?? services.newGame(), services, {
+      const code = await playPlain(story, start ?? services.newGame(), services, {
         input: ctx.stdin,
         output: ctx.stdout,
         // A terminal echoes what is typed; a pipe does not, and the output would lose it.
         echo: ctx.stdin.isTTY !== true,
         found,
+        interrupt: interrupt.signal,
         ...(transcript === undefined ? {} : { transcript }),
         ...(ctx.stdout.columns === undefined ? {} : { columns: ctx.stdout.columns }),
       });
+      sayWhatWasSaved(services.leaveOutcome, options, ctx);
+      return code;
     } finally {
+      stopListening?.();
       transcript?.close();
     }
   }
@@ -106,6 +117,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     start === undefined
       ? titleFrame({
           title: story.title,
+          tagline: story.tagline,
           canContinue,
           continueNote,
           columns: sizeOf(ctx.stdout).columns,
@@ -114,7 +126,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
         })
       : undefined;
   const io = { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr };
-  return onFullScreen(io, firstFrame, async (painted) => {
+  const code = await onFullScreen(io, firstFrame, async (painted) => {
     const { playInk } = await import('../ui/ink/launch.js');
     return playInk(
       { story, ...(start === undefined ? {} : { start }), ports: services, settings, noColor, found, canContinue, continueNote },
@@ -122,6 +134,40 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
       painted,
     );
   });
+  // After the shell's screen is back, where the player will see it.
+  sayWhatWasSaved(services.leaveOutcome, options, ctx);
+  return code;
+}
+
+/** One line on leaving: the game was saved, and how to go on with it (or why it was not saved). */
+function sayWhatWasSaved(outcome: LeaveOutcome, options: PlayOptions, ctx: CliContext): void {
+  switch (outcome.kind) {
+    case 'saved':
+      ctx.stdout.write(`${savedLine(resumeCommand(options))}\n`);
+      return;
+    case 'failed':
+      ctx.stderr.write(`hyosan: ${outcome.problem}\n`);
+      return;
+    case 'nothing':
+      return;
+    default: {
+      const _never: never = outcome;
+      return _never;
+    }
+  }
+}
+
+/** The command that continues the game just left: the story and save folder it was played with. */
+function resumeCommand(options: PlayOptions): string {
+  const words = ['hyosan'];
+  if (options.story !== undefined) words.push('--story', shellWord(options.story));
+  if (options.saveDir !== undefined) words.push('--save-dir', shellWord(options.saveDir));
+  return [...words, '--continue'].join(' ');
+}
+
+/** A word as a POSIX shell reads it back: quoted when it has anything but safe characters. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The seed of each new game: `--seed` (every game the same, to reproduce one), else a fresh random one. */

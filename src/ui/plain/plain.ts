@@ -18,8 +18,9 @@ import { plural } from '../labels.js';
 import type { GameStart, PlayPorts, StoryChange } from '../ports.js';
 import { reloadGame } from '../reload.js';
 import { textWidth } from '../wrap.js';
-import { interpret, HELP } from './plain-commands.js';
-import { choiceText, endingText, sceneText, statusBlock } from './scene-text.js';
+import { printableText } from '../typed-text.js';
+import { AT_AN_ENDING, interpret, HELP } from './plain-commands.js';
+import { choiceText, endingText, sceneText, statHelpText, statusBlock } from './scene-text.js';
 
 export { interpret, type PlainCommand } from './plain-commands.js';
 
@@ -35,6 +36,8 @@ export interface PlainIo {
   readonly transcript?: { write(text: string): void };
   /** Ending scenes found in earlier games of this story. */
   readonly found?: readonly string[];
+  /** Aborted when the player presses Ctrl+C: the game is saved and left as at the end of input. */
+  readonly interrupt?: AbortSignal;
 }
 
 /** One game in plain mode: what it reads and writes, and where it is. */
@@ -67,7 +70,7 @@ export async function playPlain(story: Story, start: GameStart, ports: PlayPorts
     found: io.found ?? [],
     chapter: '',
     ports,
-    lines: lineReader(io.input),
+    lines: lineReader(io.input, io.interrupt),
     write: (text) => {
       io.output.write(text);
       transcribe(text);
@@ -105,7 +108,7 @@ function show(session: Session): void {
       session.ports.endingFound(view.id);
     }
     write(endingText(story, game.state, view, session.found, width));
-    write(`\nType 'undo' to go back a choice, 'load SLOT' to load a save, or 'quit'.\n`);
+    write(`\n${AT_AN_ENDING}\n`);
     return;
   }
   const choices = choicesOf(story, game.state);
@@ -132,7 +135,16 @@ async function turn(session: Session): Promise<'continue' | 'quit' | 'eof' | 'de
     case 'quit':
       return 'quit';
     case 'help':
-      write(HELP);
+      write(HELP + statHelpText(session.story, session.game.state, width));
+      return 'continue';
+    case 'new':
+      session.game = session.ports.newGame().game;
+      session.chapter = '';
+      write('\n[A new game. The last one is saved; load it to go back.]\n\n');
+      show(session);
+      return 'continue';
+    case 'delete':
+      await deleteSave(session, command.slot);
       return 'continue';
     case 'look':
       write('\n');
@@ -215,6 +227,16 @@ async function load(session: Session, slot: string): Promise<void> {
   show(session);
 }
 
+/** Deletes a save once the player has said yes to it. */
+async function deleteSave(session: Session, slot: string): Promise<void> {
+  const answer = await ask(session, `Delete the save "${slot}" and its backup? Type yes to delete it: `);
+  if (answer === undefined || !/^\s*y(es)?\s*$/i.test(answer)) {
+    session.write(`Kept "${slot}".\n`);
+    return;
+  }
+  session.write(`${(await session.ports.deleteSave(slot)).message}\n`);
+}
+
 async function listSaves(session: Session): Promise<void> {
   const saves = await session.ports.listSaves();
   if (typeof saves === 'string') {
@@ -274,9 +296,9 @@ async function ask(session: Session, prompt: string): Promise<string | undefined
   return line;
 }
 
-/** Drops control characters so a typed answer cannot smuggle terminal escapes into the story. */
+/** Only printable text, so a typed answer cannot smuggle terminal escapes or broken bytes into the story. */
 function cleanAnswer(line: string): string {
-  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  return printableText(line).trim();
 }
 
 /** Pulls one line at a time from a stream; `next()` is undefined at the end of input. */
@@ -285,13 +307,19 @@ interface LineReader {
   close(): void;
 }
 
-function lineReader(input: Readable): LineReader {
+function lineReader(input: Readable, interrupt: AbortSignal | undefined): LineReader {
   const rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
   const iterator = rl[Symbol.asyncIterator]();
+  // Ctrl+C ends the input as its end would; every line after it is left unread.
+  const interrupted = new Promise<undefined>((resolve) => {
+    if (interrupt?.aborted === true) resolve(undefined);
+    interrupt?.addEventListener('abort', () => resolve(undefined), { once: true });
+  });
   return {
     async next() {
-      const result = await iterator.next();
-      return result.done === true ? undefined : result.value;
+      if (interrupt?.aborted === true) return undefined;
+      const result = await Promise.race([iterator.next(), interrupted]);
+      return result === undefined || result.done === true ? undefined : result.value;
     },
     close() {
       rl.close();
