@@ -226,6 +226,26 @@ describe('infection hooks', () => {
     expect(back.visits.hub).toBe(turned.visits.hub);
   });
 
+  it('never turns the player in the move that exposed them: the next scene is shown first', () => {
+    const story = hubStory(
+      {
+        bite: [
+          { kind: 'expose', who: 'player', route: 'bite', emotion: 'fear' },
+          { kind: 'time', minutes: 700 },
+        ],
+        wait: [{ kind: 'time', minutes: 1 }],
+      },
+      { on_turn: 'turned' },
+    );
+    let seed = 0;
+    let s = step(story, start(story, seed), 'bite');
+    while (s.characters.player!.incubation?.outcome !== 'infected') s = step(story, start(story, ++seed), 'bite');
+    // Long past the incubation, but this move's scene is shown, with the bite still incubating.
+    expect(s.scene).not.toBe('turned');
+    expect(s.characters.player!.status).toBe('exposed');
+    expect(step(story, s, 'wait').scene).toBe('turned');
+  });
+
   it('ends the game with on_turn when the player turns', () => {
     const story = hubStory(
       { bite: [{ kind: 'expose', who: 'player', route: 'bite', emotion: 'fear' }], wait: [{ kind: 'time', minutes: 700 }] },

@@ -209,10 +209,10 @@ describe('the transcript', () => {
     expect(twice.match(/=== hyosan transcript/g)).toHaveLength(2);
   });
 
-  it('reports a transcript file that cannot be written, with exit 1', () => {
+  it('reports a transcript file that cannot be written as a mistake on the command line, with exit 2', () => {
     const { status, stderr } = hyosan(['--story', gym, '--transcript', join(tempDir(), 'no', 'such', 'dir', 't.txt')]);
-    expect(status).toBe(1);
-    expect(stderr).toMatch(/^hyosan: cannot write the transcript to .*\(ENOENT\)/);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^hyosan: --transcript '.*t\.txt' cannot be written \(ENOENT\)/);
   });
 });
 

@@ -143,7 +143,7 @@ describe('backups', () => {
     const back = loaded(await store().load('s', story));
     expect(back.state).toEqual(game([0]).state);
     expect(back.notices).toHaveLength(1);
-    expect(back.notices[0]).toMatch(/s\.json is damaged \(is not valid JSON .*\); loaded its backup from \d{4}-\d\d-\d\d \d\d:\d\d instead\.$/);
+    expect(back.notices[0]).toMatch(/s\.json is damaged \(is not valid JSON.*\); loaded its backup from \d{4}-\d\d-\d\d \d\d:\d\d instead\.$/);
   });
 
   it('loads the backup when the main file is missing', async () => {
@@ -273,7 +273,7 @@ describe('--continue and --load', () => {
     const doc = JSON.parse(await readFile(join(dir, 'mine.json'), 'utf8'));
     doc.meta.sceneTitle = 'The \u001b[2JGym';
     await writeFile(join(dir, 'mine.json'), JSON.stringify(doc));
-    expect((await store().newestSaveOf(story.id))?.sceneTitle).toBe('The [2JGym');
+    expect((await store().newestSaveOf(story.id))?.sceneTitle).toBe('The \\x1B[2JGym');
   });
 
   it('a missing save folder means nothing to continue, not an error', async () => {
@@ -310,7 +310,7 @@ describe('--continue and --load', () => {
   it('--load of a folder is refused cleanly', async () => {
     const error = (await store().loadFile(dir, story)) as SaveError;
     expect(error.kind).toBe('unreadable');
-    expect(error.message).toContain('is not a regular file');
+    expect(error.message).toContain('is a folder, not a regular file');
   });
 });
 
@@ -332,7 +332,7 @@ describe('writing', () => {
     const blocked = new SaveStore({ dir: join(dir, 'a-file', 'saves') });
     const error = await blocked.save('s', story, game([0]));
     expect(error?.kind).toBe('write-failed');
-    expect(error?.message).toMatch(/s\.json: could not be written \(E[A-Z]+\) — check that the save folder is writable/);
+    expect(error?.message).toMatch(/s\.json: could not be written \(E[A-Z]+\), so nothing was saved; the previous save and its backup are untouched — check that the save folder is writable/);
   });
 
   it('tidies temp files a killed save left behind, once they are old', async () => {

@@ -6,6 +6,7 @@
  * Exit 1 on errors (or on warnings with `--strict`), else 0.
  */
 import type { Writable } from 'node:stream';
+import { oneLine, terminalJson } from '../engine/control-chars.js';
 import { analyzeStory } from '../story/analyze.js';
 import type { LoadResult } from '../story/load.js';
 import { formatProblem, sortProblems, type Problem } from '../story/problem.js';
@@ -65,11 +66,11 @@ export function checkReport(
       ),
       stats: { scenes, choices, endings, words },
     };
-    return { text: `${JSON.stringify(json, null, 2)}\n`, exitCode };
+    return { text: `${terminalJson(json, 2)}\n`, exitCode };
   }
   const lines: string[] = [];
   for (const [file, inFile] of groupByFile(problems)) {
-    lines.push(`${file} (${tally(inFile)})`);
+    lines.push(`${oneLine(file)} (${tally(inFile)})`);
     for (const p of inFile) lines.push(formatProblem(p));
     lines.push('');
   }

@@ -35,12 +35,6 @@ export interface PlayServicesOptions {
   readonly now?: () => Date;
 }
 
-/** What leaving did with the game in progress. */
-export type LeaveOutcome =
-  | { readonly kind: 'saved' }
-  | { readonly kind: 'failed'; readonly problem: string }
-  | { readonly kind: 'nothing' };
-
 /** The `PlayPorts` of a real game: saves on disk, a transcript file, a watched folder. */
 export class PlayServices implements PlayPorts {
   private story: Story;
@@ -49,7 +43,8 @@ export class PlayServices implements PlayPorts {
   // Writes of the player's files, in order; `leave` waits for them.
   private profileWrites: Promise<void> = Promise.resolve();
   private found: string[] | undefined;
-  private left: LeaveOutcome = { kind: 'nothing' };
+  private lastSaveProblem: string | undefined;
+  private savedAtLeave = false;
 
   constructor(options: PlayServicesOptions) {
     this.options = options;
@@ -57,9 +52,9 @@ export class PlayServices implements PlayPorts {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** What leaving did with the game in progress: saved it, failed to, or there was none. */
-  get leaveOutcome(): LeaveOutcome {
-    return this.left;
+  /** Whether leaving saved a game in progress (there was one, and its autosave worked). */
+  get savedOnLeaving(): boolean {
+    return this.savedAtLeave;
   }
 
   /** The story being played (a newer version after a `--watch` reload). */
@@ -172,13 +167,23 @@ export class PlayServices implements PlayPorts {
   }
 
   async leave(game: SavedGame | undefined): Promise<void> {
-    if (game !== undefined) {
-      const problem = await this.autosave(game);
-      this.left = problem === undefined ? { kind: 'saved' } : { kind: 'failed', problem };
-    }
+    // The screen is gone by now: a last save that fails is kept to be reported as the process ends.
+    this.lastSaveProblem = game === undefined ? undefined : await this.autosave(game);
+    this.savedAtLeave = game !== undefined && this.lastSaveProblem === undefined;
     await this.options.store.flush();
     await this.profileWrites;
     this.options.transcript?.close();
+  }
+
+  /**
+   * Why the game was not saved as the player left (the autosave at `leave`
+   * failed), as a line to print after the screen has closed; undefined
+   * when it was saved.
+   */
+  get unsavedOnLeaving(): string | undefined {
+    return this.lastSaveProblem === undefined
+      ? undefined
+      : `${this.lastSaveProblem} Your last choices were not saved.`;
   }
 
   /** Saves `game` to this story's autosave slot; a problem to tell the player, if any. */

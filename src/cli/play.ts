@@ -18,7 +18,7 @@ import { UsageError } from './args.js';
 import type { PlayOptions } from './args.js';
 import type { CliContext } from './context.js';
 import { playPlain } from '../ui/plain/plain.js';
-import { PlayServices, type LeaveOutcome } from './play-services.js';
+import { PlayServices } from './play-services.js';
 import { savedLine } from '../ui/labels.js';
 import { profileDir, readSettings } from './profile.js';
 import { loadStory, workingStoryHas } from './story-source.js';
@@ -49,10 +49,8 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
   let transcript: Transcript | undefined;
   if (options.transcript !== undefined) {
     const opened = openTranscript(options.transcript);
-    if (typeof opened === 'string') {
-      ctx.stderr.write(`hyosan: ${opened}\n`);
-      return 1;
-    }
+    // A transcript file that cannot be one (a folder, a FIFO, a device) is a mistake on the command line.
+    if (typeof opened === 'string') throw new UsageError(opened);
     transcript = opened;
   }
 
@@ -90,8 +88,9 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
       stopListening?.();
       interrupt.abort();
     });
+    let code: number;
     try {
-      const code = await playPlain(story, start ?? services.newGame(), services, {
+      code = await playPlain(story, start ?? services.newGame(), services, {
         input: ctx.stdin,
         output: ctx.stdout,
         // A terminal echoes what is typed; a pipe does not, and the output would lose it.
@@ -101,12 +100,11 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
         ...(transcript === undefined ? {} : { transcript }),
         ...(ctx.stdout.columns === undefined ? {} : { columns: ctx.stdout.columns }),
       });
-      sayWhatWasSaved(services.leaveOutcome, options, ctx);
-      return code;
     } finally {
       stopListening?.();
       transcript?.close();
     }
+    return afterGame(code, services, transcript, options, ctx);
   }
   const noColor = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
   const settings = await readSettings(profileDir(store.dir));
@@ -135,26 +133,21 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     );
   });
   // After the shell's screen is back, where the player will see it.
-  sayWhatWasSaved(services.leaveOutcome, options, ctx);
-  return code;
+  return afterGame(code, services, transcript, options, ctx);
 }
 
-/** One line on leaving: the game was saved, and how to go on with it (or why it was not saved). */
-function sayWhatWasSaved(outcome: LeaveOutcome, options: PlayOptions, ctx: CliContext): void {
-  switch (outcome.kind) {
-    case 'saved':
-      ctx.stdout.write(`${savedLine(resumeCommand(options))}\n`);
-      return;
-    case 'failed':
-      ctx.stderr.write(`hyosan: ${outcome.problem}\n`);
-      return;
-    case 'nothing':
-      return;
-    default: {
-      const _never: never = outcome;
-      return _never;
-    }
-  }
+/**
+ * The exit code once the game is over. One line says the game was saved
+ * and how to go on with it. What the player could not be told on the screen
+ * (the last save failed, the transcript stopped early) is printed now, and
+ * fails the run: a script must not take it for success.
+ */
+function afterGame(code: number, services: PlayServices, transcript: Transcript | undefined, options: PlayOptions, ctx: CliContext): number {
+  transcript?.close();
+  if (services.savedOnLeaving) ctx.stdout.write(`${savedLine(resumeCommand(options))}\n`);
+  const problems = [services.unsavedOnLeaving, transcript?.failure].filter((p) => p !== undefined);
+  for (const problem of problems) ctx.stderr.write(`hyosan: ${problem}\n`);
+  return problems.length > 0 && code === 0 ? 1 : code;
 }
 
 /** The command that continues the game just left: the story and save folder it was played with. */

@@ -6,11 +6,12 @@
  * treated as empty: losing the list of endings must never stop a game.
  */
 
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SaveError } from '../saves/errors.js';
 import { writeFileAtomically } from '../saves/files.js';
-import { parseUntrustedJson } from '../saves/untrusted.js';
+import { MAX_SAVE_BYTES, parseUntrustedJson } from '../saves/untrusted.js';
+import { readRegularFile } from '../story/regular-file.js';
 import { DEFAULT_SETTINGS, type Settings, type TextSpeed } from '../ui/ports.js';
 
 const ENDINGS_FORMAT = 'hyosan-endings';
@@ -73,13 +74,10 @@ async function readEndingsFile(dir: string): Promise<FoundEndings> {
 
 /** A file's JSON object when it is one of ours, else undefined (missing, damaged, foreign). */
 async function readJson(dir: string, name: string, format: string): Promise<Record<string, unknown> | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, name), 'utf8');
-  } catch {
-    return undefined;
-  }
-  const parsed = parseUntrustedJson(text, name);
+  // Never a FIFO or a device: a file planted there must not hang or flood the game.
+  const read = readRegularFile(join(dir, name), MAX_SAVE_BYTES);
+  if ('refused' in read) return undefined;
+  const parsed = parseUntrustedJson(read.bytes.toString('utf8'), name);
   if (parsed instanceof SaveError) return undefined;
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;

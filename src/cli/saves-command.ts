@@ -2,6 +2,7 @@
  * `hyosan saves`: the saves in the save folder as a table (slot, scene,
  * chapter, in-game time, real date), or with `--json` as an array for tools.
  */
+import { oneLine, terminalJson } from '../engine/control-chars.js';
 import type { Story } from '../engine/types.js';
 import { SaveStore, formatSavedAt, summarize, type SaveEntry, type SaveSummary } from '../saves/index.js';
 
@@ -41,14 +42,14 @@ export async function savesCommand(
   }
   const rows = entries.map((e) => toJson(e, opts.story));
   if (opts.json) {
-    out.write(`${JSON.stringify(rows, null, 2)}\n`);
+    out.write(`${terminalJson(rows, 2)}\n`);
     return 0;
   }
   if (rows.length === 0) {
-    out.write(`No saves yet in ${store.dir}\n`);
+    out.write(`No saves yet in ${oneLine(store.dir)}\n`);
     return 0;
   }
-  out.write(`Saves in ${store.dir}\n\n${table(rows)}`);
+  out.write(`Saves in ${oneLine(store.dir)}\n\n${table(rows)}`);
   return 0;
 }
 
@@ -86,15 +87,16 @@ function table(rows: readonly SaveListingJson[]): string {
     r.clock ?? '-',
     r.savedAt === null ? '-' : formatSavedAt(r.savedAt),
   ]);
-  const notes = rows.map(noteOf);
-  const clipped = cells.map((row) => row.map((c) => clip(c, MAX_CELL)));
+  const notes = rows.map((row) => oneLine(noteOf(row)));
+  // What a save says is the save's to choose: one safe line per cell.
+  const clipped = cells.map((row) => row.map((c) => clip(oneLine(c), MAX_CELL)));
   const widths = HEADERS.map((h, i) => Math.max(h.length, ...clipped.map((row) => width(row[i]!))));
   const line = (row: readonly string[], note: string) =>
     `${row.map((c, i) => pad(c, widths[i]!)).join('  ')}${note === '' ? '' : `  ${note}`}`.trimEnd();
   const anyNote = notes.some((n) => n !== '');
   const header = line(HEADERS, anyNote ? 'NOTE' : '');
   const body = clipped.map((row, i) => line(row, notes[i]!));
-  const problems = rows.filter((r) => r.error !== null).map((r) => `  ${r.error}`);
+  const problems = rows.filter((r) => r.error !== null).map((r) => `  ${oneLine(r.error ?? '')}`);
   return `${[header, ...body].join('\n')}\n${problems.length === 0 ? '' : `\n${problems.join('\n')}\n`}`;
 }
 

@@ -6,10 +6,11 @@
 import type { Draft } from 'immer';
 import { TURNED } from './fates.js';
 import { changeHunger, cure, expose, powersOf, setStatus } from './infection.js';
+import { own } from './records.js';
 import { draw } from './rng.js';
 import { plain, withAdded, withRemoved } from './sorted.js';
 import { renderTemplate } from './text.js';
-import type { Effect, Fate, GameState, Story } from './types.js';
+import type { Effect, Fate, GameState, NumberExpr, Story } from './types.js';
 
 /** What effects report back while they run: where to go, and time skipped off-screen. */
 export interface EffectOutcome {
@@ -45,13 +46,17 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
       }
       return;
     case 'add':
-      for (const stat in effect.stats) setStat(story, draft, stat, (draft.stats[stat] ?? 0) + effect.stats[stat]!);
+    case 'setStat': {
+      // Every computed amount is read from the state before any stat changes: `add: { a: "b", b: "a" }` swaps.
+      const amounts = computed(effect.stats) ? amountsOf(effect.stats, draft as GameState) : effect.stats;
+      for (const stat in amounts) {
+        const amount = amounts[stat] as number;
+        setStat(story, draft, stat, effect.kind === 'add' ? (own(draft.stats, stat) ?? 0) + amount : amount);
+      }
       return;
-    case 'setStat':
-      for (const stat in effect.stats) setStat(story, draft, stat, effect.stats[stat]!);
-      return;
+    }
     case 'give':
-      draft.items[effect.item] = (draft.items[effect.item] ?? 0) + effect.count;
+      draft.items[effect.item] = (own(draft.items, effect.item) ?? 0) + effect.count;
       return;
     case 'take':
       // Kept at 0 rather than deleted: deleting a key makes V8 copy the record slowly ever after.
@@ -96,7 +101,7 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
         effect.stat === 'strength' && powersOf(draft, 'player').includes('strength')
           ? story.infection.strengthBonus
           : 0;
-      const success = (draft.stats[effect.stat] ?? 0) + bonus + die >= effect.difficulty;
+      const success = (own(draft.stats, effect.stat) ?? 0) + bonus + die >= effect.difficulty;
       applyEffects(story, draft, success ? effect.then : effect.else, outcome);
       return;
     }
@@ -130,7 +135,7 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
 
 /** Sets a stat, kept within the bounds the story declares for it. */
 function setStat(story: Story, draft: Draft<GameState>, stat: string, value: number): void {
-  const def = story.stats[stat];
+  const def = own(story.stats, stat);
   draft.stats[stat] = def === undefined ? value : Math.min(def.max, Math.max(def.min, value));
 }
 
@@ -155,4 +160,20 @@ export function alwaysRedirects(effects: readonly Effect[]): boolean {
         alwaysRedirects(e.then) &&
         alwaysRedirects(e.else)),
   );
+}
+
+/** Whether any amount is computed from the state (most are plain numbers). */
+function computed(stats: Readonly<Record<string, number | NumberExpr>>): boolean {
+  for (const stat in stats) if (typeof stats[stat] !== 'number') return true;
+  return false;
+}
+
+/** The amounts of an `add` or `set_stat`, computed ones worked out (whole numbers, as stats are). */
+function amountsOf(stats: Readonly<Record<string, number | NumberExpr>>, state: GameState): Record<string, number> {
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const stat in stats) {
+    const v = stats[stat]!;
+    out[stat] = typeof v === 'number' ? v : Math.round(v.value(state));
+  }
+  return out;
 }

@@ -12,6 +12,7 @@ export {
   isEnded,
   replay,
   RETURN,
+  BACK,
   ChoiceError,
   StoryRuntimeError,
   type ChoiceView,

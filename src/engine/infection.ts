@@ -313,10 +313,11 @@ export function passTime(
   table: InfectionTable,
   minutes: number,
   current: Readonly<Record<string, CharacterState>> = draft.characters,
+  holdPlayer = false,
 ): void {
   for (const who in current) {
     const now = current[who]!;
-    if (now.status === 'exposed' && now.incubation !== undefined && now.incubation.resolvesAt <= draft.time) {
+    if (now.status === 'exposed' && now.incubation !== undefined && isDue(who, now.incubation, draft.time, holdPlayer)) {
       const c = draft.characters[who]!;
       const outcome = now.incubation.outcome;
       c.status = outcome;
@@ -326,6 +327,23 @@ export function passTime(
       draft.characters[who]!.hunger = clampRange(now.hunger + (table.hunger.perHour * minutes) / 60, 0, table.hunger.max);
     }
   }
+}
+
+/**
+ * Whether an incubation resolves now. The player's never resolves in the
+ * move that exposed them (`holdPlayer`: the player was not incubating when
+ * the move began): whatever the dice say, the player first sees the scene
+ * the move leads to, with the bite told, so no roll goes straight to a
+ * turned ending. A companion's turn is a scene of its own
+ * (`on_companion_turn`), so it is not held.
+ */
+export function isDue(
+  who: string,
+  incubation: { readonly resolvesAt: number },
+  now: number,
+  holdPlayer: boolean,
+): boolean {
+  return incubation.resolvesAt <= now && !(holdPlayer && who === 'player');
 }
 
 function clamp01(x: number): number {

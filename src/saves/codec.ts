@@ -6,7 +6,7 @@
  */
 import { sceneView, visibleCondition } from '../engine/index.js';
 import type { Story } from '../engine/index.js';
-import { SaveError } from './errors.js';
+import { SaveError, oneLine } from './errors.js';
 import {
   MIN_LOADABLE_VERSION,
   SAVE_FORMAT,
@@ -127,7 +127,7 @@ function describeIssue(issues: readonly { path: readonly PropertyKey[]; message:
 
 /** Clips display text to `max` UTF-16 units (what the schema counts), on one printable line. */
 function display(text: string, max: number): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  const clean = oneLine(text);
   if (clean.length <= max) return clean;
   let kept = '';
   for (const ch of clean) {

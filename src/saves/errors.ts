@@ -3,6 +3,7 @@
  * caller shows, never a crash: its message is one line that names the file
  * (or slot), says what is wrong and what the player can do about it.
  */
+import { oneLine } from '../engine/control-chars.js';
 
 /** What went wrong, for callers that react differently (e.g. fall back to a backup). */
 export type SaveErrorKind =
@@ -60,10 +61,8 @@ function adviceFor(kind: SaveErrorKind): string {
   }
 }
 
-/** Makes text safe to print on one terminal line. */
-export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
-}
+/** Makes text safe to print on one terminal line (see engine/control-chars.ts). */
+export { oneLine };
 
 /** A save that cannot be read, loaded or written, with a message a player can act on. */
 export class SaveError extends Error {

@@ -5,6 +5,8 @@
 import { constants } from 'node:fs';
 import { link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { readRegularFile } from '../story/regular-file.js';
+import { TEMP_SUFFIX, WriteFailure, type WriteFs, nodeWriteFs, prepareWrite, refuseNonFile } from './atomic-write.js';
 import { SaveError } from './errors.js';
 import { MAX_SAVE_BYTES } from './untrusted.js';
 
@@ -17,38 +19,32 @@ export interface FileText {
 /**
  * Reads a save file, refusing anything but a regular file of at most
  * `MAX_SAVE_BYTES` before reading it (a FIFO or a huge file never blocks or
- * fills memory).
+ * fills memory). With `noFollow` (the save folder's own slots), a link is
+ * refused too: a link planted there must not lead a save anywhere else.
  */
-export async function readSaveFile(file: string, where = file): Promise<FileText | SaveError> {
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return new SaveError('unreadable', where, 'is not a regular file');
-    if (info.size > MAX_SAVE_BYTES) {
-      return new SaveError('too-large', where, `is ${info.size} bytes, more than a save can be (${MAX_SAVE_BYTES})`);
+export async function readSaveFile(file: string, where = file, { noFollow = false } = {}): Promise<FileText | SaveError> {
+  const read = readRegularFile(file, MAX_SAVE_BYTES, { noFollow });
+  if (!('refused' in read)) return { text: read.bytes.toString('utf8'), modified: read.modified };
+  switch (read.refused) {
+    case 'missing':
+      return new SaveError('missing', where, 'does not exist');
+    case 'link':
+      return new SaveError('unreadable', where, LINK_IN_SAVE_FOLDER, 'remove the link, or copy the save itself there');
+    case 'not-a-file':
+      return new SaveError('unreadable', where, `is ${read.what}, not a regular file`);
+    case 'too-large':
+      return new SaveError('too-large', where, `is ${read.size} bytes or more, more than a save can be (${MAX_SAVE_BYTES})`);
+    case 'error':
+      return new SaveError('unreadable', where, `cannot be read (${read.code})`);
+    default: {
+      const never: never = read;
+      return never;
     }
-    const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    try {
-      // Read one byte past the limit, in case the file grew since stat.
-      const buffer = Buffer.alloc(MAX_SAVE_BYTES + 1);
-      let length = 0;
-      while (length < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-      }
-      if (length > MAX_SAVE_BYTES) {
-        return new SaveError('too-large', where, `is more than a save can be (${MAX_SAVE_BYTES} bytes)`);
-      }
-      return { text: buffer.subarray(0, length).toString('utf8'), modified: info.mtime };
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return new SaveError('missing', where, 'does not exist');
-    return new SaveError('unreadable', where, `cannot be read (${code ?? (error as Error).message})`);
   }
 }
+
+/** Why a link in the save folder is refused. */
+export const LINK_IN_SAVE_FOLDER = 'is a link, and hyosan never follows links in the save folder';
 
 /** True when `file` exists (as anything). */
 export async function exists(file: string): Promise<boolean> {
@@ -60,31 +56,54 @@ export async function exists(file: string): Promise<boolean> {
   }
 }
 
-// write-file-atomic loads node:crypto and node:worker_threads, which cost a
-// start milliseconds: it is loaded with the first file written.
-const loadWriteFileAtomic = () => import('write-file-atomic').then((module) => module.default);
-let atomic: ReturnType<typeof loadWriteFileAtomic> | undefined;
+export { writeFileAtomically } from './atomic-write.js';
 
-/** `text` written to `file` through a temp file and a rename (write-file-atomic). */
-export async function writeFileAtomically(file: string, text: string, { fsync }: { readonly fsync: boolean }): Promise<void> {
-  atomic ??= loadWriteFileAtomic();
-  const writeFileAtomic = await atomic;
-  await writeFileAtomic(file, text, { encoding: 'utf8', fsync });
+/** What a save write may do besides writing (tests pass a failing `fs`). */
+export interface SaveWriteOptions {
+  /**
+   * Runs once the new text is safely in its temp file and just before it
+   * replaces `file` (keeping the old file as the backup); a `SaveError`
+   * from it cancels the write.
+   */
+  readonly beforeReplace?: () => Promise<SaveError | undefined>;
+  readonly fs?: WriteFs;
 }
 
 /**
- * Writes `text` to `file` atomically: a reader (or a crash) sees either the
- * old file or the new one, never a mix. Creates the folder if needed.
+ * Writes `text` to `file` atomically (atomic-write.ts): a reader, a crash or
+ * a full disk sees either the old file or the whole new one, never a part.
+ * Creates the folder if needed. On failure nothing has changed, and the
+ * message says so.
  */
-export async function writeSaveFile(file: string, text: string, where = file): Promise<SaveError | undefined> {
+export async function writeSaveFile(
+  file: string,
+  text: string,
+  where = file,
+  { beforeReplace, fs = nodeWriteFs }: SaveWriteOptions = {},
+): Promise<SaveError | undefined> {
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFileAtomically(file, text, { fsync: true });
+    await refuseNonFile(file, fs);
+    const prepared = await prepareWrite(file, text, { fsync: true }, fs);
+    let cancelled: SaveError | undefined;
+    try {
+      await refuseNonFile(file, fs);
+      cancelled = await beforeReplace?.();
+    } catch (error) {
+      await prepared.discard();
+      throw error;
+    }
+    if (cancelled !== undefined) {
+      await prepared.discard();
+      return cancelled;
+    }
+    await prepared.commit();
     await syncFolder(dirname(file));
     return undefined;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return new SaveError('write-failed', where, `could not be written (${code ?? (error as Error).message})`);
+    const code = error instanceof WriteFailure ? error.code : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    const why = code === 'ELINK' ? `is a link (${LINK_IN_SAVE_FOLDER}); remove it` : `could not be written (${code})`;
+    return new SaveError('write-failed', where, `${why}, so nothing was saved; the previous save and its backup are untouched`);
   }
 }
 
@@ -110,9 +129,9 @@ export async function keepAsBackup(main: string, backup: string, text: string): 
   }
 }
 
-const TEMP_MARK = '.tmp';
-// write-file-atomic names its temp files `<file>.<number>`; ours end in `.tmp`.
-const TEMP_FILE = /\.json\.(\d+|\d+\.tmp)$/;
+const TEMP_MARK = TEMP_SUFFIX;
+// Temp files are `<file>.<pid>.<n>.tmp` and `<backup>.<pid>.tmp` (and `<file>.<number>`, from write-file-atomic, before).
+const TEMP_FILE = /\.json\.\d+(\.\d+)?(\.tmp)?$/;
 
 /**
  * Removes temp files a killed process left beside `file` (and its backup),

@@ -5,6 +5,7 @@
  * see the same rules the loader applies.
  */
 import * as z from 'zod/mini';
+import { ONE_PRINTABLE_LINE } from '../engine/control-chars.js';
 import { FATE_NAMES } from '../engine/fates.js';
 import { describe } from '../story/zod.js';
 import { MAX_HISTORY, SAVE_FORMAT, SAVE_FORMAT_VERSION } from './versions.js';
@@ -13,8 +14,7 @@ export { MAX_HISTORY, MIN_LOADABLE_VERSION, SAVE_FORMAT, SAVE_FORMAT_VERSION } f
 
 // Display strings are printed in a terminal by `hyosan saves`: no control
 // characters, so a hand-edited save cannot send escape sequences.
-const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
-const printable = (max: number) => z.string().check(z.maxLength(max), z.regex(PRINTABLE, 'contains control characters'));
+const printable = (max: number) => z.string().check(z.maxLength(max), z.regex(ONE_PRINTABLE_LINE, 'contains control characters'));
 const name = (max: number) => printable(max).check(z.minLength(1));
 // Ids are the author's (scene and choice ids); the 1 MiB file limit bounds them anyway.
 const ID_MAX = 1000;

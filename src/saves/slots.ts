@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import envPaths from 'env-paths';
+import { ONE_PRINTABLE_LINE } from '../engine/control-chars.js';
 import type { Story } from '../engine/index.js';
 import { SaveError, slotLabel } from './errors.js';
 
@@ -34,7 +35,7 @@ export function chooseSaveDir(flag?: string, envValue?: string): string {
 export function checkSlotName(name: string): SaveError | undefined {
   const bad = (problem: string) => new SaveError('bad-slot', slotLabel(name), problem);
   if (name === '') return bad('is empty');
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return bad('contains control characters');
+  if (!ONE_PRINTABLE_LINE.test(name)) return bad('contains control characters');
   if (name.includes('/') || name.includes('\\')) return bad('contains a path separator; slots are names, not paths');
   if (name.includes('..')) return bad("contains '..'; slots are names, not paths");
   if (name.length > 40) return bad('is longer than 40 characters');

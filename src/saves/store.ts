@@ -8,6 +8,7 @@ import { readdir, rename, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Story } from '../engine/index.js';
 import { SaveError, oneLine, slotLabel } from './errors.js';
+import type { WriteFs } from './atomic-write.js';
 import { exists, keepAsBackup, readSaveFile, removeStaleTemps, writeSaveFile } from './files.js';
 import type { AnySave } from './format.js';
 import type { SavedGame } from './game.js';
@@ -39,6 +40,8 @@ export interface SaveStoreOptions {
   readonly dir?: string;
   /** The real time recorded in each save. */
   readonly now?: () => Date;
+  /** The file operations saves are written with (tests pass failing ones: a full disk, short writes). */
+  readonly fs?: WriteFs;
 }
 
 /** A game loaded from the store, with the slot it came from (absent for a file given by path). */
@@ -60,6 +63,10 @@ export interface SaveEntry {
   readonly error?: SaveError;
 }
 
+/** How a save file is read: a file named on the command line may be a link; the save folder's own never are. */
+type ReadHow = { readonly noFollow?: boolean };
+const IN_SAVE_FOLDER: ReadHow = { noFollow: true };
+
 // Writes to one file are queued, so a backup and its main file are never
 // written by two saves at once in the same process.
 const writing = new Map<string, Promise<unknown>>();
@@ -79,6 +86,7 @@ export class SaveStore {
   /** The folder saves are read from and written to. */
   readonly dir: string;
   private readonly now: () => Date;
+  private readonly fs: WriteFs | undefined;
   private readonly tidied = new Set<string>();
   /** The text this store last wrote to each file, while it is known to be there. */
   private readonly written = new Map<string, string>();
@@ -86,6 +94,7 @@ export class SaveStore {
   constructor(options: SaveStoreOptions = {}) {
     this.dir = options.dir ?? defaultSaveDir();
     this.now = options.now ?? (() => new Date());
+    this.fs = options.fs;
   }
 
   /** Saves a game to a named slot, keeping the slot's previous save as its backup. */
@@ -134,13 +143,13 @@ export class SaveStore {
     if (!(await exists(main)) && !(await exists(backup))) {
       return new SaveError('missing', slotLabel(slot), `is not in ${this.dir}`);
     }
-    const game = await loadWithBackup(main, backup, story);
+    const game = await loadWithBackup(main, backup, story, IN_SAVE_FOLDER);
     return game instanceof SaveError ? game : { ...game, slot };
   }
 
   /** Loads a save file given by path (and its `.bak.json` beside it if it is damaged). */
   loadFile(file: string, story: Story): Promise<StoredGame | SaveError> {
-    return loadWithBackup(file, backupOf(file), story);
+    return loadWithBackup(file, backupOf(file), story, {});
   }
 
   /**
@@ -237,15 +246,17 @@ export class SaveStore {
 
   private async writeWithBackup(slot: string, text: string): Promise<SaveError | undefined> {
     const main = slotFile(this.dir, slot);
-    const previous = await readSaveFile(main);
+    const previous = await readSaveFile(main, main, IN_SAVE_FOLDER);
     // Only a readable save becomes the backup: a damaged main file must never
     // replace the good backup it may be the only way back to. What this store
     // wrote there itself (checked when it was encoded) needs no second look.
-    if (!(previous instanceof SaveError) && (previous.text === this.written.get(main) || (await isReadable(previous.text, main)))) {
-      const failed = await keepAsBackup(main, backupFile(this.dir, slot), previous.text);
-      if (failed !== undefined) return failed;
-    }
-    const failed = await writeSaveFile(main, text);
+    const keep =
+      !(previous instanceof SaveError) && (previous.text === this.written.get(main) || (await isReadable(previous.text, main)));
+    const failed = await writeSaveFile(main, text, main, {
+      ...(this.fs === undefined ? {} : { fs: this.fs }),
+      // Only once the new save is whole on disk: a failed write leaves the save and its backup as they were.
+      ...(keep ? { beforeReplace: () => keepAsBackup(main, backupFile(this.dir, slot), previous.text) } : {}),
+    });
     if (failed === undefined) this.written.set(main, text);
     else this.written.delete(main);
     if (failed === undefined && !this.tidied.has(slot)) {
@@ -333,7 +344,7 @@ export interface SavePeek {
 
 /** A look at `file` as a save of `storyId`, without the codec; undefined if it is not one. */
 async function peekSave(file: string, storyId: string): Promise<SavePeek | undefined> {
-  const read = await readSaveFile(file);
+  const read = await readSaveFile(file, file, IN_SAVE_FOLDER);
   if (read instanceof SaveError) return undefined;
   const parsed = parseUntrustedJson(read.text, file);
   if (parsed instanceof SaveError) return undefined;
@@ -354,21 +365,26 @@ async function isReadable(text: string, file: string): Promise<boolean> {
 }
 
 async function readDocument(file: string): Promise<{ save: AnySave; modified: Date } | SaveError> {
-  const read = await readSaveFile(file);
+  const read = await readSaveFile(file, file, IN_SAVE_FOLDER);
   if (read instanceof SaveError) return read;
   const save = (await codec()).readSaveDocument(read.text, file);
   return save instanceof SaveError ? save : { save, modified: read.modified };
 }
 
-async function loadOne(file: string, story: Story): Promise<LoadedGame | SaveError> {
-  const read = await readSaveFile(file);
+async function loadOne(file: string, story: Story, how: ReadHow): Promise<LoadedGame | SaveError> {
+  const read = await readSaveFile(file, file, how);
   return read instanceof SaveError ? read : (await codec()).decodeSave(read.text, story, file);
 }
 
-async function loadWithBackup(main: string, backup: string | undefined, story: Story): Promise<StoredGame | SaveError> {
-  const first = await loadOne(main, story);
+async function loadWithBackup(
+  main: string,
+  backup: string | undefined,
+  story: Story,
+  how: ReadHow,
+): Promise<StoredGame | SaveError> {
+  const first = await loadOne(main, story, how);
   if (!(first instanceof SaveError) || backup === undefined || !(await exists(backup))) return first;
-  const second = await loadOne(backup, story);
+  const second = await loadOne(backup, story, how);
   if (second instanceof SaveError) return first;
   const what = first.kind === 'missing' ? 'is missing' : `is damaged (${first.problem})`;
   const notice = `${main} ${what}; loaded its backup from ${formatSavedAt(second.meta.savedAt)} instead.`;

@@ -58,6 +58,13 @@ export function findForbiddenKey(value: unknown, path = ''): string | undefined 
   return undefined;
 }
 
+/** `line 3, column 7` of `offset` in `text`. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
 /** Parses untrusted JSON text, or says in one line why it cannot be used. */
 export function parseUntrustedJson(text: string, where: string): { readonly value: unknown } | SaveError {
   const bytes = Buffer.byteLength(text, 'utf8');
@@ -74,7 +81,10 @@ export function parseUntrustedJson(text: string, where: string): { readonly valu
   try {
     value = JSON.parse(body);
   } catch (error) {
-    return new SaveError('not-json', where, `is not valid JSON (${(error as Error).message})`);
+    // The parser's own message quotes the text, and a "save" may be any file at all: only where it failed.
+    const at = /at position (\d+)/.exec((error as Error).message);
+    const position = at === null ? '' : ` (${lineAndColumn(body, Number(at[1]))})`;
+    return new SaveError('not-json', where, `is not valid JSON${position}`);
   }
   const forbidden = findForbiddenKey(value);
   if (forbidden !== undefined) {

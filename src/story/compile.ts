@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ConditionNames } from '../engine/condition.js';
 import type { Scene, Story } from '../engine/types.js';
 import { FileContext, FollowOns, type UnreadFile } from './context.js';
-import { describeValue } from './issues.js';
+import { NOT_A_SCENE_FILE, describeTopLevel, isForeignSceneFile } from './foreign-file.js';
 import { collectFlags } from './effects.js';
 import { SCENE_ID, isReserved } from './names.js';
 import { type DataPath, type SourceFile, type YamlFile, isMapping, parseYamlFile, positionOf } from './parse-yaml.js';
@@ -16,6 +16,7 @@ import { compileScene } from './scenes.js';
 import { scenesLoadSchema } from './schema.js';
 import { checkSceneRefs, compileSettings, declaredNames } from './story-config.js';
 import { countWords } from './template.js';
+import { unsafeTextProblems } from './unsafe-text.js';
 
 /** The size of a story, for `hyosan check`'s summary. */
 export interface StoryStats {
@@ -113,6 +114,7 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
     problems.push(...result.problems);
     if (result.yaml !== undefined) {
       parsed.set(file, result.yaml);
+      problems.push(...unsafeTextProblems(result.yaml));
       continue;
     }
     const first = result.problems.find((p) => p.severity === 'error');
@@ -245,12 +247,16 @@ function scenesIn(ctx: FileContext): FoundScene[] {
   if (!isMapping(data)) {
     const got = Array.isArray(data)
       ? 'a list; to put several scenes in one file, write `scenes:` above the list'
-      : describeValue(data);
+      : describeTopLevel(data);
     ctx.error(
       [],
       'a scene file holds one scene (a mapping with `id`, `title`, `text`, `choices`) ' +
         `or \`scenes:\` with a list of scenes; this file holds ${got}`,
     );
+    return [];
+  }
+  if (isForeignSceneFile(data)) {
+    ctx.error([], NOT_A_SCENE_FILE);
     return [];
   }
   if (!Object.hasOwn(data, 'scenes')) return [{ yaml, path: [], raw: data }];

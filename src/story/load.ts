@@ -3,12 +3,13 @@
  * `Story` (or a list of problems, each naming file, line and column) out.
  * Reading the disk happens here only; compiling is pure (compile.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
 import { type LoadResult, MAX_FILES, commonFolder, loadFiles } from './compile.js';
 import { MAX_FILE_BYTES, type SourceFile, tooLargeMessage } from './parse-yaml.js';
 import { type Problem, sortProblems } from './problem.js';
+import { readRegularFile } from './regular-file.js';
 
 export type { LoadResult, StoryStats } from './compile.js';
 export type { SourceFile } from './parse-yaml.js';
@@ -18,28 +19,65 @@ export function loadStoryFiles(files: readonly SourceFile[]): LoadResult {
   return loadFiles(files, commonFolder(files));
 }
 
-/** The YAML files under `dir`: recursive, sorted, skipping node_modules and dot-folders. */
-async function yamlFiles(dir: string, limit: number): Promise<{ files: string[]; ignored: string[] }> {
-  const files: string[] = [];
-  const ignored: string[] = [];
+/** The YAML files under a story folder, the `.yml` files ignored, and the folders and links that were not read. */
+interface Listing {
+  readonly files: string[];
+  readonly ignored: string[];
+  readonly problems: Problem[];
+}
+
+/**
+ * The YAML files under `dir`: recursive, sorted, skipping node_modules and
+ * dot-folders. A subfolder that cannot be read is reported and the rest
+ * still read; a link to a file outside the story folder is reported and
+ * not followed (a story's files are its folder's, and a link to
+ * /etc/shadow must not have its lines quoted back as unknown fields).
+ */
+async function yamlFiles(dir: string, limit: number): Promise<Listing> {
+  const listing: Listing = { files: [], ignored: [], problems: [] };
+  const problem = (file: string, message: string) =>
+    listing.problems.push({ file, line: 0, col: 0, severity: 'error', message });
+  const root = await realpath(dir);
   const walk = async (d: string): Promise<void> => {
-    const entries = await readdir(d, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await readdir(d, { withFileTypes: true });
+    } catch (error) {
+      if (d === dir) throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      problem(`${d}/`, `cannot read this folder (${code}), so its scenes are missing: fix its permissions, or move it out of the story`);
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (files.length > limit) return;
+      if (listing.files.length > limit) return;
       const full = join(d, e.name);
       // Symlinked folders are not followed: a link back up would never end.
       if (e.isDirectory()) {
         if (e.name !== 'node_modules' && !e.name.startsWith('.')) await walk(full);
-      } else if (e.name.endsWith('.yaml') && (e.isFile() || e.isSymbolicLink())) {
-        files.push(full);
+      } else if (e.name.endsWith('.yaml') && e.isSymbolicLink()) {
+        const target = await realpath(full).catch(() => undefined);
+        if (target === undefined) problem(full, 'this link leads to nothing: remove it, or put the file it named back');
+        else if (!isInside(root, target)) problem(full, LINK_OUTSIDE);
+        else listing.files.push(full);
+      } else if (e.name.endsWith('.yaml') && e.isFile()) {
+        listing.files.push(full);
       } else if (e.name.endsWith('.yml')) {
-        ignored.push(full);
+        listing.ignored.push(full);
       }
     }
   };
   await walk(dir);
-  return { files, ignored };
+  return listing;
+}
+
+const LINK_OUTSIDE =
+  'this is a link to a file outside the story folder, which hyosan does not follow: copy the file into the folder instead';
+
+/** Whether `path` is `folder` or inside it (both resolved). */
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -53,15 +91,30 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  */
 function readSource(path: string): SourceFile | Problem {
   const at = (message: string): Problem => ({ file: path, line: 1, col: 1, severity: 'error', message });
+  // A huge file, a device or a FIFO is refused before it is read (or waited for).
+  const read = readRegularFile(path, MAX_FILE_BYTES);
+  if ('refused' in read) {
+    switch (read.refused) {
+      case 'too-large':
+        return at(tooLargeMessage(read.size));
+      case 'not-a-file':
+        return at(`this is ${read.what}, not a file: a story holds only files; remove it`);
+      case 'missing':
+        return at('cannot read this file: it is gone (or a link leads nowhere)');
+      case 'link':
+        return at(LINK_OUTSIDE);
+      case 'error':
+        return at(`cannot read this file: ${read.code}`);
+      default: {
+        const never: never = read;
+        return never;
+      }
+    }
+  }
   try {
-    const info = statSync(path);
-    // Refused before reading: a huge file should cost nothing.
-    if (info.size > MAX_FILE_BYTES) return at(tooLargeMessage(info.size));
-    return { path, text: decoder.decode(readFileSync(path)), modified: info.mtimeMs };
-  } catch (error) {
-    return error instanceof TypeError
-      ? at('this file is not UTF-8 text (is it binary?)')
-      : at(`cannot read this file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return { path, text: decoder.decode(read.bytes), modified: read.modified.getTime() };
+  } catch {
+    return at('this file is not UTF-8 text (is it binary?)');
   }
 }
 
@@ -81,7 +134,7 @@ export async function readStoryFolder(dir: string): Promise<FolderRead> {
     problems: [{ file: folder, line: 0, col: 0, severity: 'error', message }],
     failed: true,
   });
-  let listing: { files: string[]; ignored: string[] };
+  let listing: Listing;
   try {
     const s = await stat(dir);
     if (!s.isDirectory()) return fail('not a folder: give the folder that holds story.yaml');
@@ -92,13 +145,16 @@ export async function readStoryFolder(dir: string): Promise<FolderRead> {
   if (listing.files.length > MAX_FILES) {
     return fail(`more than ${MAX_FILES} YAML files; a story is limited to ${MAX_FILES} — is this the right folder?`);
   }
-  const problems: Problem[] = listing.ignored.map((file) => ({
-    file,
-    line: 0,
-    col: 0,
-    severity: 'warning',
-    message: 'ignored: story files end in .yaml, not .yml',
-  }));
+  const problems: Problem[] = [
+    ...listing.problems,
+    ...listing.ignored.map((file): Problem => ({
+      file,
+      line: 0,
+      col: 0,
+      severity: 'warning',
+      message: 'ignored: story files end in .yaml, not .yml',
+    })),
+  ];
   const sources: SourceFile[] = [];
   for (const path of listing.files) {
     const read = readSource(path);

@@ -12,8 +12,13 @@ export const CHARACTER_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 /** Explicit choice ids (derived ids always fit). */
 export const CHOICE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+/** The longest id or name (scene, choice, story, flag...) and story version: saves refuse longer ones. */
+export const MAX_NAME_LENGTH = 100;
+
 /** The pseudo-scene a `goto` names to go back to where an interruption came from. */
 export const RETURN = '@return';
+/** The pseudo-scene a `goto` names to come back from a sub-scene that a choice `call`ed. */
+export const BACK = '@back';
 /** The `who` that means the player, where an effect allows it. */
 export const PLAYER = 'player';
 

@@ -2,6 +2,8 @@
  * A problem found while loading a story: an author's mistake, located in a
  * file so an editor or a terminal can jump to it.
  */
+import { oneLine } from '../engine/control-chars.js';
+
 export interface Problem {
   /** The file as given to the loader (or the story folder, for story-wide problems). */
   readonly file: string;
@@ -21,8 +23,9 @@ export interface Problem {
 
 /** `path:line:col: severity: message`, the form editors and terminals recognise. */
 export function formatProblem(p: Problem): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
-  return `${where}: ${p.severity}: ${p.message}`;
+  // A message may quote the story (a bad value, a file's name): never a control character raw.
+  const where = p.line > 0 ? `${oneLine(p.file)}:${p.line}:${p.col}` : oneLine(p.file);
+  return `${where}: ${p.severity}: ${oneLine(p.message)}`;
 }
 
 /** Orders problems by file, then line, then column, and drops exact duplicates. */
