@@ -68,6 +68,54 @@ describe('plain mode through a pipe', () => {
     expect(stdout).toContain('undo [N]');
   });
 
+  it('explains each stat in one line after the commands, with help', () => {
+    const { stdout } = hyosan(['--story', gym, '--seed', '1'], 'help\n');
+    const help = stdout.slice(stdout.indexOf('What the numbers mean:'));
+    expect(help).toMatch(/^Stamina: /m);
+    expect(help).toMatch(/^Condition: What you can tell of your own health/m);
+    expect(stdout).toContain('delete SLOT');
+    expect(stdout).toContain('new           start a new game');
+  });
+
+  it('says in one line that the game was saved, and how to resume it, at the end of input and on quit', () => {
+    const eof = hyosan(['--story', gym, '--seed', '1'], '1\n');
+    expect(eof.stdout.trimEnd().split('\n').at(-1)).toBe(`Saved — hyosan --story ${gym} --continue to resume`);
+    const quit = hyosan(['--story', gym, '--seed', '1'], 'quit\n');
+    expect(quit.stdout.trimEnd().split('\n').slice(-2)).toEqual(['> quit', `Saved — hyosan --story ${gym} --continue to resume`]);
+    expect(quit.stdout.match(/Saved — /g)).toHaveLength(1);
+  });
+
+  it('offers a new game at an ending, and starts one with new', () => {
+    const { stdout, status } = hyosan(['--story', gym, '--seed', '7'], '2\nnew\n');
+    expect(status).toBe(0);
+    const ending = stdout.indexOf('*** THE END');
+    expect(ending).toBeGreaterThan(0);
+    expect(stdout.slice(ending)).toContain("Type 'new' for a new game, 'undo' to go back a choice");
+    const fresh = stdout.indexOf('[A new game.');
+    expect(fresh).toBeGreaterThan(ending);
+    expect(stdout.slice(fresh)).toContain('1. Listen at the door');
+  });
+
+  it('deletes a save only when told yes', () => {
+    const dir = tempDir();
+    hyosan(['--story', gym, '--seed', '1'], 'save keep\nsave gone\n', dir);
+    const { stdout } = hyosan(['--story', gym, '--seed', '1'], 'delete keep\nno\ndelete gone\nyes\nsaves\n', dir);
+    expect(stdout).toContain('Delete the save "keep" and its backup? Type yes to delete it: no');
+    expect(stdout).toContain('Kept "keep".');
+    expect(stdout).toContain('Deleted "gone".');
+    expect(existsSync(join(dir, 'keep.json'))).toBe(true);
+    expect(existsSync(join(dir, 'gone.json'))).toBe(false);
+    const listed = stdout.slice(stdout.lastIndexOf('> saves'));
+    expect(listed).toContain('  keep: ');
+    expect(listed).not.toContain('  gone: ');
+  });
+
+  it('takes only printable text into a typed answer: no escape sequences, no broken bytes', () => {
+    const input = Buffer.concat([Buffer.from('1\n1\n'), Buffer.from([0xff, 0x42, 0x6f]), Buffer.from('\u001B[31mb\u001B[0m\n1\n')]);
+    const { stdout } = hyosan(['--story', gym, '--seed', '1'], input as unknown as string);
+    expect(stdout).toContain('The chalk letters read Bob.');
+  });
+
   it('autosaves every choice and again at the end of input', () => {
     const { status, saveDir } = hyosan(['--story', gym, '--seed', '1'], '1\n');
     expect(status).toBe(0);

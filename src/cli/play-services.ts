@@ -52,12 +52,18 @@ export class PlayServices implements PlayPorts {
   private settings: Settings;
   // The state last written to the transcript: the changes line of the next choice is measured from it.
   private lastShown: GameState | undefined;
+  private savedAtLeave = false;
 
   constructor(options: PlayServicesOptions) {
     this.options = options;
     this.story = options.story;
     this.now = options.now ?? (() => new Date());
     this.settings = options.settings ?? DEFAULT_SETTINGS;
+  }
+
+  /** Whether leaving saved a game in progress (there was one, and its autosave worked). */
+  get savedOnLeaving(): boolean {
+    return this.savedAtLeave;
   }
 
   /** The story being played (a newer version after a `--watch` reload). */
@@ -133,6 +139,16 @@ export class PlayServices implements PlayPorts {
     return { ok: true, message: `Saved to "${slot}" in ${this.saveDir}.` };
   }
 
+  async deleteSave(slot: string): Promise<{ ok: boolean; message: string }> {
+    const failed = await this.options.store.remove(slot);
+    return failed === undefined ? { ok: true, message: `Deleted "${slot}".` } : { ok: false, message: failed.message };
+  }
+
+  async renameSave(from: string, to: string): Promise<{ ok: boolean; message: string }> {
+    const failed = await this.options.store.rename(from, to);
+    return failed === undefined ? { ok: true, message: `Renamed "${from}" to "${to}".` } : { ok: false, message: failed.message };
+  }
+
   shown(game: SavedGame): void {
     this.writeScene(game, undefined);
   }
@@ -163,6 +179,7 @@ export class PlayServices implements PlayPorts {
   async leave(game: SavedGame | undefined): Promise<void> {
     // The screen is gone by now: a last save that fails is kept to be reported as the process ends.
     this.lastSaveProblem = game === undefined ? undefined : await this.autosave(game);
+    this.savedAtLeave = game !== undefined && this.lastSaveProblem === undefined;
     await this.options.store.flush();
     await this.profileWrites;
     this.options.transcript?.close();

@@ -17,6 +17,7 @@ import type { PlayOptions } from './args.js';
 import type { CliContext } from './context.js';
 import { playPlain } from '../ui/plain/plain.js';
 import { PlayServices } from './play-services.js';
+import { savedLine } from '../ui/labels.js';
 import { profileDir, readSettings } from './profile.js';
 import { checkStartScene, setupFor } from './start-setup.js';
 import { loadStory } from './story-source.js';
@@ -84,6 +85,12 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
 
   const found = await services.foundEndings();
   if (plain) {
+    const interrupt = new AbortController();
+    // The first Ctrl+C saves and leaves; a second one, while that runs, ends the process as usual.
+    const stopListening = ctx.onInterrupt?.(() => {
+      stopListening?.();
+      interrupt.abort();
+    });
     let code: number;
     try {
       code = await playPlain(story, start ?? services.newGame(), services, {
@@ -93,13 +100,15 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
         echo: ctx.stdin.isTTY !== true,
         found,
         settings,
+        interrupt: interrupt.signal,
         ...(transcript === undefined ? {} : { transcript }),
         ...(ctx.stdout.columns === undefined ? {} : { columns: ctx.stdout.columns }),
       });
     } finally {
+      stopListening?.();
       transcript?.close();
     }
-    return afterGame(code, services, transcript, ctx.stderr);
+    return afterGame(code, services, transcript, options, ctx);
   }
   const noColor = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
   const continueNote = await services.continuePreview();
@@ -109,6 +118,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     start === undefined
       ? titleFrame({
           title: story.title,
+          tagline: story.tagline,
           canContinue,
           continueNote,
           columns: sizeOf(ctx.stdout).columns,
@@ -125,19 +135,35 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
       painted,
     );
   });
-  return afterGame(code, services, transcript, ctx.stderr);
+  // After the shell's screen is back, where the player will see it.
+  return afterGame(code, services, transcript, options, ctx);
 }
 
 /**
- * The exit code once the game is over. What the player could not be told
- * on the screen (the last save failed, the transcript stopped early) is
- * printed now, and fails the run: a script must not take it for success.
+ * The exit code once the game is over. One line says the game was saved
+ * and how to go on with it. What the player could not be told on the screen
+ * (the last save failed, the transcript stopped early) is printed now, and
+ * fails the run: a script must not take it for success.
  */
-function afterGame(code: number, services: PlayServices, transcript: Transcript | undefined, stderr: CliContext['stderr']): number {
+function afterGame(code: number, services: PlayServices, transcript: Transcript | undefined, options: PlayOptions, ctx: CliContext): number {
   transcript?.close();
+  if (services.savedOnLeaving) ctx.stdout.write(`${savedLine(resumeCommand(options))}\n`);
   const problems = [services.unsavedOnLeaving, transcript?.failure].filter((p) => p !== undefined);
-  for (const problem of problems) stderr.write(`hyosan: ${problem}\n`);
+  for (const problem of problems) ctx.stderr.write(`hyosan: ${problem}\n`);
   return problems.length > 0 && code === 0 ? 1 : code;
+}
+
+/** The command that continues the game just left: the story and save folder it was played with. */
+function resumeCommand(options: PlayOptions): string {
+  const words = ['hyosan'];
+  if (options.story !== undefined) words.push('--story', shellWord(options.story));
+  if (options.saveDir !== undefined) words.push('--save-dir', shellWord(options.saveDir));
+  return [...words, '--continue'].join(' ');
+}
+
+/** A word as a POSIX shell reads it back: quoted when it has anything but safe characters. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The seed of each new game: `--seed` (every game the same, to reproduce one), else a fresh random one. */

@@ -296,6 +296,8 @@ export interface StatDef {
   readonly start: number;
   /** Shown in the status panel. */
   readonly visible: boolean;
+  /** One line for the player on what the stat does (`?`, `help`). */
+  readonly about?: string;
   /** Declared under `counters:`: a number the story keeps for itself, never shown, not a stat of the player's. */
   readonly counter?: true;
 }
@@ -337,6 +339,8 @@ export interface Clock {
 export interface Story {
   readonly id: string;
   readonly title: string;
+  /** A line under the title on the title screen. */
+  readonly tagline?: string;
   readonly version: string;
   /** A hash of every source file, so a save can tell the story was edited. */
   readonly hash: string;

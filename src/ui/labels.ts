@@ -10,6 +10,16 @@ export function unavailableLabel(choice: ChoiceView): string {
   return `(unavailable) ${choice.text}${choice.hint === undefined ? '' : ` — ${choice.hint}`}`;
 }
 
+/** Why a disabled choice cannot be picked, said when the player tries: `You can't choose that: Your arm hurts.` */
+export function unavailableMessage(choice: ChoiceView): string {
+  return `You can't choose that: ${choice.hint ?? 'not possible right now'}`;
+}
+
+/** The one line printed after the game is left and saved: `Saved — hyosan --continue to resume`. */
+export function savedLine(resume: string): string {
+  return `Saved — ${resume} to resume`;
+}
+
 /** `*** THE END: Safe for Now ***`. */
 export function endingBanner(ending: Ending | undefined): string {
   return ending === undefined ? '*** THE END ***' : `*** THE END: ${ending.title} ***`;

@@ -11,6 +11,7 @@ import { endingBanner } from '../labels.js';
 import { choiceLabels, choiceRows, columnsFor, roomFor, statusShown, type Columns, type TerminalSize } from './layout.js';
 import { pageBody, type BodyBlock, type BodyLine } from '../paging.js';
 import type { MoveOutcome } from '../changes.js';
+import type { TextField } from './text-field.js';
 import { runSummary, runSummaryLines } from '../run-summary.js';
 import { wrapHanging, wrapText } from '../wrap.js';
 
@@ -22,8 +23,8 @@ export interface Answer {
   readonly choiceId: string;
   readonly label: string;
   readonly prompt: string;
-  readonly maxLength: number;
-  readonly text: string;
+  /** What has been typed, where the cursor is, and the longest it may be. */
+  readonly field: TextField;
 }
 
 /** A line under an ending: the banner, the ending's summary, or a line of the run's summary. */
@@ -101,7 +102,8 @@ export function gameLayout(input: LayoutInput): GameLayout {
   const title = wrapText(scene.title, width, true);
   const last = lastFooter(input, mode, scene, choices, width);
   // The header, the title, a blank line after it and before the footer, and the help line after a blank.
-  const lineRows = (input.storyProblem === undefined ? 0 : 2) + (input.note === undefined ? 0 : 2);
+  const noteRows = input.note === undefined ? 0 : 1 + wrapText(input.note, width, true).length;
+  const lineRows = (input.storyProblem === undefined ? 0 : 2) + noteRows;
   const fixed = 1 + title.length + 3 + 1 + lineRows;
   const blocks: BodyBlock[] = [
     ...input.notices.map((text): BodyBlock => ({ text, tone: 'notice' })),
@@ -183,13 +185,15 @@ function helpLine(footer: Footer, mode: Mode, width: number): string {
   const wide = width >= 66;
   switch (footer.kind) {
     case 'more':
-      return wide ? 'Enter/space more · b back · tab status · esc menu · q quit' : 'Enter more · b back · esc menu';
-    case 'choices':
-      return wide ? '↑↓ move · Enter choose · 1–9 pick · tab status · esc menu · q quit' : '↑↓ Enter 1–9 · tab status · esc menu';
+      return wide ? 'Enter/space more · b back · u undo · tab status · ? help · esc menu · q quit' : 'Enter more · b back · ? help · esc menu';
+    case 'choices': {
+      const pick = numberKeys(footer.choices.length);
+      return wide ? `↑↓ Enter · ${pick} pick · u undo · tab status · ? help · esc menu · q quit` : `↑↓ Enter ${pick} · u undo · ? help · esc menu`;
+    }
     case 'answer':
-      return 'Enter confirm · esc back';
+      return 'Enter confirm · ←→ move · esc back';
     case 'ending':
-      return wide ? 'Enter title screen · u undo · esc menu · q quit' : 'Enter title · u undo · q quit';
+      return wide ? 'Enter title screen · u undo · ? help · esc menu · q quit' : 'Enter title · u undo · ? help · q quit';
     case 'dead-end':
       return mode === 'dead-end' ? 'u undo · esc menu · q quit' : 'esc menu · q quit';
     default: {
@@ -197,4 +201,11 @@ function helpLine(footer: Footer, mode: Mode, width: number): string {
       return _never;
     }
   }
+}
+
+/** The number keys that pick one of `count` choices: `1`, `1–2`, `1–9, 0`. */
+function numberKeys(count: number): string {
+  if (count <= 1) return '1';
+  if (count <= 9) return `1–${count}`;
+  return '1–9, 0';
 }

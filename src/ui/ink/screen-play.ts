@@ -8,7 +8,9 @@ import type { ChoiceView, GameState } from '../../engine/index.js';
 import { moveOutcome } from '../changes.js';
 import { playChoice, rewind, type SavedGame } from '../../saves/game.js';
 import type { Answer } from './game-layout.js';
-import { numberKeyIndex, type KeyPress } from './keys.js';
+import { isChar, numberKeyIndex, type KeyPress } from './keys.js';
+import { editField, emptyField } from './text-field.js';
+import { unavailableMessage } from '../labels.js';
 import { statusShown } from './layout.js';
 import { layoutOf, send, titleView, type Screen } from './screen-state.js';
 
@@ -102,6 +104,7 @@ function commonKey(screen: Screen, game: SavedGame, press: KeyPress, page: numbe
   if (press.kind === 'up' || press.kind === 'pageUp' || isChar(press, 'b', 'k')) return turnPage(screen, page - 1);
   if (isChar(press, 'u')) return undo(screen, game);
   if (isChar(press, 'q')) return quit(screen);
+  if (isChar(press, '?')) return { ...screen, view: { name: 'help' } };
   return screen;
 }
 
@@ -141,45 +144,29 @@ function pickChoice(screen: Screen, game: SavedGame, choices: readonly ChoiceVie
 /** Picks the choice at `index` if it can be picked: asks for its answer, or moves the game on. */
 function choose(screen: Screen, game: SavedGame, choices: readonly ChoiceView[], index: number): Screen {
   const choice = choices[index];
-  if (choice === undefined || !choice.enabled) return screen;
+  if (choice === undefined) return screen;
+  // Said as plain mode says it, under the scene until the next key.
+  if (!choice.enabled) return { ...screen, message: unavailableMessage(choice) };
   const label = `${index + 1}. ${choice.text}`;
   if (choice.input !== undefined) {
     const { prompt, maxLength } = choice.input;
-    return { ...screen, cursor: index, answer: { choiceId: choice.id, label, prompt, maxLength, text: '' } };
+    return { ...screen, cursor: index, answer: { choiceId: choice.id, label, prompt, field: emptyField(maxLength) } };
   }
   return makeChoice(screen, game, choice.id, label);
 }
 
 function typeAnswer(screen: Screen, game: SavedGame, answer: Answer, press: KeyPress): Screen {
-  switch (press.kind) {
-    case 'char':
-      if ([...answer.text].length >= answer.maxLength) return screen;
-      return { ...screen, answer: { ...answer, text: answer.text + press.char } };
-    case 'erase':
-      return { ...screen, answer: { ...answer, text: [...answer.text].slice(0, -1).join('') } };
-    case 'enter': {
-      const text = answer.text.trim();
-      if (text === '') return { ...screen, message: 'Type an answer, or Esc to go back.' };
-      return makeChoice(screen, game, answer.choiceId, `${answer.label}: ${text}`, text);
-    }
-    case 'escape': {
-      const { answer: _dropped, ...rest } = screen;
-      return rest;
-    }
-    case 'up':
-    case 'down':
-    case 'left':
-    case 'right':
-    case 'pageUp':
-    case 'pageDown':
-    case 'tab':
-    case 'interrupt':
-      return screen;
-    default: {
-      const _never: never = press;
-      return _never;
-    }
+  if (press.kind === 'escape') {
+    const { answer: _dropped, ...rest } = screen;
+    return rest;
   }
+  if (press.kind === 'enter') {
+    const text = answer.field.text.trim();
+    if (text === '') return { ...screen, message: 'Type an answer, or Esc to go back.' };
+    return makeChoice(screen, game, answer.choiceId, `${answer.label}: ${text}`, text);
+  }
+  const field = editField(answer.field, press);
+  return field === undefined ? screen : { ...screen, answer: { ...answer, field } };
 }
 
 /** Moves the game on; a story that fails at run time (an author's bug) is reported, not crashed on. */
@@ -244,11 +231,6 @@ export function toTitle(screen: Screen): Screen {
 /** Leaves hyosan; App autosaves the game in progress first. */
 export function quit(screen: Screen): Screen {
   return { ...screen, exitCode: 0 };
-}
-
-/** True for a typed character that is one of `chars`. */
-export function isChar(press: KeyPress, ...chars: string[]): boolean {
-  return press.kind === 'char' && chars.includes(press.char);
 }
 
 function firstEnabled(choices: readonly ChoiceView[]): number {

@@ -19,8 +19,9 @@ import { plural } from '../labels.js';
 import { DEFAULT_SETTINGS, type GameStart, type PlayPorts, type Settings, type StoryChange } from '../ports.js';
 import { reloadGame } from '../reload.js';
 import { textWidth } from '../wrap.js';
-import { interpret, HELP } from './plain-commands.js';
-import { choiceText, endingText, outcomeText, sceneText, statusBlock } from './scene-text.js';
+import { printableText } from '../typed-text.js';
+import { AT_AN_ENDING, interpret, HELP } from './plain-commands.js';
+import { choiceText, endingText, outcomeText, sceneText, statHelpText, statusBlock } from './scene-text.js';
 
 export { interpret, type PlainCommand } from './plain-commands.js';
 
@@ -38,6 +39,8 @@ export interface PlainIo {
   readonly found?: readonly string[];
   /** The player's settings (plain mode uses "Show what changed"); the defaults when absent. */
   readonly settings?: Settings;
+  /** Aborted when the player presses Ctrl+C: the game is saved and left as at the end of input. */
+  readonly interrupt?: AbortSignal;
 }
 
 /** One game in plain mode: what it reads and writes, and where it is. */
@@ -72,7 +75,7 @@ export async function playPlain(story: Story, start: GameStart, ports: PlayPorts
     chapter: '',
     settings: io.settings ?? DEFAULT_SETTINGS,
     ports,
-    lines: lineReader(io.input),
+    lines: lineReader(io.input, io.interrupt),
     write: (text) => {
       io.output.write(text);
       transcribe(text);
@@ -119,7 +122,7 @@ function show(session: Session, told: 'told' | 'quiet', before?: GameState): voi
     write('\n');
   }
   if (isEnded(story, game.state)) {
-    write(`Type 'undo' to go back a choice, 'load SLOT' to load a save, or 'quit'.\n`);
+    write(`${AT_AN_ENDING}\n`);
     return;
   }
   const choices = choicesOf(story, game.state);
@@ -146,7 +149,16 @@ async function turn(session: Session): Promise<'continue' | 'quit' | 'eof' | 'de
     case 'quit':
       return 'quit';
     case 'help':
-      write(HELP);
+      write(HELP + statHelpText(session.story, session.game.state, width));
+      return 'continue';
+    case 'new':
+      session.game = session.ports.newGame().game;
+      session.chapter = '';
+      write('\n[A new game. The last one is saved; load it to go back.]\n\n');
+      show(session, 'quiet');
+      return 'continue';
+    case 'delete':
+      await deleteSave(session, command.slot);
       return 'continue';
     case 'look':
       write('\n');
@@ -250,6 +262,16 @@ async function load(session: Session, slot: string): Promise<void> {
   show(session, 'told');
 }
 
+/** Deletes a save once the player has said yes to it. */
+async function deleteSave(session: Session, slot: string): Promise<void> {
+  const answer = await ask(session, `Delete the save "${slot}" and its backup? Type yes to delete it: `);
+  if (answer === undefined || !/^\s*y(es)?\s*$/i.test(answer)) {
+    session.write(`Kept "${slot}".\n`);
+    return;
+  }
+  session.write(`${(await session.ports.deleteSave(slot)).message}\n`);
+}
+
 async function listSaves(session: Session): Promise<void> {
   const saves = await session.ports.listSaves();
   if (typeof saves === 'string') {
@@ -309,9 +331,9 @@ async function ask(session: Session, prompt: string): Promise<string | undefined
   return line;
 }
 
-/** Drops control characters so a typed answer cannot smuggle terminal escapes into the story. */
+/** Only printable text, so a typed answer cannot smuggle terminal escapes or broken bytes into the story. */
 function cleanAnswer(line: string): string {
-  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  return printableText(line).trim();
 }
 
 /** Pulls one line at a time from a stream; `next()` is undefined at the end of input. */
@@ -320,13 +342,19 @@ interface LineReader {
   close(): void;
 }
 
-function lineReader(input: Readable): LineReader {
+function lineReader(input: Readable, interrupt: AbortSignal | undefined): LineReader {
   const rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
   const iterator = rl[Symbol.asyncIterator]();
+  // Ctrl+C ends the input as its end would; every line after it is left unread.
+  const interrupted = new Promise<undefined>((resolve) => {
+    if (interrupt?.aborted === true) resolve(undefined);
+    interrupt?.addEventListener('abort', () => resolve(undefined), { once: true });
+  });
   return {
     async next() {
-      const result = await iterator.next();
-      return result.done === true ? undefined : result.value;
+      if (interrupt?.aborted === true) return undefined;
+      const result = await Promise.race([iterator.next(), interrupted]);
+      return result === undefined || result.done === true ? undefined : result.value;
     },
     close() {
       rl.close();

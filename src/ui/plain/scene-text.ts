@@ -7,6 +7,7 @@ import type { ChoiceView, GameState, SceneView, Story } from '../../engine/index
 import type { MoveOutcome } from '../changes.js';
 import { endingBanner, unavailableLabel } from '../labels.js';
 import { runSummary, runSummaryLines } from '../run-summary.js';
+import { statHelp } from '../stat-help.js';
 import { statusReport, statusText } from '../status.js';
 import { wrapHanging, wrapText } from '../wrap.js';
 
@@ -55,6 +56,12 @@ export function endingText(story: Story, state: GameState, view: SceneView, foun
     out += `${wrapHanging(`${label}: ${text}`, width, 2).join('\n')}\n`;
   }
   return out;
+}
+
+/** What each number on the status panel means, one line each (plain mode's `help`, after the commands). */
+export function statHelpText(story: Story, state: GameState, width: number): string {
+  const lines = statHelp(story, state).map((e) => wrapHanging(`${e.label}: ${e.text}`, width, 2).join('\n'));
+  return `\nWhat the numbers mean:\n${lines.join('\n')}\n`;
 }
 
 /** The status panel as lines of text (plain mode's `status`). */
