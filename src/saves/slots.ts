@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { ONE_PRINTABLE_LINE } from '../engine/control-chars.js';
 import type { Story } from '../engine/index.js';
+import { isWindowsDeviceName } from '../story/names.js';
 import { SaveError, slotLabel } from './errors.js';
 
 /** What a slot name may look like. */
@@ -15,9 +16,6 @@ export const SLOT_NAME = /^[A-Za-z0-9][A-Za-z0-9 _-]{0,39}$/;
 export const SAVE_EXTENSION = '.json';
 export const BACKUP_EXTENSION = '.bak.json';
 
-// Names Windows reserves for devices, whatever the extension: a slot called
-// `con` would fail there, or worse, write to the console.
-const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 /** The folder saves go to by default: the user's data directory for hyosan. */
 export function defaultSaveDir(): string {
@@ -41,7 +39,7 @@ export function checkSlotName(name: string): SaveError | undefined {
   if (name.length > 40) return bad('is longer than 40 characters');
   if (!SLOT_NAME.test(name)) return bad('has characters a slot name cannot have');
   if (name.endsWith(' ')) return bad('ends in a space');
-  if (WINDOWS_DEVICES.test(name)) return bad('is a name Windows reserves for a device');
+  if (isWindowsDeviceName(name)) return bad('is a name Windows reserves for a device');
   return undefined;
 }
 
