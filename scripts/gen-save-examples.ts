@@ -74,7 +74,7 @@ function playTo(story: Story, target: string): SavedGame | undefined {
       game = playChoice(story, game, id, asks === undefined ? undefined : PLAYER_NAME);
     }
     if (game.state.scene !== target) continue;
-    if (visibleCondition(game.state, 'player').label === 'well') return game;
+    if (visibleCondition(game.state, 'player', story.infection).label === 'well') return game;
     fallback ??= game;
   }
   return fallback;

@@ -462,13 +462,13 @@ ${effects}
 
   it('warns about a paragraph that tests an item nothing gives', () => {
     expect(warnings('          - set_stat: { noise: 1 }', 'has("torhc")')).toContain(
-      "a paragraph of scene 'a' tests 'has(\"torhc\")', but item 'torhc' is never given and is not in start_items — did you mean 'torch'?",
+      "the text of scene 'a' tests 'has(\"torhc\")', but item 'torhc' is never given and is not in start_items — did you mean 'torch'?",
     );
   });
 
   it('warns about a check no roll can pass, and not about one a lucky roll passes', () => {
     const check = (stat: string, difficulty: number) =>
-      `          - check: ${stat}\n            difficulty: ${difficulty}\n            then: [ { set_stat: { noise: 0 } } ]`;
+      `          - check: ${stat}\n            difficulty: ${difficulty}\n            then: [ { set_stat: { noise: 0 } }, { say: Quiet. } ]`;
     expect(warnings(check('wits', 12))).toEqual([
       "choice 'go' in scene 'a' has a check of wits at difficulty 12 that can never succeed: the best is wits's maximum 5 + a roll of 6 = 11; lower the difficulty or raise the stat's max",
     ]);
@@ -480,7 +480,7 @@ ${effects}
       '          - expose: { who: player, route: bite, emotion: rage }',
       '          - check: strength',
       '            difficulty: 13',
-      '            then: [ { set_stat: { noise: 0 } } ]',
+      '            then: [ { set_stat: { noise: 0 } }, { say: Quiet. } ]',
     ].join('\n');
     expect(warnings(effects)).toEqual([]);
     expect(warnings(effects.replace('13', '14'))).toEqual([

@@ -9,6 +9,7 @@ import {
   step,
   symptomsOf,
   visibleCondition,
+  longestIncubation,
 } from '../src/engine/index.js';
 import type { Effect, GameState, InfectionStatus, Story } from '../src/engine/types.js';
 import { buildStory, cond } from './helpers/build-story.js';
@@ -225,6 +226,26 @@ describe('infection hooks', () => {
     expect(back.visits.hub).toBe(turned.visits.hub);
   });
 
+  it('never turns the player in the move that exposed them: the next scene is shown first', () => {
+    const story = hubStory(
+      {
+        bite: [
+          { kind: 'expose', who: 'player', route: 'bite', emotion: 'fear' },
+          { kind: 'time', minutes: 700 },
+        ],
+        wait: [{ kind: 'time', minutes: 1 }],
+      },
+      { on_turn: 'turned' },
+    );
+    let seed = 0;
+    let s = step(story, start(story, seed), 'bite');
+    while (s.characters.player!.incubation?.outcome !== 'infected') s = step(story, start(story, ++seed), 'bite');
+    // Long past the incubation, but this move's scene is shown, with the bite still incubating.
+    expect(s.scene).not.toBe('turned');
+    expect(s.characters.player!.status).toBe('exposed');
+    expect(step(story, s, 'wait').scene).toBe('turned');
+  });
+
   it('ends the game with on_turn when the player turns', () => {
     const story = hubStory(
       { bite: [{ kind: 'expose', who: 'player', route: 'bite', emotion: 'fear' }], wait: [{ kind: 'time', minutes: 700 }] },
@@ -248,14 +269,14 @@ describe('what the player sees', () => {
     while (s.characters.player!.incubation?.outcome !== 'semi-infected') s = step(story, start(story, ++seed), 'bite');
     const seen: string[] = [];
     while (s.characters.player!.status === 'exposed') {
-      const view = visibleCondition(s, 'player');
+      const view = visibleCondition(s, 'player', story.infection);
       expect(['bitten', 'unwell']).toContain(view.label);
       expect(view).not.toHaveProperty('status');
       seen.push(...symptomsOf(s, 'player'));
       s = step(story, s, 'wait');
     }
     expect(new Set(seen)).toEqual(new Set(['fever', 'chills', 'ringing-ears', 'sharp-hearing', 'hunger']));
-    expect(visibleCondition(s, 'player').label).toBe('changed');
+    expect(visibleCondition(s, 'player', story.infection).label).toBe('changed');
     expect(powersOf(s, 'player')).toEqual(['hearing', 'strength', 'healing']);
   });
 
@@ -273,9 +294,35 @@ describe('what the player sees', () => {
     expect(choicesOf(story, halfbie).map((c) => c.id)).toEqual(['open', 'listen']);
   });
 
+  it('says “bitten” while a bite could still be incubating, and not months later: the label follows the state', () => {
+    const story = hubStory({
+      bite: [{ kind: 'expose', who: 'onjo', route: 'bite', emotion: 'calm' }],
+      hour: [{ kind: 'time', minutes: 60 }],
+      months: [{ kind: 'time', minutes: 8 * 30 * 24 * 60 }],
+    });
+    const longest = longestIncubation(story.infection);
+    let seen = 0;
+    for (let seed = 0; seen < 3 && seed < 500; seed++) {
+      let s = step(story, start(story, seed), 'bite');
+      const outcome = s.characters.onjo!.incubation?.outcome;
+      // Bites that never took (still "healthy") and the immune: no sign now, none ever.
+      if (outcome !== undefined && outcome !== 'immune') continue;
+      seen++;
+      expect(visibleCondition(s, 'onjo', story.infection).label).toBe('bitten');
+      // However it went, it reads the same until every incubation would have shown.
+      for (let minutes = 60; minutes < longest; minutes += 60) {
+        s = step(story, s, 'hour');
+        expect(['bitten', 'unwell']).toContain(visibleCondition(s, 'onjo', story.infection).label);
+      }
+      s = step(story, s, 'months');
+      expect(visibleCondition(s, 'onjo', story.infection)).toEqual({ label: 'recovered', symptoms: [] });
+    }
+    expect(seen).toBe(3);
+  });
+
   it('a companion’s change shows only as symptoms, never as “changed”', () => {
     const story = hubStory({});
     const s = withStatus(start(story, 1), 'onjo', 'semi-infected', 10);
-    expect(visibleCondition(s, 'onjo')).toEqual({ label: 'unwell', symptoms: ['sharp-hearing', 'pale-skin'] });
+    expect(visibleCondition(s, 'onjo', story.infection)).toEqual({ label: 'unwell', symptoms: ['sharp-hearing', 'pale-skin'] });
   });
 });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { DEFAULT_INFECTION_TABLE } from '../src/engine/infection-table.js';
-import type { Effect, Scene, Story } from '../src/engine/types.js';
+import type { Effect, PlainParagraph, Scene, Story } from '../src/engine/types.js';
 import { parseDuration } from '../src/story/durations.js';
 import { type LoadResult, type SourceFile, loadStoryDir, loadStoryFiles } from '../src/story/load.js';
 import { deriveChoiceId } from '../src/story/names.js';
@@ -93,7 +93,7 @@ describe('the minimal fixture story', () => {
   it('splits text into paragraphs and placeholders', () => {
     const wake = sceneOf(result.story as Story, 'closet.wake');
     expect(wake.text).toHaveLength(2);
-    expect(wake.text[0]?.text.parts).toEqual([
+    expect((wake.text[0] as PlainParagraph | undefined)?.text.parts).toEqual([
       'You wake on a pile of mop heads. Your name is ',
       { name: 'name' },
       ', and it is ',
@@ -112,7 +112,7 @@ describe('the minimal fixture story', () => {
 
   it('reads several scenes from one file under scenes:', () => {
     const door = sceneOf(result.story as Story, 'closet.door');
-    expect(door.text[1]?.if?.src).toBe('heard_noise');
+    expect((door.text[1] as PlainParagraph | undefined)?.if?.src).toBe('heard_noise');
     expect(door.choices[0]?.goto).toBeUndefined();
     expect(sceneOf(result.story as Story, 'closet.escape').ending).toEqual({
       title: 'Escaped',
@@ -144,8 +144,8 @@ describe('scene text', () => {
         '  - id: a\n    ending: { title: E }\n    text: "one\\ntwo\\n\\nthree"\n' +
         '  - id: b\n    ending: { title: E }\n    text: |\n      one\n      two\n\n\n      three\n',
     );
-    expect(sceneOf(story, 'a').text.map((p) => p.text.src)).toEqual(['one two', 'three']);
-    expect(sceneOf(story, 'b').text.map((p) => p.text.src)).toEqual(['one\ntwo', 'three']);
+    expect(sceneOf(story, 'a').text.map((p) => (p as PlainParagraph).text.src)).toEqual(['one two', 'three']);
+    expect(sceneOf(story, 'b').text.map((p) => (p as PlainParagraph).text.src)).toEqual(['one\ntwo', 'three']);
   });
 
   it('splits a one-line text exactly as the same text followed by a blank line', () => {
@@ -163,7 +163,7 @@ describe('scene text', () => {
 
   it('treats {{ and }} as literal braces', () => {
     const story = loadClean('id: a\nending: { title: E }\ntext: "a {{b}} {stamina} {day}"\n');
-    expect(sceneOf(story, 'a').text[0]?.text.parts).toEqual(['a {b} ', { name: 'stamina' }, ' ', { name: 'day' }]);
+    expect((sceneOf(story, 'a').text[0] as PlainParagraph | undefined)?.text.parts).toEqual(['a {b} ', { name: 'stamina' }, ' ', { name: 'day' }]);
   });
 
   it('reports an unclosed { and an unknown placeholder where they are, inside a | block', () => {

@@ -15,6 +15,7 @@ import {
   step,
 } from '../src/engine/index.js';
 import type { GameState, Story } from '../src/engine/index.js';
+import type { PlainParagraph } from '../src/engine/types.js';
 import { loadStoryDir, loadStoryFiles, type LoadResult } from '../src/story/load.js';
 import { formatProblem } from '../src/story/problem.js';
 import { analyzeStory } from '../src/story/analyze.js';
@@ -73,14 +74,14 @@ describe('fates', () => {
     const state = play(3, 'bite', 'put-down');
     expect(state.characters.woojin?.fate).toBe('killed-by-you');
     expect(state.party).toEqual(['namra']);
-    const text = sceneOf(story, state).text.filter((p) => p.if === undefined || p.if.test(state)).map((p) => p.text.src);
+    const text = sceneOf(story, state).text.map((p) => p as PlainParagraph).filter((p) => p.if === undefined || p.if.test(state)).map((p) => p.text.src);
     expect(text).toContain('You do not look at the stairs where Woo-jin fell.');
   });
 
   it('is the empty string in a condition until one is recorded', () => {
     const lost = play(3, 'bite', 'run');
     expect(lost.characters.woojin?.fate).toBe('lost');
-    const shown = sceneOf(story, lost).text.filter((p) => p.if !== undefined && p.if.test(lost));
+    const shown = sceneOf(story, lost).text.map((p) => p as PlainParagraph).filter((p) => p.if !== undefined && p.if.test(lost));
     expect(shown).toEqual([]);
     expect(start(story, 3).characters.woojin?.fate).toBeUndefined();
   });
@@ -156,7 +157,7 @@ describe('since_exposed', () => {
     const state = play(2, 'scratch');
     expect(state.characters.namra?.exposedAt).toBe(0);
     // Twelve hours later the scratch is no longer "fresh" (< 60 minutes).
-    expect(sceneOf(story, state).text.some((p) => p.text.src.includes('scratch') && p.if!.test(state))).toBe(false);
+    expect(sceneOf(story, state).text.map((p) => p as PlainParagraph).some((p) => p.text.src.includes('scratch') && p.if!.test(state))).toBe(false);
   });
 });
 

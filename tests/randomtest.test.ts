@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enabledChoiceIds, isEnded, replay } from '../src/engine/index.js';
+import { clockAgrees, enabledChoiceIds, formatClock, isEnded, replay } from '../src/engine/index.js';
 import type { Story } from '../src/engine/types.js';
 import { loadStoryDir } from '../src/story/load.js';
 import {
@@ -70,6 +70,28 @@ describe('randomtest in one thread', () => {
     expect(result.choicesCovered).toBe(result.choicesTotal - 1);
     expect(result.stuck).toEqual([]);
     expect(result.errors).toEqual([]);
+  });
+
+  it('reports every scene shown at a time its time_of_day does not allow, with a game that reproduces it', async () => {
+    const story = await fixture('tests/fixtures/analysis/clock');
+    const part = runRandomTest(story, { runs: 300, seed: 5 });
+    expect(part.stuck).toEqual([]);
+    expect(part.clockMismatches).toHaveLength(1);
+    const late = part.clockMismatches[0]!;
+    expect(late).toMatchObject({ scene: 'roof', stated: 'dawn', found: 'Day 2, 10:30', seed: gameSeed(5, late.game) });
+    // The least-used choice alternates, so half the games sleep through the morning.
+    expect(late.games).toBe(150);
+    const replayed = replay(story, late.seed, late.moves);
+    expect(replayed.applied).toBe(late.moves.length);
+    expect(replayed.state.scene).toBe('roof');
+    expect(clockAgrees(story, replayed.state)).toBe(false);
+    expect(formatClock(story.clock, replayed.state.time)).toBe(late.found);
+    expect(late.moves).toEqual([{ scene: 'stairs', choice: 'sleep' }]);
+  });
+
+  it('reports no clock mismatch for a story whose scenes state no time of day', async () => {
+    const story = await fixture('tests/fixtures/cli-story');
+    expect(runRandomTest(story, { runs: 200, seed: 3 }).clockMismatches).toEqual([]);
   });
 
   it('reports a stuck game with a history that reproduces it through the engine', async () => {
@@ -142,7 +164,7 @@ describe('randomtest command', () => {
     const json = JSON.parse(out.stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual([
       'runs', 'seed', 'endings', 'scenesCovered', 'scenesTotal', 'choicesCovered', 'choicesTotal',
-      'uncovered', 'stuck', 'errors', 'perSecond',
+      'uncovered', 'stuck', 'errors', 'clockMismatches', 'perSecond',
     ]);
     expect(json).toMatchObject({ runs: 120, seed: 4, scenesTotal: 5, choicesTotal: 6, stuck: [], errors: [] });
     // No progress bar: stderr is not a terminal.
@@ -156,7 +178,27 @@ describe('randomtest command', () => {
     expect(out.stdout).toContain('Endings reached: 2 of 2\n');
     expect(out.stdout).toContain('Coverage: scenes 5/5 (100%), choices 5/6 (83%)\n');
     expect(out.stdout).toContain('Never made choices (scene#choice) (1):\n  gym.door#force\n');
-    expect(out.stdout).toContain('OK: every game reached an ending.\n');
+    expect(out.stdout).toContain('OK: every game reached an ending, and every scene was shown at its time of day.\n');
+  });
+
+  it('lists clock mismatches with a replay line and a count, and exits 1', async () => {
+    const { out, io } = capture();
+    expect(await randomtestCommand(['tests/fixtures/analysis/clock', '-n', '200', '--seed', '5'], io)).toBe(1);
+    expect(out.stdout).toContain(
+      'CLOCK: 1 scene was shown at a time of day its text does not assume, 100 times in all\n' +
+        "  'roof' (time_of_day: dawn) in 100 games; first: game ",
+    );
+    expect(out.stdout).toMatch(/shown at Day 2, 10:30 after 1 move\n    replay: printf '2\\n' \| hyosan --plain --story tests\/fixtures\/analysis\/clock --seed \d+\n/);
+    expect(out.stdout).toContain('FAILED: every game reached an ending, but 1 scene was shown at a time of day');
+  });
+
+  it('carries the clock mismatches in --json', async () => {
+    const { out, io } = capture();
+    expect(await randomtestCommand(['tests/fixtures/analysis/clock', '-n', '100', '--seed', '5', '--json'], io)).toBe(1);
+    const json = JSON.parse(out.stdout) as { clockMismatches: Record<string, unknown>[] };
+    expect(json.clockMismatches).toHaveLength(1);
+    expect(Object.keys(json.clockMismatches[0]!)).toEqual(['scene', 'stated', 'found', 'game', 'seed', 'moves', 'games']);
+    expect(json.clockMismatches[0]).toMatchObject({ scene: 'roof', stated: 'dawn', found: 'Day 2, 10:30', games: 50 });
   });
 
   it('refuses bad numbers as usage errors', () => {
@@ -207,6 +249,23 @@ describe('randomtest on worker threads', () => {
     expect(await json(cli, [...args, '--workers', '2'])).toEqual(one);
     expect(await json(cli, [...args, '--workers', '3'])).toEqual(one);
     expect(one).toMatchObject({ runs: 450, seed: 11, scenesCovered: 5, scenesTotal: 5, stuck: [], errors: [] });
+  });
+
+  it('reports the same clock mismatches with 1, 2 and 3 workers', async () => {
+    const args = ['tests/fixtures/analysis/clock', '-n', '750', '--seed', '3'];
+    // A run with mismatches exits 1: its report is on the error's stdout.
+    const report = async (workers: string) => {
+      const failure = await run(process.execPath, [cli, 'randomtest', ...args, '--workers', workers, '--json']).then(
+        () => ({ stdout: '{}' }),
+        (error: { stdout: string }) => error,
+      );
+      const { perSecond: _perSecond, ...rest } = JSON.parse(failure.stdout) as Record<string, unknown>;
+      return rest;
+    };
+    const [one, two, three] = await Promise.all([report('1'), report('2'), report('3')]);
+    expect(two).toEqual(one);
+    expect(three).toEqual(one);
+    expect(one.clockMismatches).toHaveLength(1);
   });
 
   it('exits 1 and prints a replay command when games get stuck', async () => {

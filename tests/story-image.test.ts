@@ -58,6 +58,7 @@ const FIXTURES = [
   'tests/fixtures/graph',
   'tests/fixtures/analysis/clean',
   'tests/fixtures/outcomes',
+  'tests/fixtures/format2',
 ];
 
 describe('a story rebuilt from its precompiled image', () => {

@@ -14,7 +14,7 @@ import { PtyProcess } from '../bench/pty.js';
 import { titleFrame } from '../src/ui/ink/title.js';
 
 const ESC = '\u001B';
-const PAINT = `${ESC}[?1049h${ESC}[H${ESC}[?25l`;
+const PAINT = `${ESC}[?1049h${ESC}[?7l${ESC}[H${ESC}[?25l`;
 const HOME = `${ESC}[H`;
 
 /** One character on the screen and how it is drawn. */

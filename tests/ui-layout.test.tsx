@@ -7,7 +7,6 @@ import type { Story } from '../src/engine/index.js';
 import { newGame } from '../src/saves/index.js';
 import { loadStoryDir } from '../src/story/load.js';
 import type { KeyPress } from '../src/ui/ink/keys.js';
-import { paginate } from '../src/ui/ink/layout.js';
 import { DEFAULT_SETTINGS } from '../src/ui/ports.js';
 import { initialScreen, layoutOf, reduceScreen, screenMode, type Screen } from '../src/ui/ink/screen.js';
 import { wrapText } from '../src/ui/wrap.js';
@@ -79,9 +78,11 @@ describe('long scenes', () => {
     stdin.write(ENTER);
     const second = await waitForFrame(lastFrame, 'page 2 of 3');
     expect(lines(second).length).toBeLessThan(24);
+    // Pages are filled: the scene's last paragraph ends the second page, the choices need one of their own.
+    expect(second).toContain('Your name is Ji-woo.');
     stdin.write(' ');
     const last = await waitForFrame(lastFrame, '1. Take the baseball bat');
-    expect(last).toContain('Your name is Ji-woo.');
+    expect(last).toContain('The Long Corridor');
     expect(lines(last).length).toBeLessThan(24);
     stdin.write('b');
     await waitForFrame(lastFrame, 'page 2 of 3');
@@ -145,6 +146,23 @@ describe('wide characters', () => {
 });
 
 describe('a resized terminal', () => {
+  it('shows the story, the panel hidden, when narrowed below 60 columns with the panel shown', async () => {
+    const { lastFrame, stdin, resize } = renderAppOn(hall, 80, 24);
+    await waitForFrame(lastFrame, (f) => f.includes('│ Status') && f.includes('The bell for the end'));
+    // tab twice: hidden, then shown again by the player's own choice.
+    stdin.write(TAB);
+    await waitForFrame(lastFrame, (f) => !f.includes('│ Status'));
+    stdin.write(TAB);
+    await waitForFrame(lastFrame, '│ Status');
+    resize(50, 24);
+    const narrow = await waitForFrame(lastFrame, (f) => f.includes('The bell for the end') && !f.includes('│'));
+    expect(narrow).not.toContain('Status (tab: back to the story)');
+    for (const line of lines(narrow)) expect(stringWidth(line)).toBeLessThanOrEqual(50);
+    // tab still shows the status in place of the story there.
+    stdin.write(TAB);
+    await waitForFrame(lastFrame, 'Status (tab: back to the story)');
+  });
+
   it('re-renders to the new width', async () => {
     const { lastFrame, resize } = renderAppOn(gym, 80, undefined);
     await waitForFrame(lastFrame, 'Status');
@@ -153,26 +171,6 @@ describe('a resized terminal', () => {
     for (const line of lines(frame)) expect(stringWidth(line)).toBeLessThanOrEqual(40);
     resize(100, 30);
     await waitForFrame(lastFrame, 'Status');
-  });
-});
-
-describe('paginate', () => {
-  const body = (n: number) => Array.from({ length: n }, (_, i) => ({ text: i % 4 === 3 ? '' : `line ${i}` }));
-
-  it('keeps everything on one page when it fits, or when the height is unknown', () => {
-    expect(paginate(body(10), undefined, 5)).toHaveLength(1);
-    expect(paginate(body(10), 20, 5)).toHaveLength(1);
-  });
-
-  it('never loses or repeats a line, and no page is taller than the room', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 2, max: 60 }), fc.integer({ min: 0, max: 30 }), (n, room, footer) => {
-        const pages = paginate(body(n), room, footer);
-        const kept = pages.flat().map((l) => l.text).filter((t) => t !== '');
-        expect(kept).toEqual(body(n).map((l) => l.text).filter((t) => t !== ''));
-        pages.slice(0, -1).forEach((p) => expect(p.length).toBeLessThanOrEqual(Math.max(1, room - 1)));
-      }),
-    );
   });
 });
 
@@ -244,6 +242,25 @@ describe('screen reducer', () => {
     const screen = press(begin(gym), char('1'), char('2'));
     const kinds = screen.outbox.map((s) => s.request.kind);
     expect(kinds).toEqual(['shown', 'chose', 'chose']);
+  });
+
+  it('keeps the first line being read on screen when resized, not the page number (40×24, then 30×10, then back)', () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    // The third of four pages: the last holds only the choices.
+    const screen = press(resize(begin(hall), 40, 24), enter, enter);
+    const before = layoutOf(screen, screen.game!);
+    expect([before.page, before.pages.length]).toEqual([2, 4]);
+    const reading = before.pages[before.page]!.find((l) => l.text !== '')!;
+    const small = resize(screen, 30, 10);
+    const after = layoutOf(small, small.game!);
+    // The page shown begins at or before the line that was first, and holds its first word.
+    const shown = after.pages[after.page]!.flatMap((l) => l.text.split(' '));
+    expect(shown).toContain(reading.text.split(' ')[0]);
+    expect(after.page).toBeGreaterThan(before.page);
+    expect(after.footer.kind).toBe('more');
+    // And back: the same line is on the page shown again.
+    const back = resize(small, 40, 24);
+    expect(layoutOf(back, back.game!).page).toBe(before.page);
   });
 
   it('pages by the terminal height it was last told', () => {

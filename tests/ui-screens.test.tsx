@@ -1,13 +1,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanup } from 'ink-testing-library';
+import stringWidth from 'string-width';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../src/engine/index.js';
 import { newGame, playChoice } from '../src/saves/index.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { waitForFrame, waitUntil } from './helpers/fake-terminal.js';
 import { MemoryPorts } from './helpers/memory-ports.js';
-import { renderApp } from './helpers/ui-app.js';
+import { renderApp, renderAppOn } from './helpers/ui-app.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const DOWN = '\u001B[B';
@@ -249,6 +250,21 @@ describe('the status panel', () => {
     expect(frame).toMatch(/Hunger\s+2\d\/100/);
     expect(frame).toContain('Powers');
     expect(frame).not.toMatch(/semi-infected|infected/);
+  });
+
+  it('uses the width a wide terminal has and wraps a changed player’s powers, cutting nothing', async () => {
+    const { lastFrame, stdin } = renderAppOn(hall, 160, 50);
+    await waitForFrame(lastFrame, 'Status');
+    stdin.write('3');
+    const frame = await waitForFrame(lastFrame, 'After the Fever');
+    const rows = frame.split('\n').filter((l) => l.includes('│'));
+    // The prose keeps its 78 columns; the panel takes 44 beside it, not 26.
+    expect(new Set(rows.map((l) => stringWidth(l.slice(0, l.indexOf('│')))))).toEqual(new Set([79]));
+    expect(Math.max(...rows.map((l) => stringWidth(l.trimEnd())))).toBeGreaterThan(79 + 26);
+    const panel = rows.map((l) => l.slice(l.indexOf('│') + 1).trim()).join(' ');
+    expect(frame).not.toContain('…');
+    expect(panel.replace(/\s+/g, ' ')).toContain('Powers sharp hearing, halfbie strength (+2 to strength checks), healing (+1 health an hour)');
+    expect(panel).toMatch(/Hunger\s+2\d\/100, fed/);
   });
 
   it('is hidden and shown again with tab', async () => {

@@ -1,8 +1,9 @@
 /**
  * `hyosan randomtest [DIR] [-n N] [--seed S] [--workers K] [--max-steps M] [--json]`:
- * plays N games with automatic choices and reports endings, coverage, and
- * every way a game got stuck, with a command line that replays it. Exit 1
- * when a game got stuck, looped or failed.
+ * plays N games with automatic choices and reports endings, coverage, every
+ * way a game got stuck and every scene shown at a time of day its text does
+ * not assume, with a command line that replays it. Exit 1 when a game got
+ * stuck, looped, failed or was shown a scene at the wrong time.
  */
 import { availableParallelism } from 'node:os';
 import { terminalJson } from '../engine/control-chars.js';
@@ -27,6 +28,8 @@ export const DEFAULT_RUNS = 1000;
 export const DEFAULT_SEED = 1;
 // Long lists are cut here in the text report; --json has them all.
 const LIST_LIMIT = 30;
+// Clock mismatches shown with a replay line in the text report.
+const CLOCK_LIMIT = 5;
 
 /** `randomtest`'s options, parsed. */
 export interface RandomtestOptions {
@@ -91,7 +94,7 @@ export async function randomtestCommand(argv: readonly string[], io: AuthorToolI
   progress?.clear();
   const result = summarize(story, opts, part, (performance.now() - started) / 1000);
   io.stdout.write(opts.json ? `${terminalJson(result, 2)}\n` : report(story, result, opts));
-  return result.stuck.length > 0 || result.errors.length > 0 ? 1 : 0;
+  return result.stuck.length > 0 || result.errors.length > 0 || result.clockMismatches.length > 0 ? 1 : 0;
 }
 
 /** Plays the run on worker threads when there is more than one batch and a script to start. */
@@ -145,8 +148,14 @@ function report(story: Story, r: RandomTestResult, opts: RandomtestOptions): str
   list(out, 'Never made choices (scene#choice)', choices);
   out.push('');
 
+  const mistimed = clockLines(story, r, opts);
   if (r.stuck.length === 0 && r.errors.length === 0) {
-    out.push(`OK: every game reached an ending.`);
+    if (mistimed.length === 0) {
+      out.push(`OK: every game reached an ending, and every scene was shown at its time of day.`);
+      return `${out.join('\n')}\n`;
+    }
+    out.push(...mistimed, '');
+    out.push(`FAILED: every game reached an ending, but ${clockSummary(r)}.`);
     return `${out.join('\n')}\n`;
   }
   for (const s of r.stuck) out.push(...stuckLines(story, s, opts));
@@ -155,10 +164,41 @@ function report(story: Story, r: RandomTestResult, opts: RandomtestOptions): str
     out.push(`  first: game ${e.game}, seed ${e.seed}, after ${e.moves.length} moves`);
     out.push(`  replay: ${replayCommand(story, e, opts)}`);
   }
+  if (mistimed.length > 0) out.push('', ...mistimed);
   const failed = r.stuck.reduce((a, s) => a + s.games, 0) + r.errors.reduce((a, e) => a + e.games, 0);
   out.push('');
-  out.push(`FAILED: ${n(failed)} of ${n(r.runs)} games did not reach an ending.`);
+  const also = mistimed.length === 0 ? '' : `; ${clockSummary(r)}`;
+  out.push(`FAILED: ${n(failed)} of ${n(r.runs)} games did not reach an ending${also}.`);
   return `${out.join('\n')}\n`;
+}
+
+/** `3 scenes were shown at a time of day their text does not assume, 142 times in all`. */
+function clockSummary(r: RandomTestResult): string {
+  const scenes = r.clockMismatches.length;
+  const games = r.clockMismatches.reduce((a, c) => a + c.games, 0);
+  const were = scenes === 1 ? 'scene was' : 'scenes were';
+  return `${scenes} ${were} shown at a time of day ${scenes === 1 ? 'its' : 'their'} text does not assume, ${plural(games, 'time')} in all`;
+}
+
+/** The first few clock mismatches, each with a line that replays its example game. */
+function clockLines(story: Story, r: RandomTestResult, opts: RandomtestOptions): string[] {
+  if (r.clockMismatches.length === 0) return [];
+  const out = [`CLOCK: ${clockSummary(r)}`];
+  for (const c of r.clockMismatches.slice(0, CLOCK_LIMIT)) {
+    out.push(
+      `  '${c.scene}' (time_of_day: ${c.stated}) in ${plural(c.games, 'game')}; ` +
+        `first: game ${c.game}, seed ${c.seed}, shown at ${c.found} after ${plural(c.moves.length, 'move')}`,
+    );
+    out.push(`    replay: ${replayCommand(story, c, opts)}`);
+  }
+  const more = r.clockMismatches.length - CLOCK_LIMIT;
+  if (more > 0) out.push(`  … and ${plural(more, 'more scene')} (--json lists them all)`);
+  return out;
+}
+
+/** `1 game`, `3 games`. */
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function list(out: string[], title: string, items: readonly string[]): void {

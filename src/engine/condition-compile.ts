@@ -12,7 +12,7 @@ import { FATE_NAMES, fateOf } from './fates.js';
 import { POWERS, SYMPTOMS, powersOf, symptomsOf } from './infection.js';
 import { own } from './records.js';
 import { sortedHas } from './sorted.js';
-import type { Clock, Condition, Expr, GameState, InfectionStatus } from './types.js';
+import type { Clock, Condition, Expr, GameState, InfectionStatus, NumberExpr } from './types.js';
 
 /** The names a story defines, which conditions may refer to. */
 export interface ConditionNames {
@@ -356,7 +356,7 @@ class Compiler {
     }
   }
 
-  private needNum(t: Typed, e: Expr, what: string): NumT | null {
+  needNum(t: Typed, e: Expr, what: string): NumT | null {
     return t.type === 'num' ? t : this.report(e, `${what}, but '${this.text(e)}' is ${TYPE_WORDS[t.type]}`);
   }
 
@@ -522,4 +522,29 @@ export function compileCondition(
     return { ok: false, problems: [...compiler.problems].sort((a, b) => a.start - b.start) };
   }
   return { ok: true, condition: { src, ast: parsed.ast, test: test.fn } };
+}
+
+/**
+ * Parses, checks and compiles a number expression (`noise`, `-noise`,
+ * `stamina + supplies - 2`, `count("water")`): the condition language's
+ * arithmetic, for effects that set or add a computed amount.
+ */
+export function compileNumber(
+  src: string,
+  names: ConditionNames,
+): { ok: true; expr: NumberExpr } | { ok: false; problems: ConditionProblem[] } {
+  // A leading minus negates the whole expression: `-noise` is `0 - noise`.
+  const negate = /^\s*-/.test(src);
+  const body = negate ? src.replace(/^(\s*)-/, '$1 ') : src;
+  const parsed = parseCondition(body);
+  if (!parsed.ok) return parsed;
+  const compiler = new Compiler(body, names);
+  const typed = compiler.build(parsed.ast);
+  const n = typed && compiler.needNum(typed, parsed.ast, 'an amount must be a number');
+  if (n === null || compiler.problems.length > 0) {
+    if (compiler.problems.length === 0) throw new Error(`bug: number '${src}' failed without a problem`);
+    return { ok: false, problems: [...compiler.problems].sort((a, b) => a.start - b.start) };
+  }
+  const f = n.fn;
+  return { ok: true, expr: { src, ast: parsed.ast, value: negate ? (s) => -f(s) : f } };
 }

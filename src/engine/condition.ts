@@ -9,7 +9,7 @@ import type { Expr } from './types.js';
 
 export { parseCondition, MAX_CONDITION_DEPTH, MAX_CONDITION_LENGTH } from './condition-parse.js';
 export type { ConditionProblem } from './condition-parse.js';
-export { compileCondition } from './condition-compile.js';
+export { compileCondition, compileNumber } from './condition-compile.js';
 export type { ConditionNames } from './condition-compile.js';
 
 /** What a condition refers to, each list in order of first appearance. */

@@ -10,7 +10,7 @@ import { own } from './records.js';
 import { draw } from './rng.js';
 import { plain, withAdded, withRemoved } from './sorted.js';
 import { renderTemplate } from './text.js';
-import type { Effect, Fate, GameState, Story } from './types.js';
+import type { Effect, Fate, GameState, NumberExpr, Story } from './types.js';
 
 /** What effects report back while they run: where to go, and time skipped off-screen. */
 export interface EffectOutcome {
@@ -46,11 +46,15 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
       }
       return;
     case 'add':
-      for (const stat in effect.stats) setStat(story, draft, stat, (own(draft.stats, stat) ?? 0) + effect.stats[stat]!);
+    case 'setStat': {
+      // Every computed amount is read from the state before any stat changes: `add: { a: "b", b: "a" }` swaps.
+      const amounts = computed(effect.stats) ? amountsOf(effect.stats, draft as GameState) : effect.stats;
+      for (const stat in amounts) {
+        const amount = amounts[stat] as number;
+        setStat(story, draft, stat, effect.kind === 'add' ? (own(draft.stats, stat) ?? 0) + amount : amount);
+      }
       return;
-    case 'setStat':
-      for (const stat in effect.stats) setStat(story, draft, stat, effect.stats[stat]!);
-      return;
+    }
     case 'give':
       draft.items[effect.item] = (own(draft.items, effect.item) ?? 0) + effect.count;
       return;
@@ -156,4 +160,20 @@ export function alwaysRedirects(effects: readonly Effect[]): boolean {
         alwaysRedirects(e.then) &&
         alwaysRedirects(e.else)),
   );
+}
+
+/** Whether any amount is computed from the state (most are plain numbers). */
+function computed(stats: Readonly<Record<string, number | NumberExpr>>): boolean {
+  for (const stat in stats) if (typeof stats[stat] !== 'number') return true;
+  return false;
+}
+
+/** The amounts of an `add` or `set_stat`, computed ones worked out (whole numbers, as stats are). */
+function amountsOf(stats: Readonly<Record<string, number | NumberExpr>>, state: GameState): Record<string, number> {
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const stat in stats) {
+    const v = stats[stat]!;
+    out[stat] = typeof v === 'number' ? v : Math.round(v.value(state));
+  }
+  return out;
 }

@@ -102,19 +102,27 @@ export function powersOf(state: GameState, who: string): readonly Power[] {
 
 /** What the player can tell about a character, never the hidden truth. */
 export interface VisibleCondition {
-  /** A short word for the status panel: `well`, `bitten`, `unwell`, `changed`, `turned`. */
-  readonly label: 'well' | 'bitten' | 'unwell' | 'changed' | 'turned';
+  /**
+   * A short word for the status panel: `well`, `bitten` (recently: nobody can
+   * tell yet what it will do), `recovered` (bitten long enough ago that any
+   * incubation would have shown, and nothing did), `unwell`, `changed`, `turned`.
+   */
+  readonly label: 'well' | 'bitten' | 'recovered' | 'unwell' | 'changed' | 'turned';
   readonly symptoms: readonly Symptom[];
   /** Hunger, shown only for a character the player knows is changed (the player themself). */
   readonly hunger?: number;
 }
 
 /**
- * What the player knows about `who`. The player knows whether someone was
- * bitten (they saw it) and sees symptoms; they know they themself have
+ * What the player knows about `who` now. The player knows whether someone
+ * was bitten (they saw it) and sees symptoms; they know they themself have
  * changed once it happens, but a companion's change shows only in symptoms.
+ * A bite stays news only while an incubation could still be running: past
+ * the longest one `table` allows, a bite that shows nothing is over, which
+ * tells the player nothing hidden (a bite that never took and an immune
+ * body look alike, and both look like this from the first minute).
  */
-export function visibleCondition(state: GameState, who: string): VisibleCondition {
+export function visibleCondition(state: GameState, who: string, table: InfectionTable): VisibleCondition {
   const c = characterOf(state, who);
   if (c === undefined) return { label: 'well', symptoms: [] };
   const symptoms = symptomsOf(state, who);
@@ -123,7 +131,15 @@ export function visibleCondition(state: GameState, who: string): VisibleConditio
     return { label: 'changed', symptoms, hunger: Math.round(c.hunger) };
   }
   if (symptoms.length > 0) return { label: 'unwell', symptoms };
-  return { label: c.bitten ? 'bitten' : 'well', symptoms };
+  if (!c.bitten) return { label: 'well', symptoms };
+  const over = c.status !== 'exposed' && (c.exposedAt === undefined || state.time - c.exposedAt >= longestIncubation(table));
+  return { label: over ? 'recovered' : 'bitten', symptoms };
+}
+
+/** The longest an incubation can last under `table`, in game minutes: after it, every bite has shown what it did. */
+export function longestIncubation(table: InfectionTable): number {
+  const longest = Math.max(...Object.values(table.incubationMinutes).map(([, max]) => max));
+  return Math.ceil(longest * Math.max(1, table.fearSpeed));
 }
 
 /** The chance that an exposure transmits the virus to this character. */
@@ -297,10 +313,11 @@ export function passTime(
   table: InfectionTable,
   minutes: number,
   current: Readonly<Record<string, CharacterState>> = draft.characters,
+  holdPlayer = false,
 ): void {
   for (const who in current) {
     const now = current[who]!;
-    if (now.status === 'exposed' && now.incubation !== undefined && now.incubation.resolvesAt <= draft.time) {
+    if (now.status === 'exposed' && now.incubation !== undefined && isDue(who, now.incubation, draft.time, holdPlayer)) {
       const c = draft.characters[who]!;
       const outcome = now.incubation.outcome;
       c.status = outcome;
@@ -310,6 +327,23 @@ export function passTime(
       draft.characters[who]!.hunger = clampRange(now.hunger + (table.hunger.perHour * minutes) / 60, 0, table.hunger.max);
     }
   }
+}
+
+/**
+ * Whether an incubation resolves now. The player's never resolves in the
+ * move that exposed them (`holdPlayer`: the player was not incubating when
+ * the move began): whatever the dice say, the player first sees the scene
+ * the move leads to, with the bite told, so no roll goes straight to a
+ * turned ending. A companion's turn is a scene of its own
+ * (`on_companion_turn`), so it is not held.
+ */
+export function isDue(
+  who: string,
+  incubation: { readonly resolvesAt: number },
+  now: number,
+  holdPlayer: boolean,
+): boolean {
+  return incubation.resolvesAt <= now && !(holdPlayer && who === 'player');
 }
 
 function clamp01(x: number): number {

@@ -7,14 +7,17 @@ import { freeze, isDraft, original, produce, type Draft } from 'immer';
 import { formatClock } from './clock.js';
 import { withoutUnsafe } from './control-chars.js';
 import { applyEffects, type EffectOutcome } from './effects.js';
-import { healthyCharacter, passTime } from './infection.js';
+import { healthyCharacter, isDue, passTime } from './infection.js';
 import { own } from './records.js';
 import { hashUnit, seedOf } from './rng.js';
-import { renderTemplate } from './text.js';
+import { renderParagraphs, renderTemplate } from './text.js';
+import { plain, sortedHas, withAdded } from './sorted.js';
 import type { CharacterState, Choice, Ending, GameState, Scene, Story } from './types.js';
 
 /** The scene id a choice's `goto` uses to resume after an interrupting event. */
 export const RETURN = '@return';
+/** The pseudo-scene a `goto` names to come back from a sub-scene a choice `call`ed. */
+export const BACK = '@back';
 
 // A story whose scenes redirect to each other forever (on_enter gotos, hooks
 // that fire again) is an author's bug; stop following it after this many hops.
@@ -108,12 +111,15 @@ export function startOwned(story: Story, seed: number): OwnedState {
     said: [],
   };
   const skipped = enter(story, game, story.start, false, inPlace);
-  settle(story, game, skipped, 0, inPlace);
+  settle(story, game, skipped, 0, inPlace, true);
   return game;
 }
 
 /** Whether a choice is shown, and whether it can be picked. */
 function availability(choice: Choice, state: GameState): 'hidden' | 'disabled' | 'enabled' {
+  if (choice.once === true && state.taken !== undefined && sortedHas(state.taken, takenKey(state.scene, choice.id))) {
+    return 'hidden';
+  }
   if (choice.if !== undefined && !choice.if.test(state)) return 'hidden';
   if (choice.requires !== undefined && !choice.requires.test(state)) return 'disabled';
   return 'enabled';
@@ -148,10 +154,7 @@ export function enabledChoiceIds(story: Story, state: GameState): readonly strin
 /** The current scene's title, chapter, visible paragraphs and ending. */
 export function sceneView(story: Story, state: GameState): SceneView {
   const scene = sceneOf(story, state);
-  const paragraphs: string[] = [];
-  for (const p of scene.text) {
-    if (p.if === undefined || p.if.test(state)) paragraphs.push(renderTemplate(story, state, p.text));
-  }
+  const paragraphs = renderParagraphs(story, state, scene.text);
   return {
     id: scene.id,
     title: scene.title,
@@ -224,6 +227,7 @@ function move(story: Story, state: GameState, choiceId: string, input: string | 
   const since = state.time;
   const hungerBefore = state.characters.player?.hunger ?? 0;
   const saidBefore = state.said.length > 0;
+  const exposedBefore = state.characters.player?.status === 'exposed';
   let skipped = 0;
   const entered = mode.change(state, (draft) => {
     // What was said belongs to one move: this one starts with nothing said.
@@ -233,9 +237,17 @@ function move(story: Story, state: GameState, choiceId: string, input: string | 
       const answer = cleanInput(input ?? '', choice.input.maxLength);
       if (answer !== '') draft.vars[choice.input.var] = answer;
     }
+    const from = draft.scene;
+    if (choice.once === true) draft.taken = withAdded(plain(draft.taken ?? []), takenKey(from, choice.id)) as string[];
     const outcome: EffectOutcome = {};
     applyEffects(story, draft, choice.effects, outcome);
-    const destination = outcome.redirect ?? choice.goto;
+    let destination = outcome.redirect ?? choice.goto;
+    if (choice.call !== undefined) {
+      // The sub-scene's `@back` comes to the choice's way on, or back into this scene as it was.
+      const back = destination === undefined ? { to: from, resume: true } : { to: destination, resume: false };
+      draft.calls = [...(draft.calls ?? []), back];
+      destination = choice.call;
+    }
     if (destination === undefined) {
       throw new StoryRuntimeError(`choice '${choice.id}' in scene '${draft.scene}' leads nowhere`);
     }
@@ -248,7 +260,7 @@ function move(story: Story, state: GameState, choiceId: string, input: string | 
       skipped = (outcome.skipped ?? 0) + enter(story, draft, destination, false, mode);
     }
   });
-  return settle(story, entered, since + skipped, hungerBefore, mode);
+  return settle(story, entered, since + skipped, hungerBefore, mode, !exposedBefore);
 }
 
 /**
@@ -263,6 +275,18 @@ function enter(story: Story, draft: Draft<GameState>, sceneId: string, resume: b
   for (let hops = 0; target !== undefined; hops++) {
     if (hops >= MAX_HOPS) {
       throw new StoryRuntimeError(`scene '${sceneId}' keeps redirecting (more than ${MAX_HOPS} hops)`);
+    }
+    // A loop: a call's way on may itself be `@back` (a sub-scene that calls another, then returns).
+    while (target === BACK) {
+      const calls = draft.calls ?? [];
+      const back = calls[calls.length - 1];
+      if (back === undefined) {
+        throw new StoryRuntimeError(`'@back' in scene '${draft.scene}', but no choice called a sub-scene to come back from`);
+      }
+      if (calls.length === 1) delete draft.calls;
+      else draft.calls = calls.slice(0, -1);
+      target = back.to;
+      skipEntry = back.resume;
     }
     const scene = story.scenes.get(target);
     if (scene === undefined) throw new StoryRuntimeError(`no scene '${target}' to go to`);
@@ -291,7 +315,15 @@ function enter(story: Story, draft: Draft<GameState>, sceneId: string, resume: b
  * Checks the plain state first, so a move that touches no infection costs
  * no second draft (this runs on every choice of every random playtest).
  */
-function settle(story: Story, entered: GameState, since: number, hungerBefore: number, mode: Mode): GameState {
+function settle(
+  story: Story,
+  entered: GameState,
+  since: number,
+  hungerBefore: number,
+  mode: Mode,
+  /** The player was not yet incubating when the move began: an incubation begun in it waits for the next. */
+  holdPlayer = false,
+): GameState {
   let state = entered;
   let last = since;
   let hunger = hungerBefore;
@@ -301,12 +333,12 @@ function settle(story: Story, entered: GameState, since: number, hungerBefore: n
     }
     const now = state.time;
     const minutes = now - last;
-    if (!needsAttention(story, state, minutes, hunger)) return state;
+    if (!needsAttention(story, state, minutes, hunger, holdPlayer)) return state;
     let hook: string | undefined;
     let skipped = 0;
     const before = state;
     state = mode.change(state, (draft) => {
-      hook = hookAfter(story, draft, before, minutes, hunger);
+      hook = hookAfter(story, draft, before, minutes, hunger, holdPlayer);
       if (hook !== undefined) skipped = enter(story, draft, hook, false, mode);
     });
     if (hook === undefined) return state;
@@ -317,10 +349,10 @@ function settle(story: Story, entered: GameState, since: number, hungerBefore: n
 }
 
 /** Whether time, the infection or a hook has anything to do in this state. */
-function needsAttention(story: Story, state: GameState, minutes: number, hungerBefore: number): boolean {
+function needsAttention(story: Story, state: GameState, minutes: number, hungerBefore: number, holdPlayer: boolean): boolean {
   for (const who in state.characters) {
     const c = state.characters[who]!;
-    if (c.status === 'exposed' && c.incubation !== undefined && c.incubation.resolvesAt <= state.time) return true;
+    if (c.status === 'exposed' && c.incubation !== undefined && isDue(who, c.incubation, state.time, holdPlayer)) return true;
     if (c.status === 'semi-infected' && minutes > 0) return true;
   }
   return dueEvent(story, state, hungerBefore) !== undefined;
@@ -378,9 +410,10 @@ function hookAfter(
   before: GameState,
   minutes: number,
   hungerBefore: number,
+  holdPlayer: boolean,
 ): string | undefined {
   const table = story.infection;
-  passTime(draft, table, minutes, before.characters);
+  passTime(draft, table, minutes, before.characters, holdPlayer);
   const health = story.stats.health;
   if (draft.characters.player!.status === 'semi-infected' && minutes > 0 && health !== undefined) {
     const healed = (draft.stats.health ?? health.start) + (table.healingPerHour * minutes) / 60;
@@ -459,4 +492,9 @@ export function replay(story: Story, seed: number, moves: readonly Move[]): Repl
     }
   }
   return done(moves.length);
+}
+
+/** How a taken once-only choice is recorded in `GameState.taken`. */
+function takenKey(scene: string, choice: string): string {
+  return `${scene}#${choice}`;
 }

@@ -56,6 +56,13 @@ export type Expr =
       readonly end: number;
     };
 
+/** A number computed from the state (`-noise`, `stamina + supplies`), for effects: source, AST, compiled value. */
+export interface NumberExpr {
+  readonly src: string;
+  readonly ast: Expr;
+  readonly value: (state: GameState) => number;
+}
+
 /** A condition as the engine uses it: its source, its AST and a compiled test. */
 export interface Condition {
   readonly src: string;
@@ -66,8 +73,29 @@ export interface Condition {
 // ---------------------------------------------------------------------------
 // Text
 
-/** One piece of a text template: literal text or a `{name}` to fill in. */
-export type TemplatePart = string | { readonly name: string };
+/**
+ * One piece of a text template: literal text, a `{name}` to fill in, an
+ * inline condition (`{if hurt: limping | walking}`), or a variation by visit
+ * (`{seq: first time | every time after}`).
+ */
+export type TemplatePart =
+  | string
+  | { readonly name: string }
+  | {
+      readonly kind: 'if';
+      readonly cond: Condition;
+      readonly then: readonly TemplatePart[];
+      readonly else: readonly TemplatePart[];
+    }
+  | { readonly kind: 'vary'; readonly mode: VaryMode; readonly options: readonly (readonly TemplatePart[])[] };
+
+/**
+ * How a variation picks its option on the scene's n-th visit: `seq` the
+ * n-th, then the last for ever; `cycle` round and round; `once` the n-th,
+ * then nothing; `shuffle` one at random (from the game's seed, so a replay
+ * shows the same).
+ */
+export type VaryMode = 'seq' | 'cycle' | 'once' | 'shuffle';
 
 /** A text with `{name}` placeholders, parsed at load time. */
 export interface Template {
@@ -76,10 +104,28 @@ export interface Template {
 }
 
 /** A paragraph of scene text, shown only when its condition (if any) holds. */
-export interface Paragraph {
+export interface PlainParagraph {
   readonly text: Template;
   readonly if?: Condition;
 }
+
+/**
+ * First-match text: the paragraphs of the first case whose condition holds
+ * (a case without one always does); nothing when none does. An `if` with an
+ * `else` is two cases.
+ */
+export interface FirstParagraph {
+  readonly first: readonly FirstCase[];
+}
+
+/** One case of first-match text. */
+export interface FirstCase {
+  readonly if?: Condition;
+  readonly text: readonly Template[];
+}
+
+/** A paragraph of scene text. */
+export type Paragraph = PlainParagraph | FirstParagraph;
 
 // ---------------------------------------------------------------------------
 // Infection
@@ -125,8 +171,9 @@ export interface TimeOfDay {
 export type Effect =
   | { readonly kind: 'set'; readonly flags: readonly string[] }
   | { readonly kind: 'clear'; readonly flags: readonly string[] }
-  | { readonly kind: 'add'; readonly stats: Readonly<Record<string, number>> }
-  | { readonly kind: 'setStat'; readonly stats: Readonly<Record<string, number>> }
+  /** Amounts are numbers, or computed from the state (`add: { stamina: "-noise" }`). */
+  | { readonly kind: 'add'; readonly stats: Readonly<Record<string, number | NumberExpr>> }
+  | { readonly kind: 'setStat'; readonly stats: Readonly<Record<string, number | NumberExpr>> }
   | { readonly kind: 'give'; readonly item: string; readonly count: number }
   | { readonly kind: 'take'; readonly item: string; readonly count: number }
   | { readonly kind: 'join'; readonly who: string }
@@ -202,6 +249,14 @@ export interface Choice {
   readonly goto?: string;
   /** A free-text answer the choice asks for, stored in a string variable. */
   readonly input?: { readonly var: string; readonly prompt: string; readonly maxLength: number };
+  /** Hidden once it has been taken in this game (a once-only choice). */
+  readonly once?: true;
+  /**
+   * A sub-scene to play first: the game goes there, and a `goto: "@back"` in
+   * it (or in a scene it leads to) comes back to this choice's `goto` (or
+   * to this scene when the choice has none). Calls nest.
+   */
+  readonly call?: string;
   readonly source: SourceRef;
 }
 
@@ -235,6 +290,8 @@ export interface StatDef {
   readonly start: number;
   /** Shown in the status panel. */
   readonly visible: boolean;
+  /** Declared under `counters:`: a number the story keeps for itself, never shown, not a stat of the player's. */
+  readonly counter?: true;
 }
 
 /** An item the story declares (items need not be declared to be used). */
@@ -341,4 +398,8 @@ export interface GameState {
   readonly said: readonly string[];
   /** The scene an interrupting event (a companion turning) returns to. */
   readonly returnTo?: string;
+  /** Once-only choices taken in this game, as `scene#choice`, sorted. */
+  readonly taken?: readonly string[];
+  /** Where each `call` in progress comes back to with `@back` (`resume`: into the calling scene as it was), innermost last. */
+  readonly calls?: readonly { readonly to: string; readonly resume: boolean }[];
 }

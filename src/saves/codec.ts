@@ -32,7 +32,7 @@ export function buildSaveDocument(story: Story, game: SavedGame, now: Date): Sav
     clock: display(view.clock, 50),
     savedAt: now.toISOString(),
     ...(name === undefined || name === '' ? {} : { playerName: display(name, 200) }),
-    condition: visibleCondition(game.state, 'player').label,
+    condition: visibleCondition(game.state, 'player', story.infection).label,
     turn: game.state.turn,
   };
   return {

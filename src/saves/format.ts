@@ -120,7 +120,7 @@ const metaSchema = describe(
     playerName: describe(z.optional(printable(200)), "The player's name (`vars.name`), if the story has one."),
     condition: describe(
       printable(50),
-      'The infection stage as the player knows it: well, bitten, unwell, changed, turned.',
+      'The infection stage as the player knows it: well, bitten, recovered, unwell, changed, turned.',
     ),
     turn: describe(wholeNumber(), 'Choices made so far.'),
   }),

@@ -7,8 +7,10 @@
  */
 import { referencesOf } from '../engine/condition.js';
 import type { Condition, Effect, SourceRef, Story } from '../engine/types.js';
+import { BACK } from './names.js';
+import { edgesOf } from './reachability.js';
 import type { Problem } from './problem.js';
-import { forEachEffect, scenesInOrder, type StoryFacts } from './story-facts.js';
+import { forEachEffect, scenesInOrder, textConditions, type StoryFacts } from './story-facts.js';
 import { didYouMean } from './suggest.js';
 
 /** The highest a die adds to a `check` (a roll of 1–6). */
@@ -76,8 +78,9 @@ export function typoWarnings(story: Story, facts: StoryFacts, problems: Problem[
         }
       }
     });
+  backWithoutCall(story, problems);
   for (const scene of scenesInOrder(story)) {
-    for (const p of scene.text) if (p.if !== undefined) testsOf(p.if, scene.source, `a paragraph of scene '${scene.id}'`);
+    for (const cond of textConditions(scene)) testsOf(cond, scene.source, `the text of scene '${scene.id}'`);
     effectsOf(scene.onEnter, scene.source, `the on_enter of scene '${scene.id}'`);
     for (const choice of scene.choices) {
       effectsOf(choice.effects, choice.source, `choice '${choice.id}' in scene '${scene.id}'`);
@@ -103,4 +106,36 @@ function canChangeInfection(story: Story): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A `goto: "@back"` in a scene no `call` can lead to has nothing to come
+ * back to: the game would stop there with an error.
+ */
+function backWithoutCall(story: Story, problems: Problem[]): void {
+  const inCall = new Set<string>();
+  const queue: string[] = [];
+  for (const scene of story.scenes.values()) {
+    for (const choice of scene.choices) if (choice.call !== undefined) queue.push(choice.call);
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i]!;
+    if (inCall.has(id)) continue;
+    inCall.add(id);
+    const scene = story.scenes.get(id);
+    if (scene === undefined) continue;
+    for (const edge of edgesOf(scene)) if (edge.to !== BACK && !inCall.has(edge.to)) queue.push(edge.to);
+  }
+  for (const scene of scenesInOrder(story)) {
+    if (inCall.has(scene.id)) continue;
+    for (const edge of edgesOf(scene)) {
+      if (edge.to !== BACK) continue;
+      const at = edge.choice?.source ?? scene.source;
+      const where = edge.choice === undefined ? `the on_enter of scene '${scene.id}'` : `choice '${edge.choice.id}' in scene '${scene.id}'`;
+      problems.push(
+        warning(at, `${where} goes to "@back", but no choice \`call\`s a sub-scene that leads here: there is nothing to come back to`),
+      );
+      break;
+    }
+  }
 }

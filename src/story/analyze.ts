@@ -11,10 +11,14 @@ import type { Problem } from './problem.js';
 import { sortProblems } from './problem.js';
 import { typoWarnings } from './analyze-typos.js';
 import { reachableScenes } from './reachability.js';
+import { deathsByRoll, silentRolls } from './roll-analysis.js';
 import { scenesInOrder, sourceOf, storyFacts } from './story-facts.js';
 
-/** Every warning the static analyses find in `story`, sorted by file and position. */
-export function analyzeStory(story: Story): Problem[] {
+/** The analyses that can be left out of a run, by name. */
+export type AnalysisName = 'silent-rolls' | 'deaths-by-roll';
+
+/** Every warning the static analyses find in `story` (but those in `skip`), sorted by file and position. */
+export function analyzeStory(story: Story, skip: readonly AnalysisName[] = []): Problem[] {
   const world: ConditionWorld = { story, facts: storyFacts(story) };
   const problems: Problem[] = [];
   const memo = new Memo();
@@ -23,6 +27,8 @@ export function analyzeStory(story: Story): Problem[] {
   possibleSoftLocks(story, world, problems, memo);
   unusedFlagsAndItems(world, problems);
   typoWarnings(story, world.facts, problems);
+  if (!skip.includes('silent-rolls')) silentRolls(story, problems);
+  if (!skip.includes('deaths-by-roll')) deathsByRoll(story, problems);
   return sortProblems(problems);
 }
 

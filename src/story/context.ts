@@ -2,15 +2,15 @@
  * What compiling one file needs: the names the story knows, and a way to
  * report a problem at a data path of that file (mapped back to line:col).
  */
-import { compileCondition, type ConditionNames } from '../engine/condition.js';
-import type { Condition, SourceRef, Template } from '../engine/types.js';
+import { compileCondition, compileNumber, type ConditionNames, type ConditionProblem } from '../engine/condition.js';
+import type { Condition, NumberExpr, SourceRef, Template } from '../engine/types.js';
 import type { Located } from './issues.js';
 import { validate } from './issues.js';
 import { type DataPath, type YamlFile, positionInScalar, positionOf } from './parse-yaml.js';
-import { RETURN } from './names.js';
+import { BACK, RETURN } from './names.js';
 import type { Problem } from './problem.js';
 import { didYouMean } from './suggest.js';
-import { parseTemplate } from './template.js';
+import { compileTemplateParts, isSimple, parseTemplate } from './template.js';
 import type * as z from 'zod/mini';
 
 /** Names placeholders may use besides variables and stats. */
@@ -142,8 +142,12 @@ export class FileContext {
     return undefined;
   }
 
-  /** Compiles the condition at `path`, reporting problems at their columns. */
-  condition(src: string | boolean, path: DataPath): Condition | undefined {
+  /**
+   * Compiles the condition at `path`, reporting problems at their columns;
+   * `within` is where it starts inside that string value when it is only a
+   * part of it (an inline condition in a text).
+   */
+  condition(src: string | boolean, path: DataPath, within?: number): Condition | undefined {
     const text = String(src);
     if (text.trim() === '') {
       this.error(path, 'empty condition: write one, e.g. `stamina > 2`, or remove the field');
@@ -168,13 +172,41 @@ export class FileContext {
       known.set(text, result.condition);
       return result.condition;
     }
-    for (const p of result.problems) {
+    this.expressionProblems(text, result.problems, path, typeof src === 'string' ? (within ?? 0) : undefined);
+    return undefined;
+  }
+
+  /**
+   * Reports a condition's or an amount's problems at their columns (`base`:
+   * where the expression starts in the string at `path`; undefined when it
+   * was not a string, as `if: 3`).
+   */
+  private expressionProblems(src: string, problems: readonly ConditionProblem[], path: DataPath, base: number | undefined): void {
+    for (const p of problems) {
       // A flag, stat or scene named only in a file that failed to parse looks unknown here.
-      const unknown = /^unknown [a-z]+ '/.test(p.message) ? text.slice(p.start, p.end).replace(/^["']|["']$/g, '') : '';
-      if (unknown !== '') this.unknownName(unknown, path, p.message, 'value', typeof src === 'string' ? p.start : undefined);
-      else if (typeof src === 'string') this.errorInScalar(path, p.start, p.message);
+      const unknown = /^unknown [a-z]+ '/.test(p.message) ? src.slice(p.start, p.end).replace(/^["']|["']$/g, '') : '';
+      const offset = base === undefined ? undefined : base + p.start;
+      if (unknown !== '') this.unknownName(unknown, path, p.message, 'value', offset);
+      else if (offset !== undefined) this.errorInScalar(path, offset, p.message);
       else this.error(path, p.message);
     }
+  }
+
+  /** Compiles the number expression at `path` (a computed amount), reporting problems at their columns. */
+  number(src: string, path: DataPath): NumberExpr | undefined {
+    if (src.trim() === '') {
+      this.error(path, 'empty amount: write a number, or an expression such as "-noise" or "stamina + 1"');
+      return undefined;
+    }
+    let result: ReturnType<typeof compileNumber>;
+    try {
+      result = compileNumber(src, this.names);
+    } catch (error) {
+      this.error(path, `internal error while compiling this amount (please report it): ${(error as Error).message}`);
+      return undefined;
+    }
+    if (result.ok) return result.expr;
+    this.expressionProblems(src, result.problems, path, 0);
     return undefined;
   }
 
@@ -199,12 +231,15 @@ export class FileContext {
         offset + ph.offset,
       );
     }
-    return ok ? { src: text, parts: parsed.parts } : undefined;
+    if (!ok) return undefined;
+    if (isSimple(parsed.parts)) return { src: text, parts: parsed.parts };
+    const parts = compileTemplateParts(parsed.parts, (cond, at) => this.condition(cond, path, offset + at));
+    return parts === undefined ? undefined : { src: text, parts };
   }
 
   /** Whether `id` names a scene (or `@return` where allowed); reports it if not. */
   sceneRef(id: string, path: DataPath, allowReturn: boolean): boolean {
-    if (allowReturn && id === RETURN) return true;
+    if (allowReturn && (id === RETURN || id === BACK)) return true;
     if (this.names.scenes.has(id)) return true;
     this.unknownName(id, path, `no scene has the id '${id}'${didYouMean(id, this.names.scenes)}`);
     return false;

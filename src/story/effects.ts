@@ -4,7 +4,7 @@
  * union's worth), then compile it and check the names it uses.
  */
 import type * as z from 'zod/mini';
-import type { Effect, Who } from '../engine/types.js';
+import type { Effect, NumberExpr, Who } from '../engine/types.js';
 import type { FileContext } from './context.js';
 import { parseDuration } from './durations.js';
 import { describeValue } from './issues.js';
@@ -122,11 +122,17 @@ function compileVerb(
     case 'set_stat': {
       const changes = verb === 'add' ? parse('add')?.add : parse('set_stat')?.set_stat;
       if (changes === undefined) return undefined;
-      const stats: Record<string, number> = Object.create(null);
+      const stats: Record<string, number | NumberExpr> = Object.create(null);
       let ok = true;
       for (const [name, value] of Object.entries(changes)) {
         if (!knownStat(name, at(name), ctx, 'key')) ok = false;
-        else stats[name] = value;
+        else if (typeof value === 'number') stats[name] = value;
+        else {
+          // A computed amount: a number expression, checked like a condition.
+          const expr = ctx.number(value, at(name));
+          if (expr === undefined) ok = false;
+          else stats[name] = expr;
+        }
       }
       if (!ok) return undefined;
       return verb === 'add' ? { kind: 'add', stats } : { kind: 'setStat', stats };

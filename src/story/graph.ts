@@ -8,7 +8,7 @@
 import { escapeUnsafe, terminalJson } from '../engine/control-chars.js';
 import type { Scene, Story } from '../engine/types.js';
 import type { GraphPart } from './graph-part.js';
-import { RETURN } from './names.js';
+import { BACK, RETURN } from './names.js';
 import { edgesOf, type SceneEdge } from './reachability.js';
 import type { Coverage } from './randomtest.js';
 import { scenesInOrder } from './story-facts.js';
@@ -23,6 +23,12 @@ export const MAX_LABEL = 40;
 const ENDING_FILL = '#d9f2d9';
 const UNCOVERED_FILL = '#f8c8c8';
 const RETURN_LABEL = 'back to the interrupted scene';
+const BACK_LABEL = 'back to the calling choice';
+/** The pseudo-scenes a goto can name, and how they are drawn. */
+const PSEUDO: ReadonlyMap<string, string> = new Map([
+  [RETURN, RETURN_LABEL],
+  [BACK, BACK_LABEL],
+]);
 const OUTSIDE_COLOUR = '#777777';
 
 /** Mermaid's default limits (its `maxTextSize` and `maxEdges`): a bigger diagram is refused, not drawn. */
@@ -40,7 +46,7 @@ export function storyGraph(story: Story, format: GraphFormat, coverage?: Coverag
   const edges = all
     .filter((s) => drawn.has(s.id))
     .flatMap((s) => edgesOf(s))
-    .filter((e) => (e.to === RETURN ? part === undefined || part.scenes.has(e.from) : drawn.has(e.to)))
+    .filter((e) => (PSEUDO.has(e.to) ? part === undefined || part.scenes.has(e.from) : drawn.has(e.to)))
     // An edge between two scenes outside the part says nothing about the part.
     .filter((e) => part === undefined || part.scenes.has(e.from) || part.scenes.has(e.to));
   const roles = rolesOf(story);
@@ -124,8 +130,8 @@ function dot(
   for (const id of outside) {
     out.push(`  ${dotString(id)} [label=${dotString(id)}, shape=plaintext, fontcolor="${OUTSIDE_COLOUR}"];`);
   }
-  if (edges.some((e) => e.to === RETURN)) {
-    out.push(`  ${dotString(RETURN)} [label=${dotString(RETURN_LABEL)}, shape=plaintext];`);
+  for (const [pseudo, label] of PSEUDO) {
+    if (edges.some((e) => e.to === pseudo)) out.push(`  ${dotString(pseudo)} [label=${dotString(label)}, shape=plaintext];`);
   }
   for (const edge of edges) {
     const attrs = [`label=${dotString(edgeLabel(edge))}`];
@@ -213,7 +219,7 @@ function mermaid(
   roles: Roles,
   coverage?: Coverage,
 ): string {
-  const ids = mermaidIds([...scenes.map((s) => s.id), ...outside, RETURN]);
+  const ids = mermaidIds([...scenes.map((s) => s.id), ...outside, ...PSEUDO.keys()]);
   const id = (scene: string) => ids.get(scene) ?? 'n_unknown';
   const out = [`---`, `title: ${terminalJson(story.title)}`, `---`, 'flowchart TD'];
   const classes = new Map<string, string[]>();
@@ -230,7 +236,9 @@ function mermaid(
     out.push(`  ${id(scene)}["${mermaidText(scene)}"]`);
     tag('outside', scene);
   }
-  if (edges.some((e) => e.to === RETURN)) out.push(`  ${id(RETURN)}>"${mermaidText(RETURN_LABEL)}"]`);
+  for (const [pseudo, label] of PSEUDO) {
+    if (edges.some((e) => e.to === pseudo)) out.push(`  ${id(pseudo)}>"${mermaidText(label)}"]`);
+  }
   for (const edge of mermaidEdges(edges)) {
     const arrow = edge.conditional ? '-.->' : '-->';
     out.push(`  ${id(edge.from)} ${arrow}|"${mermaidText(edge.label)}"| ${id(edge.to)}`);

@@ -26,6 +26,8 @@ export function isWindowsDeviceName(name: string): boolean {
 
 /** The pseudo-scene a `goto` names to go back to where an interruption came from. */
 export const RETURN = '@return';
+/** The pseudo-scene a `goto` names to come back from a sub-scene that a choice `call`ed. */
+export const BACK = '@back';
 /** The `who` that means the player, where an effect allows it. */
 export const PLAYER = 'player';
 

@@ -77,6 +77,12 @@ function typeTest(schema: Schema): Test | undefined {
       const values = new Set(Object.values((def as z.core.$ZodEnumDef).entries).filter((v) => typeof v === 'string'));
       return (value) => typeof value === 'string' && values.has(value);
     }
+    case 'literal': {
+      const values = (def as z.core.$ZodLiteralDef<z.core.util.Literal>).values;
+      // Primitive literals only (strings, numbers, booleans): anything else is left to zod.
+      if (!values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return undefined;
+      return (value) => values.includes(value as z.core.util.Literal);
+    }
     case 'union':
       return unionTest(def as z.core.$ZodUnionDef);
     case 'array':

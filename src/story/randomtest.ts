@@ -11,7 +11,19 @@
  * same result for the same seed.
  */
 import { nextFloat } from '../engine/rng.js';
-import { advance, choicesOf, enabledChoiceIds, isEnded, replay, sceneOf, start, startOwned, step } from '../engine/index.js';
+import {
+  advance,
+  choicesOf,
+  clockAgrees,
+  enabledChoiceIds,
+  formatClock,
+  isEnded,
+  replay,
+  sceneOf,
+  start,
+  startOwned,
+  step,
+} from '../engine/index.js';
 import type { GameState, Move, OwnedState, Story } from '../engine/index.js';
 
 /** Games per batch; part of what a seed means, so changing it changes every result. */
@@ -67,6 +79,24 @@ export interface ErroredGames {
   readonly moves: readonly Move[];
 }
 
+/**
+ * Games whose clock disagreed with a scene's `time_of_day` when its text was
+ * shown, grouped by scene (a game counts once per scene however often it
+ * arrived there at the wrong time), with the first such game as an example.
+ */
+export interface ClockMismatches {
+  readonly scene: string;
+  /** What the scene states: a part of the day (`dawn`) or a window (`"22:00-03:00"`). */
+  readonly stated: string;
+  /** The example game's clock when the scene's text was shown: `Day 4, 03:26`. */
+  readonly found: string;
+  readonly games: number;
+  /** The example: the lowest-numbered such game, its engine seed and its moves up to that scene. */
+  readonly game: number;
+  readonly seed: number;
+  readonly moves: readonly Move[];
+}
+
 /** What some batches of games found; parts merge in any order to the same whole. */
 export interface RandomTestPart {
   readonly games: number;
@@ -79,6 +109,7 @@ export interface RandomTestPart {
   readonly choices: readonly string[];
   readonly stuck: readonly StuckGames[];
   readonly errors: readonly ErroredGames[];
+  readonly clockMismatches: readonly ClockMismatches[];
   /** For each ending scene entered (also one a game goes on from, and each `routeTo` scene), the lowest-numbered game that did. */
   readonly routes: Readonly<Record<string, EndingRoute>>;
 }
@@ -96,6 +127,8 @@ export interface RandomTestResult {
   readonly uncovered: readonly string[];
   readonly stuck: readonly StuckGames[];
   readonly errors: readonly ErroredGames[];
+  /** Scenes some game was shown at a time its `time_of_day` does not allow. */
+  readonly clockMismatches: readonly ClockMismatches[];
   readonly perSecond: number;
 }
 
@@ -161,8 +194,17 @@ function playGame(
   let applied = 0;
   // The game as it ended: the state, or after an error the last one a move completed.
   let last: GameState | undefined;
+  // Scenes this game was already found at the wrong time of day (made when first needed).
+  let mistimed: Set<string> | undefined;
+  const checkClock = (shown: GameState): void => {
+    if (clockAgrees(story, shown) || mistimed?.has(shown.scene)) return;
+    (mistimed ??= new Set()).add(shown.scene);
+    const stated = sceneOf(story, shown).timeOfDay?.src ?? '';
+    acc.clock({ scene: shown.scene, stated, found: formatClock(story.clock, shown.time), game, seed, moves });
+  };
   try {
     state = startOwned(story, seed);
+    checkClock(state);
     for (const move of options.prefix ?? []) {
       if (move.scene !== state.scene) {
         throw new Error(`prefix move '${move.choice}' expects scene '${move.scene}', the game is in '${state.scene}'`);
@@ -172,6 +214,7 @@ function playGame(
       moves.push(move);
       acc.choice(`${move.scene}#${move.choice}`);
       acc.reached(story, state, game, seed, moves);
+      checkClock(state);
     }
     for (;;) {
       if (isEnded(story, state)) {
@@ -213,6 +256,7 @@ function playGame(
       advance(story, state, id, asks ? TYPED_ANSWER : undefined);
       applied++;
       acc.reached(story, state, game, seed, moves);
+      checkClock(state);
     }
     last = state;
   } catch (error) {
@@ -238,6 +282,10 @@ function errorKey(e: Pick<ErroredGames, 'scene' | 'message'>): string {
   return `${e.scene}\0${e.message}`;
 }
 
+function clockKey(c: Pick<ClockMismatches, 'scene'>): string {
+  return c.scene;
+}
+
 /** Collects what one batch's games found. */
 class Accumulator {
   games = 0;
@@ -247,6 +295,7 @@ class Accumulator {
   private readonly choices = new Set<string>();
   private readonly stuckGames = new Map<string, StuckGames>();
   private readonly erroredGames = new Map<string, ErroredGames>();
+  private readonly mistimed = new Map<string, ClockMismatches>();
   private readonly routes = new Map<string, EndingRoute>();
   private readonly routeTo: ReadonlySet<string>;
 
@@ -275,16 +324,15 @@ class Accumulator {
   }
 
   stuck(s: Omit<StuckGames, 'games'>): void {
-    // Games run in order, so the first of a kind is the lowest-numbered: the example.
-    const key = stuckKey(s);
-    const had = this.stuckGames.get(key);
-    this.stuckGames.set(key, had === undefined ? { ...s, moves: [...s.moves], games: 1 } : { ...had, games: had.games + 1 });
+    countGame(this.stuckGames, stuckKey(s), s);
   }
 
   error(e: Omit<ErroredGames, 'games'>): void {
-    const key = errorKey(e);
-    const had = this.erroredGames.get(key);
-    this.erroredGames.set(key, had === undefined ? { ...e, moves: [...e.moves], games: 1 } : { ...had, games: had.games + 1 });
+    countGame(this.erroredGames, errorKey(e), e);
+  }
+
+  clock(c: Omit<ClockMismatches, 'games'>): void {
+    countGame(this.mistimed, clockKey(c), c);
   }
 
   part(): RandomTestPart {
@@ -296,9 +344,23 @@ class Accumulator {
       choices: [...this.choices].sort(),
       stuck: [...this.stuckGames.values()],
       errors: [...this.erroredGames.values()],
+      clockMismatches: [...this.mistimed.values()],
       routes: Object.fromEntries(this.routes),
     };
   }
+}
+
+/**
+ * Counts one more game in its group; the first game of a group keeps a copy
+ * of its moves as the example (games run in order, so it is the lowest-numbered).
+ */
+function countGame<T extends { readonly games: number; readonly moves: readonly Move[] }>(
+  groups: Map<string, T>,
+  key: string,
+  found: Omit<T, 'games'>,
+): void {
+  const had = groups.get(key);
+  groups.set(key, had === undefined ? ({ ...found, moves: [...found.moves], games: 1 } as unknown as T) : { ...had, games: had.games + 1 });
 }
 
 /** Adds up parts: counts summed, sets joined, each group's example the lowest-numbered game. */
@@ -308,6 +370,7 @@ export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
   const choices = new Set<string>();
   const stuck = new Map<string, StuckGames>();
   const errors = new Map<string, ErroredGames>();
+  const mistimed = new Map<string, ClockMismatches>();
   const routes = new Map<string, EndingRoute>();
   let games = 0;
   let moves = 0;
@@ -319,6 +382,7 @@ export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
     for (const c of part.choices) choices.add(c);
     for (const s of part.stuck) mergeGroup(stuck, stuckKey(s), s);
     for (const e of part.errors) mergeGroup(errors, errorKey(e), e);
+    for (const c of part.clockMismatches) mergeGroup(mistimed, clockKey(c), c);
     for (const [id, route] of Object.entries(part.routes)) {
       const had = routes.get(id);
       if (had === undefined || route.game < had.game) routes.set(id, route);
@@ -333,6 +397,7 @@ export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
     choices: [...choices].sort(),
     stuck: [...stuck.values()].sort(byGame),
     errors: [...errors.values()].sort(byGame),
+    clockMismatches: [...mistimed.values()].sort((a, b) => byGame(a, b) || (a.scene < b.scene ? -1 : 1)),
     routes: Object.fromEntries([...routes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
 }
@@ -377,6 +442,7 @@ export function summarize(
     uncovered: [...uncoveredScenes, ...uncoveredChoices],
     stuck: part.stuck,
     errors: part.errors,
+    clockMismatches: part.clockMismatches,
     perSecond: seconds > 0 ? Math.round(part.games / seconds) : 0,
   };
 }

@@ -53,6 +53,8 @@ function findEdges(scene: Scene): SceneEdge[] {
   for (const choice of scene.choices) {
     const gated = choice.if !== undefined || choice.requires !== undefined;
     const redirects = addGotos(choice.effects, gated, choice);
+    // A sub-scene is played first; the choice's goto is where `@back` then comes to.
+    if (choice.call !== undefined) add(choice.call, gated, choice);
     // A choice whose every path redirects never uses its own goto.
     if (choice.goto !== undefined && !alwaysRedirects(choice.effects)) add(choice.goto, gated || redirects, choice);
   }

@@ -4,7 +4,7 @@
  * mistakes are reported in the same run.
  */
 import { parseTimeOfDay } from '../engine/time-of-day.js';
-import type { Choice, Effect, Paragraph, Scene, TimeOfDay } from '../engine/types.js';
+import type { Choice, Effect, Paragraph, Scene, Template, TimeOfDay } from '../engine/types.js';
 import type { FileContext } from './context.js';
 import { alwaysRedirects } from '../engine/effects.js';
 import { compileEffects } from './effects.js';
@@ -63,32 +63,60 @@ export function compileScene(raw: unknown, path: DataPath, ctx: FileContext): Sc
   });
 }
 
-/** Paragraphs from a text string, or from a list of strings and `{ if, text }` items. */
-function compileText(
-  text: string | readonly (string | { if: string | boolean; text: string })[] | undefined,
-  path: DataPath,
-  ctx: FileContext,
-): Paragraph[] | undefined {
+type TextItem =
+  | string
+  | { if: string | boolean; text: string; else?: string | undefined }
+  | { first: { if?: string | boolean | undefined; text: string }[] };
+
+/**
+ * Paragraphs from a text string, or from a list of strings, `{ if, text,
+ * else }` items and `{ first: [...] }` cases (an `else` is a second case).
+ */
+function compileText(text: string | readonly TextItem[] | undefined, path: DataPath, ctx: FileContext): Paragraph[] | undefined {
   if (text === undefined) return [];
   const out: Paragraph[] = [];
   let ok = true;
-  const add = (value: string, at: DataPath, cond?: Paragraph['if']) => {
+  /** The paragraphs of the string at `at`, compiled. */
+  const templates = (value: string, at: DataPath): Template[] => {
+    const list: Template[] = [];
     for (const p of splitParagraphs(value, isLiteralBlock(ctx.yaml, at))) {
       const template = ctx.template(p.text, at, p.offset);
       if (template === undefined) ok = false;
-      else out.push(cond === undefined ? { text: template } : { text: template, if: cond });
+      else list.push(template);
     }
+    return list;
+  };
+  const cond = (src: string | boolean | undefined, at: DataPath) => {
+    if (src === undefined) return undefined;
+    const c = ctx.condition(src, at);
+    if (c === undefined) ok = false;
+    return c;
   };
   if (typeof text === 'string') {
-    add(text, path);
-  } else {
-    text.forEach((item, i) => {
-      if (typeof item === 'string') return add(item, [...path, i]);
-      const cond = ctx.condition(item.if, [...path, i, 'if']);
-      if (cond === undefined) ok = false;
-      add(item.text, [...path, i, 'text'], cond);
-    });
+    for (const t of templates(text, path)) out.push({ text: t });
+    return ok ? out.slice() : undefined;
   }
+  text.forEach((item, i) => {
+    const at = [...path, i];
+    if (typeof item === 'string') {
+      for (const t of templates(item, at)) out.push({ text: t });
+    } else if ('first' in item) {
+      const cases = item.first.map((c, j) => {
+        const when = cond(c.if, [...at, 'first', j, 'if']);
+        const texts = templates(c.text, [...at, 'first', j, 'text']);
+        return when === undefined ? { text: texts } : { if: when, text: texts };
+      });
+      out.push({ first: cases });
+    } else if (item.else !== undefined) {
+      const when = cond(item.if, [...at, 'if']);
+      const then = templates(item.text, [...at, 'text']);
+      const otherwise = templates(item.else, [...at, 'else']);
+      if (when !== undefined) out.push({ first: [{ if: when, text: then }, { text: otherwise }] });
+    } else {
+      const when = cond(item.if, [...at, 'if']);
+      for (const t of templates(item.text, [...at, 'text'])) out.push(when === undefined ? { text: t } : { text: t, if: when });
+    }
+  });
   return ok ? out.slice() : undefined; // at its exact size, as compileEffects explains
 }
 
@@ -139,10 +167,11 @@ function compileChoice(raw: unknown, path: DataPath, ctx: FileContext): Choice |
   const effectErrors = ctx.errors;
   const effects: Effect[] = compileEffects(data.effects ?? [], [...path, 'effects'], ctx);
   // A broken goto effect would make "no goto" a second, misleading message.
-  if (data.goto === undefined && ctx.errors === effectErrors && !alwaysRedirects(effects)) {
+  if (data.goto === undefined && data.call === undefined && ctx.errors === effectErrors && !alwaysRedirects(effects)) {
     ctx.error(path, `choice '${id}' has no \`goto\`: add one, or end every path through its effects with a goto`);
   }
   if (data.goto !== undefined) ctx.sceneRef(data.goto, [...path, 'goto'], true);
+  if (data.call !== undefined) ctx.sceneRef(data.call, [...path, 'call'], false);
   if (data.input !== undefined && !ctx.names.vars.has(data.input.var)) {
     ctx.unknownName(
       data.input.var,
@@ -162,6 +191,8 @@ function compileChoice(raw: unknown, path: DataPath, ctx: FileContext): Choice |
     ...(data.input === undefined
       ? {}
       : { input: { var: data.input.var, prompt: data.input.prompt, maxLength: data.input.max ?? DEFAULT_INPUT_MAX } }),
+    ...(data.once === true ? { once: true } : {}),
+    ...(data.call === undefined ? {} : { call: data.call }),
     source: ctx.source(path),
   });
 }

@@ -20,7 +20,7 @@ import { describe, meta } from './zod.js';
 // Names
 
 const TIME_OF_DAY = /^([01]?\d|2[0-3]):[0-5]\d$/;
-const SCENE_REF = new RegExp(`^(?:@return|${SCENE_ID.source.slice(1, -1)})$`);
+const SCENE_REF = new RegExp(`^(?:@return|@back|${SCENE_ID.source.slice(1, -1)})$`);
 
 /**
  * A string that is not one of the names JavaScript reserves on every object,
@@ -60,8 +60,8 @@ const NAME_RULE = "use letters, digits and '_', not starting with a digit; '.' m
 
 const sceneId = named(SCENE_ID, 'scene id', "use letters, digits, '.', '-' and '_'");
 const sceneRef = describe(
-  named(SCENE_REF, 'scene id', "use letters, digits, '.', '-' and '_', or \"@return\""),
-  'A scene id, or "@return" to go back to the scene an interrupting event came from.',
+  named(SCENE_REF, 'scene id', "use letters, digits, '.', '-' and '_', or \"@return\" or \"@back\""),
+  'A scene id; "@return" to go back to the scene an interrupting event came from; "@back" to come back from a sub-scene a choice `call`ed.',
 );
 const flagName = named(NAME, 'flag name', NAME_RULE);
 const statName = named(NAME, 'stat name', NAME_RULE);
@@ -106,6 +106,18 @@ const statDef = describe(
   }),
   'A numeric stat and its bounds.',
 );
+
+const counterDef = z.union([
+  describe(z.number(), 'The counter at the start of the game (no bounds).'),
+  describe(
+    z.strictObject({
+      start: optional(z.number(), 'The value at the start (default 0).'),
+      min: optional(z.number(), 'The lowest value, if any.'),
+      max: optional(z.number(), 'The highest value, if any.'),
+    }),
+    'A counter with a start value and, if you like, bounds.',
+  ),
+]);
 
 const itemDef = describe(
   z.strictObject({
@@ -165,6 +177,10 @@ export const storySchema = meta(
     ),
     vars: optional(z.record(varName, z.string()), 'String variables and their defaults, usable as {name} in text.'),
     stats: optional(z.record(statName, statDef), 'Numeric stats; bounds are enforced by every change.'),
+    counters: optional(
+      z.record(statName, counterDef),
+      'Numbers the story keeps for itself (never shown): a start value, or { start, min, max }. Used like stats in conditions and effects.',
+    ),
     items: optional(z.record(itemName, itemDef), 'Optional item labels.'),
     start_items: optional(
       z.record(itemName, z.int().check(z.minimum(1))),
@@ -212,7 +228,16 @@ const hungerChange = (what: string) =>
     ),
   ]);
 const flagList = z.union([flagName, z.array(flagName).check(z.minLength(1))]);
-const statChanges = z.record(statName, z.number());
+const statChanges = z.record(
+  statName,
+  z.union([
+    z.number(),
+    describe(
+      z.string(),
+      'An amount computed from the state: a number expression of the condition language, e.g. "-noise" or "stamina + supplies".',
+    ),
+  ]),
+);
 
 /** A length of game time: `10m`, `2h`, `1h30m`, `240d`, or a number of minutes. */
 const duration = z.union([
@@ -379,6 +404,14 @@ export const effectVerbLoadSchemas = effectVerbSchemas(looseEffect);
 // ---------------------------------------------------------------------------
 // Scenes
 
+const textCase = describe(
+  z.strictObject({
+    if: optional(condition, 'This case is shown when this holds; a case without `if` always matches (put it last).'),
+    text: describe(z.string(), 'The paragraphs of this case; {placeholders} and inline {if …}/{seq …} work.'),
+  }),
+  'One case of first-match text.',
+);
+
 const paragraphs = describe(
   z.union([
     z.string(),
@@ -389,13 +422,20 @@ const paragraphs = describe(
           z.strictObject({
             if: describe(condition, 'The paragraph is shown only when this holds.'),
             text: describe(z.string(), 'The paragraph text; {placeholders} work.'),
+            else: optional(z.string(), 'Shown instead when the condition does not hold.'),
           }),
-          'A paragraph shown only when its condition holds.',
+          'A paragraph shown only when its condition holds (or its `else` when it does not).',
+        ),
+        describe(
+          z.strictObject({
+            first: describe(z.array(textCase).check(z.minLength(1)), 'The cases, in order: the first that holds is shown.'),
+          }),
+          'First-match text: of these cases, the first whose `if` holds is shown (a case without `if` is the catch-all).',
         ),
       ]),
     ),
   ]),
-  'The scene text: paragraphs separated by blank lines, or a list of strings and `{ if, text }` paragraphs.',
+  'The scene text: paragraphs separated by blank lines, or a list of strings, `{ if, text, else }` paragraphs and `{ first: [...] }` cases.',
 );
 
 function choiceSchema(effect: z.ZodMiniType) {
@@ -417,7 +457,12 @@ function choiceSchema(effect: z.ZodMiniType) {
       effects: optional(z.array(effect), 'Effects applied in order when the choice is made.'),
       goto: optional(
         sceneRef,
-        'The scene the choice leads to. Required unless every path through `effects` ends in a goto.',
+        'The scene the choice leads to. Required unless every path through `effects` ends in a goto (or the choice has `call`).',
+      ),
+      once: optional(z.literal(true), 'true: the choice is hidden once it has been taken in this game.'),
+      call: optional(
+        sceneRef,
+        'A sub-scene to play first; a `goto: "@back"` there comes back to this choice\'s `goto` (or to this scene when it has none).',
       ),
       input: optional(
         z.strictObject({

@@ -6,7 +6,7 @@
 import { minuteOfTime } from '../engine/clock.js';
 import { DEFAULT_INFECTION_TABLE } from '../engine/infection-table.js';
 import { applyInfectionOverrides } from './infection-schema.js';
-import type { Clock, Story } from '../engine/types.js';
+import type { Clock, StatDef, Story } from '../engine/types.js';
 import type { FileContext } from './context.js';
 import { CHARACTER_ID, NAME, PLAYER, SCENE_ID, isReserved } from './names.js';
 import { NOT_A_STORY_FILE, isForeignStoryFile } from './foreign-file.js';
@@ -37,7 +37,8 @@ export function declaredNames(raw: unknown): DeclaredNames {
   const data = isMapping(raw) ? raw : {};
   const clock = storySchema.shape.clock.safeParse(data.clock);
   return {
-    stats: keysOf(data.stats, NAME),
+    // Counters are read and changed like stats.
+    stats: new Set([...keysOf(data.stats, NAME), ...keysOf(data.counters, NAME)]),
     characters: new Set([...keysOf(data.characters, CHARACTER_ID)].filter((c) => c !== PLAYER)),
     vars: keysOf(data.vars, NAME),
     flags: keysOf(data.flags, NAME),
@@ -73,6 +74,14 @@ export function compileSettings(raw: unknown, ctx: FileContext): StorySettings |
       ok = false;
     }
   }
+  for (const name of Object.keys(data.counters ?? {})) {
+    if (data.stats !== undefined && Object.hasOwn(data.stats, name)) {
+      ctx.error(['counters', name], `'${name}' is already a stat: a counter needs a name of its own`, 'key');
+      ok = false;
+    }
+  }
+  const counters = Object.entries(data.counters ?? {}).map(([k, c]) => [k, counterOf(k, c, ctx)] as const);
+  if (counters.some(([, c]) => c === undefined)) ok = false;
   if (data.characters !== undefined && Object.hasOwn(data.characters, PLAYER)) {
     ctx.error(['characters', PLAYER], "'player' is reserved for the player; give the character another id", 'key');
     ok = false;
@@ -91,12 +100,12 @@ export function compileSettings(raw: unknown, ctx: FileContext): StorySettings |
     version: data.version === undefined ? '0.0.0' : String(data.version),
     start: data.start,
     clock: data.clock ? { day: data.clock.day, minute: minuteOfTime(data.clock.time) } : DEFAULT_CLOCK,
-    stats: record(
-      Object.entries(data.stats ?? {}).map(([k, s]) => [
-        k,
-        { label: s.label ?? k, min: s.min, max: s.max, start: s.start, visible: s.visible ?? true },
-      ]),
-    ),
+    stats: record([
+      ...Object.entries(data.stats ?? {}).map(
+        ([k, s]) => [k, { label: s.label ?? k, min: s.min, max: s.max, start: s.start, visible: s.visible ?? true }] as const,
+      ),
+      ...counters.map(([k, c]) => [k, c!] as const),
+    ]),
     items: record(
       Object.entries(data.items ?? {}).map(([k, i]) => [k, { label: i.label ?? k, key: i.key ?? false }]),
     ),
@@ -122,4 +131,25 @@ export function checkSceneRefs(raw: unknown, ctx: FileContext): void {
   for (const [hook, scene] of Object.entries(raw.hooks)) {
     if (typeof scene === 'string' && SCENE_ID.test(scene)) ctx.sceneRef(scene, ['hooks', hook], false);
   }
+}
+
+/** A counter as the engine keeps it: a hidden stat, unbounded unless bounds are given. */
+function counterOf(
+  name: string,
+  raw: number | { start?: number | undefined; min?: number | undefined; max?: number | undefined },
+  ctx: FileContext,
+): StatDef | undefined {
+  const c = typeof raw === 'number' ? { start: raw } : raw;
+  const start = c.start ?? 0;
+  const min = c.min ?? -Number.MAX_SAFE_INTEGER;
+  const max = c.max ?? Number.MAX_SAFE_INTEGER;
+  if (min > max) {
+    ctx.error(['counters', name, 'max'], `max (${max}) is below min (${min})`);
+    return undefined;
+  }
+  if (start < min || start > max) {
+    ctx.error(['counters', name], `start (${start}) must be between min and max`);
+    return undefined;
+  }
+  return { label: name, min, max, start, visible: false, counter: true };
 }

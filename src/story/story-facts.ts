@@ -5,7 +5,7 @@
  * analyses (`analyze.ts`) and the condition domains build on these facts.
  */
 import { referencesOf } from '../engine/condition.js';
-import type { Choice, Condition, Effect, Fate, Scene, SourceRef, Story } from '../engine/types.js';
+import type { Choice, Condition, Effect, Fate, Scene, SourceRef, Story, Template, TemplatePart } from '../engine/types.js';
 
 /** Where an effect runs: a choice (when made) or a scene's `on_enter`. */
 export interface EffectSite {
@@ -49,11 +49,50 @@ export function sourceOf(site: EffectSite): SourceRef {
   return site.choice?.source ?? site.scene.source;
 }
 
-/** Every condition of the story: choices' `if`/`requires`, paragraphs' `if`, `if` effects. */
+/** The inline conditions of a template (`{if COND: …}`), nested ones included. */
+export function templateConditions(template: Template, out: Condition[] = []): Condition[] {
+  const walk = (parts: readonly TemplatePart[]): void => {
+    for (const part of parts) {
+      if (typeof part === 'string' || 'name' in part) continue;
+      if (part.kind === 'if') {
+        out.push(part.cond);
+        walk(part.then);
+        walk(part.else);
+      } else {
+        for (const option of part.options) walk(option);
+      }
+    }
+  };
+  if (template.parts.length > 1 || typeof template.parts[0] === 'object') walk(template.parts);
+  return out;
+}
+
+/**
+ * The conditions a scene's text tests: paragraphs' `if`, first-match cases'
+ * `if`, and inline conditions in the paragraphs and the choices' texts.
+ */
+export function textConditions(scene: Scene): Condition[] {
+  const out: Condition[] = [];
+  for (const p of scene.text) {
+    if ('first' in p) {
+      for (const c of p.first) {
+        if (c.if !== undefined) out.push(c.if);
+        for (const t of c.text) templateConditions(t, out);
+      }
+    } else {
+      if (p.if !== undefined) out.push(p.if);
+      templateConditions(p.text, out);
+    }
+  }
+  for (const choice of scene.choices) templateConditions(choice.text, out);
+  return out;
+}
+
+/** Every condition of the story: choices' `if`/`requires`, the text's conditions, `if` effects. */
 export function conditionsOf(story: Story): Condition[] {
   const out: Condition[] = [];
   for (const scene of scenesInOrder(story)) {
-    for (const p of scene.text) if (p.if !== undefined) out.push(p.if);
+    out.push(...textConditions(scene));
     const lists: (readonly Effect[])[] = [scene.onEnter];
     for (const choice of scene.choices) {
       if (choice.if !== undefined) out.push(choice.if);
@@ -63,6 +102,8 @@ export function conditionsOf(story: Story): Condition[] {
     for (const list of lists) {
       forEachEffect(list, (e) => {
         if (e.kind === 'if') out.push(e.cond);
+        else if (e.kind === 'say') templateConditions(e.text, out);
+        else if (e.kind === 'setVar') templateConditions(e.value, out);
       });
     }
   }
@@ -121,6 +162,10 @@ export function storyFacts(story: Story): StoryFacts {
           return;
         case 'setVar':
           varsChanged.add(e.name);
+          for (const c of templateConditions(e.value)) conditions.add(c);
+          return;
+        case 'say':
+          for (const c of templateConditions(e.text)) conditions.add(c);
           return;
         case 'expose':
           exposed.add(e.who);
@@ -149,7 +194,6 @@ export function storyFacts(story: Story): StoryFacts {
         case 'feed':
         case 'stress':
         case 'cure':
-        case 'say':
           return;
         default: {
           const _never: never = e;
@@ -160,7 +204,7 @@ export function storyFacts(story: Story): StoryFacts {
   for (const [id, def] of Object.entries(story.characters)) if (def.startsInParty) joiners.add(id);
   // One walk over the story, scenes in id order: the first site of a flag or item is the one reported.
   for (const scene of scenesInOrder(story)) {
-    for (const p of scene.text) if (p.if !== undefined) conditions.add(p.if);
+    for (const c of textConditions(scene)) conditions.add(c);
     gather(scene.onEnter, { scene });
     for (const choice of scene.choices) {
       if (choice.if !== undefined) conditions.add(choice.if);

@@ -8,18 +8,19 @@
  * as the loader parsed it. Everything else is kept as it is.
  */
 import { DEFAULT_INFECTION_TABLE, type InfectionTable } from '../engine/infection-table.js';
-import { compileCondition, type ConditionNames } from '../engine/condition.js';
-import type { Choice, Condition, Effect, GameState, Scene, Story, Template } from '../engine/types.js';
+import { compileCondition, compileNumber, type ConditionNames } from '../engine/condition.js';
+import type { Choice, Condition, Effect, GameState, NumberExpr, Scene, Story, Template } from '../engine/types.js';
 import type { StoryStats } from './compile.js';
 import type { Problem } from './problem.js';
-import { parseTemplate } from './template.js';
+import { compileTemplateParts, isSimple, parseTemplate } from './template.js';
 
 /** Bumped whenever the image's shape changes; an image of another version is refused. */
-export const STORY_IMAGE_VERSION = 2;
+export const STORY_IMAGE_VERSION = 3;
 
-/** An effect with its conditions and templates as source text. */
+/** An effect with its conditions, amounts and templates as source text. */
 export type EffectImage =
-  | Exclude<Effect, { kind: 'if' | 'chance' | 'check' | 'setVar' | 'say' }>
+  | Exclude<Effect, { kind: 'if' | 'chance' | 'check' | 'setVar' | 'say' | 'add' | 'setStat' }>
+  | { readonly kind: 'add' | 'setStat'; readonly stats: Readonly<Record<string, number | string>> }
   | { readonly kind: 'setVar'; readonly name: string; readonly value: string }
   | { readonly kind: 'say'; readonly text: string }
   | { readonly kind: 'if'; readonly cond: string; readonly then: EffectImage[]; readonly else: EffectImage[] }
@@ -32,10 +33,9 @@ export type EffectImage =
       readonly else: EffectImage[];
     });
 
-interface ParagraphImage {
-  readonly text: string;
-  readonly if?: string;
-}
+type ParagraphImage =
+  | { readonly text: string; readonly if?: string }
+  | { readonly first: readonly { readonly if?: string; readonly text: readonly string[] }[] };
 
 interface ChoiceImage extends Omit<Choice, 'text' | 'if' | 'requires' | 'effects'> {
   readonly text: string;
@@ -78,7 +78,14 @@ export function storyImage(story: Story, stats: StoryStats, problems: readonly P
 function sceneImage(scene: Scene): SceneImage {
   return {
     ...scene,
-    text: scene.text.map((p) => (p.if === undefined ? { text: p.text.src } : { text: p.text.src, if: p.if.src })),
+    text: scene.text.map((p): ParagraphImage => {
+      if ('first' in p) {
+        return {
+          first: p.first.map((c) => ({ ...(c.if === undefined ? {} : { if: c.if.src }), text: c.text.map((t) => t.src) })),
+        };
+      }
+      return p.if === undefined ? { text: p.text.src } : { text: p.text.src, if: p.if.src };
+    }),
     onEnter: scene.onEnter.map(effectImage),
     choices: scene.choices.map(choiceImage),
   };
@@ -103,9 +110,15 @@ function effectImage(effect: Effect): EffectImage {
     case 'check':
       return { ...effect, then: effect.then.map(effectImage), else: effect.else.map(effectImage) };
     case 'add':
-    case 'setStat':
+    case 'setStat': {
       // A null-prototype record serialises like any other; the way back restores the prototype.
-      return { kind: effect.kind, stats: { ...effect.stats } };
+      const stats: Record<string, number | string> = {};
+      for (const stat in effect.stats) {
+        const v = effect.stats[stat]!;
+        stats[stat] = typeof v === 'number' ? v : v.src;
+      }
+      return { kind: effect.kind, stats };
+    }
     case 'setVar':
       return { kind: 'setVar', name: effect.name, value: effect.value.src };
     case 'say':
@@ -263,8 +276,18 @@ class Rebuilder {
     return lazy;
   }
 
+  /** A computed amount, compiled again (the image was checked when it was made). */
+  number(src: string): NumberExpr {
+    const result = compileNumber(src, this.names);
+    if (result.ok) return result.expr;
+    throw new StoryImageError(`the precompiled story's amount '${src}' does not compile: rebuild it (npm run build)`);
+  }
+
   template(src: string): Template {
-    return { src, parts: parseTemplate(src).parts };
+    const { parts } = parseTemplate(src);
+    if (isSimple(parts)) return { src, parts };
+    // Inline conditions compile as the loader compiled them; the image was checked when it was made.
+    return { src, parts: compileTemplateParts(parts, (cond) => this.condition(cond))! };
   }
 
   scene(image: SceneImage): Scene {
@@ -274,9 +297,17 @@ class Rebuilder {
       title: image.title,
       ...(image.chapter === undefined ? {} : { chapter: image.chapter }),
       ...(image.timeOfDay === undefined ? {} : { timeOfDay: image.timeOfDay }),
-      text: image.text.map((p) =>
-        p.if === undefined ? { text: this.template(p.text) } : { text: this.template(p.text), if: this.condition(p.if) },
-      ),
+      text: image.text.map((p) => {
+        if ('first' in p) {
+          return {
+            first: p.first.map((c) => ({
+              ...(c.if === undefined ? {} : { if: this.condition(c.if) }),
+              text: c.text.map((t) => this.template(t)),
+            })),
+          };
+        }
+        return p.if === undefined ? { text: this.template(p.text) } : { text: this.template(p.text), if: this.condition(p.if) };
+      }),
       onEnter: image.onEnter.map((e) => this.effect(e)),
       choices: image.choices.map((c) => this.choice(c)),
       ...(image.ending === undefined ? {} : { ending: image.ending }),
@@ -298,6 +329,8 @@ class Rebuilder {
       effects: image.effects.map((e) => this.effect(e)),
       ...(image.goto === undefined ? {} : { goto: image.goto }),
       ...(image.input === undefined ? {} : { input: image.input }),
+      ...(image.once === undefined ? {} : { once: image.once }),
+      ...(image.call === undefined ? {} : { call: image.call }),
       source: image.source,
     });
   }
@@ -310,8 +343,14 @@ class Rebuilder {
       case 'check':
         return { ...image, then: this.effects(image.then), else: this.effects(image.else) };
       case 'add':
-      case 'setStat':
-        return { kind: image.kind, stats: Object.assign(Object.create(null) as Record<string, number>, image.stats) };
+      case 'setStat': {
+        const stats = Object.create(null) as Record<string, number | NumberExpr>;
+        for (const stat in image.stats) {
+          const v = image.stats[stat]!;
+          stats[stat] = typeof v === 'number' ? v : this.number(v);
+        }
+        return { kind: image.kind, stats };
+      }
       case 'setVar':
         return { kind: 'setVar', name: image.name, value: this.template(image.value) };
       case 'say':

@@ -20,24 +20,31 @@ export function symptomLabel(symptom: Symptom): string {
   return symptom.replace(/-/g, ' ');
 }
 
-/** A character's condition as the player sees it, in a few words: `unwell (fever, chills)`. */
-export function conditionLabel(condition: VisibleCondition): string {
-  const signs = condition.symptoms.map(symptomLabel).join(', ');
-  switch (condition.label) {
+/** A condition in a few words, without its signs: `well`, `bitten, no symptoms yet`, `well (bite healed)`. */
+export function conditionWord(label: VisibleCondition['label']): string {
+  switch (label) {
     case 'well':
-    case 'turned':
-      return condition.label;
-    case 'bitten':
-      return 'bitten, no symptoms';
     case 'unwell':
-      return `unwell (${signs})`;
     case 'changed':
-      return signs === '' ? 'changed' : `changed (${signs})`;
+    case 'turned':
+      return label;
+    case 'bitten':
+      return 'bitten, no symptoms yet';
+    case 'recovered':
+      // Long enough ago that whatever a bite does would have shown.
+      return 'well (bite healed)';
     default: {
-      const _never: never = condition.label;
+      const _never: never = label;
       return _never;
     }
   }
+}
+
+/** A character's condition as the player sees it, in a few words: `unwell (fever, chills)`. */
+export function conditionLabel(condition: VisibleCondition): string {
+  const signs = condition.symptoms.map(symptomLabel).join(', ');
+  const word = conditionWord(condition.label);
+  return signs === '' || (condition.label !== 'unwell' && condition.label !== 'changed') ? word : `${word} (${signs})`;
 }
 
 /** The player's infection outcome at the end of a run, as the player knows it. */
@@ -48,6 +55,8 @@ export function infectionOutcome(condition: VisibleCondition): string {
       return 'Never bitten, as far as you know.';
     case 'bitten':
       return 'Bitten, with no sign of the virus yet.';
+    case 'recovered':
+      return 'Bitten, and it never took hold.';
     case 'unwell':
       return `Bitten, and unwell: ${signs}.`;
     case 'changed':

@@ -32,9 +32,9 @@ export function endingsOf(story: Story): ReadonlyMap<string, string> {
 /** The summary of the run that ended in `state`; `found` holds the ids of ending scenes found so far. */
 export function runSummary(story: Story, state: GameState, found: readonly string[]): RunSummary {
   const days = dayAt(story.clock, state.time) - story.clock.day + 1;
-  const lived = state.party.map((who) => `${nameOf(story, who)} (${conditionLabel(visibleCondition(state, who))})`);
+  const lived = state.party.map((who) => `${nameOf(story, who)} (${conditionLabel(visibleCondition(state, who, story.infection))})`);
   const lost = Object.keys(story.characters)
-    .filter((who) => !state.party.includes(who) && visibleCondition(state, who).label === 'turned')
+    .filter((who) => !state.party.includes(who) && visibleCondition(state, who, story.infection).label === 'turned')
     .map((who) => nameOf(story, who));
   const all = endingsOf(story);
   const titles = [...all].filter(([id]) => found.includes(id)).map(([, title]) => title);
@@ -42,7 +42,7 @@ export function runSummary(story: Story, state: GameState, found: readonly strin
     time: `${plural(days, 'day')} (until ${formatClock(story.clock, state.time)})`,
     lived,
     lost,
-    infection: infectionOutcome(visibleCondition(state, 'player')),
+    infection: infectionOutcome(visibleCondition(state, 'player', story.infection)),
     endings: { found: titles.length, total: all.size, titles },
   };
 }

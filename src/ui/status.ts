@@ -7,8 +7,8 @@
  */
 
 import { formatClock, powersOf, visibleCondition } from '../engine/index.js';
-import type { GameState, Story } from '../engine/index.js';
-import { conditionLabel, symptomLabel } from './labels.js';
+import type { GameState, InfectionTable, Power, Story } from '../engine/index.js';
+import { conditionLabel, conditionWord, symptomLabel } from './labels.js';
 
 /** One labelled value: `Health` `7/10`. */
 export interface StatusEntry {
@@ -22,13 +22,13 @@ export interface StatusReport {
   readonly clock: string;
   /** The story's visible stats, in the story's order. */
   readonly stats: readonly StatusEntry[];
-  /** The player's condition in a word: `well`, `bitten`, `unwell`, `changed`, `turned`. */
+  /** The player's condition in a few words: `well`, `bitten, no symptoms yet`, `unwell`, `changed`. */
   readonly condition: string;
   /** The symptoms the player notices: `fever`, `sharp hearing`. */
   readonly symptoms: readonly string[];
-  /** `40/100, hungry`: only once the player has changed. */
+  /** `40/100, hungry` (or `fed`, `starving`: which end is bad): only once the player has changed. */
   readonly hunger?: string;
-  /** A changed player's powers. */
+  /** A changed player's powers, each with what it does: `halfbie strength (+2 to strength checks)`. */
   readonly powers: readonly string[];
   /** The party, each companion with their visible condition. */
   readonly party: readonly StatusEntry[];
@@ -43,17 +43,12 @@ export function statusReport(story: Story, state: GameState): StatusReport {
     if (!def.visible) continue;
     stats.push({ label: def.label, value: `${state.stats[id] ?? def.start}/${def.max}` });
   }
-  const player = visibleCondition(state, 'player');
-  const table = story.infection.hunger;
-  const hunger =
-    player.hunger === undefined
-      ? undefined
-      : `${player.hunger}/${table.max}${
-          player.hunger >= table.starving ? ', starving' : player.hunger >= table.hungry ? ', hungry' : ''
-        }`;
+  const table = story.infection;
+  const player = visibleCondition(state, 'player', table);
+  const hunger = player.hunger === undefined ? undefined : `${player.hunger}/${table.hunger.max}, ${hungerWord(player.hunger, table)}`;
   const party = state.party.map((who) => ({
     label: story.characters[who]?.name ?? who,
-    value: conditionLabel(visibleCondition(state, who)),
+    value: conditionLabel(visibleCondition(state, who, table)),
   }));
   const items: string[] = [];
   for (const [id, count] of Object.entries(state.items)) {
@@ -64,13 +59,35 @@ export function statusReport(story: Story, state: GameState): StatusReport {
   return {
     clock: formatClock(story.clock, state.time),
     stats,
-    condition: player.label,
+    condition: conditionWord(player.label),
     symptoms: player.symptoms.map(symptomLabel),
     ...(hunger === undefined ? {} : { hunger }),
-    powers: player.label === 'changed' ? [...powersOf(state, 'player')] : [],
+    powers: player.label === 'changed' ? powersOf(state, 'player').map((power) => powerLabel(power, table)) : [],
     party,
     items,
   };
+}
+
+/** Where hunger stands, in a word that says which end is bad. */
+function hungerWord(hunger: number, table: InfectionTable): string {
+  if (hunger >= table.hunger.starving) return 'starving';
+  return hunger >= table.hunger.hungry ? 'hungry' : 'fed';
+}
+
+/** A power and what it does, in the numbers the story plays by. */
+export function powerLabel(power: Power, table: InfectionTable): string {
+  switch (power) {
+    case 'hearing':
+      return 'sharp hearing';
+    case 'strength':
+      return `halfbie strength (+${table.strengthBonus} to strength checks)`;
+    case 'healing':
+      return `healing (+${table.healingPerHour} health an hour)`;
+    default: {
+      const _never: never = power;
+      return _never;
+    }
+  }
 }
 
 /** The report as lines of plain text, for plain mode and the transcript. */

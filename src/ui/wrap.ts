@@ -52,9 +52,9 @@ export function wrapText(text: string, width: number, cutLongWords = false): str
   return lines;
 }
 
-/** Wraps `text` and indents every line after the first by `indent` spaces. */
-export function wrapHanging(text: string, width: number, indent: number): string[] {
-  const [first = '', ...rest] = wrapText(text, width - indent);
+/** Wraps `text` and indents every line after the first by `indent` spaces (see `wrapText` for `cutLongWords`). */
+export function wrapHanging(text: string, width: number, indent: number, cutLongWords = false): string[] {
+  const [first = '', ...rest] = wrapText(text, width - indent, cutLongWords);
   const pad = ' '.repeat(indent);
   return [first, ...rest.map((l) => pad + l)];
 }

@@ -16,6 +16,7 @@ import { SettingsScreen } from './SettingsScreen.js';
 import { statusReport } from '../status.js';
 import { fittedItems, titleItems } from './title.js';
 import { TitleScreen } from './TitleScreen.js';
+import { useRepaintOnResize } from './use-repaint-on-resize.js';
 import { useRequests } from './use-requests.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { WaitingView } from './WaitingView.js';
@@ -65,6 +66,7 @@ export function App({ story, start, ports, settings, noColor, found, canContinue
   useEffect(() => {
     if (size.columns !== screen.size.columns || size.rows !== screen.size.rows) dispatch({ type: 'resize', size });
   }, [size, screen.size]);
+  useRepaintOnResize(screen.size);
 
   const revealing = screen.reveal !== undefined;
   useEffect(() => {

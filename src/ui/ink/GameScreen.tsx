@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Answer, GameLayout } from './game-layout.js';
 import { HelpLine } from './HelpLine.js';
-import { PANEL_WIDTH } from './layout.js';
 import { SceneFooter } from './SceneFooter.js';
 import { SceneView } from './SceneView.js';
 import type { StatusReport } from '../status.js';
@@ -68,7 +67,7 @@ export function GameScreen({ layout, cursor, answer, reveal, status, storyProble
       </Box>
       {columns.panel === 'side' ? (
         <Box marginLeft={1}>
-          <StatusPanel report={status} width={PANEL_WIDTH} height={layout.panelRows ?? Infinity} placement="side" color={color} />
+          <StatusPanel report={status} width={columns.panelWidth} height={layout.panelRows ?? Infinity} placement="side" color={color} />
         </Box>
       ) : null}
     </Box>

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { SceneView as SceneViewModel } from '../../engine/index.js';
-import type { BodyLine } from './layout.js';
+import type { BodyLine } from '../paging.js';
 import { columnsOf, truncate } from '../wrap.js';
 
 /** Props of `SceneView`. */

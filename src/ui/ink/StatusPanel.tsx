@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { StatusEntry, StatusReport } from '../status.js';
-import { columnsOf, padEnd, truncate } from '../wrap.js';
+import { columnsOf, padEnd, truncate, wrapHanging, wrapText } from '../wrap.js';
 
 /** Props of `StatusPanel`. */
 export interface StatusPanelProps {
@@ -16,77 +16,86 @@ export interface StatusPanelProps {
   readonly color: boolean;
 }
 
-/** One row of the panel, already cut to its width. */
+/** One row of the panel, already fitted to its width. */
 export type PanelLine =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'dim'; readonly text: string }
-  | { readonly kind: 'entry'; readonly label: string; readonly value: string; readonly quiet: boolean }
+  /** A stat's row: its label (blank on the rows a long value wraps onto) and value. */
+  | { readonly kind: 'entry'; readonly label: string; readonly value: string }
   | { readonly kind: 'plain'; readonly text: string }
   | { readonly kind: 'space' };
 
+/** The rows of one thing the panel shows (a stat, a companion, an item), kept together. */
+type Block = readonly PanelLine[];
+
 /**
- * The panel's rows for `height` rows of `inner` columns. Every row is one
- * terminal line (values are cut, not wrapped), so the count is exact. When
- * there is too little room it drops, in turn: the blank rows, the clock
- * (the scene's header shows it too), then the tail of the party and items
- * lists, which end with "+N more".
+ * The panel's rows for `height` rows of `inner` columns. Long values wrap
+ * onto more rows rather than being cut, so every row is one terminal line
+ * and the count is exact. When there is too little room it drops, in turn:
+ * the blank rows, the clock (the scene's header shows it too), then the tail
+ * of the party and items lists, which end with "+N more".
  */
 export function panelLines(report: StatusReport, inner: number, height: number, side: boolean): PanelLine[] {
   const labelWidth = Math.min(11, Math.floor(inner / 2), 1 + Math.max(...labels(report).map(columnsOf)));
-  const entry = (e: StatusEntry, quiet = false): PanelLine => ({
-    kind: 'entry',
-    label: padEnd(truncate(e.label, labelWidth - 1), labelWidth),
-    value: truncate(e.value, inner - labelWidth),
-    quiet,
-  });
-  const cut = (text: string) => truncate(text, inner);
-  const stats: PanelLine[] = [
-    ...report.stats.map((s) => entry(s)),
+  const entry = (e: StatusEntry): Block =>
+    wrapText(e.value, inner - labelWidth, true).map((value, row) => ({
+      kind: 'entry',
+      label: padEnd(row === 0 ? truncate(e.label, labelWidth - 1) : '', labelWidth),
+      value,
+    }));
+  const rows = (kind: 'heading' | 'dim' | 'plain', text: string): Block => wrapHanging(text, inner, 2, true).map((line) => ({ kind, text: line }));
+  const stats: Block[] = [
+    ...report.stats.map(entry),
     entry({ label: 'Condition', value: report.condition }),
     ...(report.symptoms.length === 0 ? [] : [entry({ label: 'Signs', value: report.symptoms.join(', ') })]),
     ...(report.hunger === undefined ? [] : [entry({ label: 'Hunger', value: report.hunger })]),
     ...(report.powers.length === 0 ? [] : [entry({ label: 'Powers', value: report.powers.join(', ') })]),
   ];
-  const party: PanelLine[] =
-    report.party.length === 0
-      ? [{ kind: 'dim', text: 'nobody with you' }]
-      : report.party.map((p) => ({ kind: 'plain', text: cut(`${p.label}: ${p.value}`) }));
-  const items: PanelLine[] =
-    report.items.length === 0 ? [{ kind: 'dim', text: 'nothing of note' }] : report.items.map((i) => ({ kind: 'plain', text: cut(i) }));
-  const title: PanelLine = { kind: 'heading', text: cut(side ? 'Status' : 'Status (tab: back to the story)') };
-  const clock: PanelLine = { kind: 'dim', text: cut(report.clock) };
+  const party: Block[] =
+    report.party.length === 0 ? [rows('dim', 'nobody with you')] : report.party.map((p) => rows('plain', `${p.label}: ${p.value}`));
+  const items: Block[] = report.items.length === 0 ? [rows('dim', 'nothing of note')] : report.items.map((i) => rows('plain', i));
+  const title = rows('heading', side ? 'Status' : 'Status (tab: back to the story)');
+  const clock = rows('dim', report.clock);
   const build = (spaced: boolean, withClock: boolean, partyRows: number, itemRows: number): PanelLine[] => {
     const gap: PanelLine[] = spaced ? [{ kind: 'space' }] : [];
     return [
-      title,
-      ...(withClock ? [clock] : []),
+      ...title,
+      ...(withClock ? clock : []),
       ...gap,
-      ...stats,
+      ...stats.flat(),
       ...gap,
       { kind: 'heading', text: 'Party' },
-      ...shortened(party, partyRows, cut),
+      ...shortened(party, partyRows, inner),
       ...gap,
       { kind: 'heading', text: 'Items' },
-      ...shortened(items, itemRows, cut),
+      ...shortened(items, itemRows, inner),
     ];
   };
+  const all = (blocks: readonly Block[]) => blocks.reduce((n, b) => n + b.length, 0);
   for (const [spaced, withClock] of [[true, true], [false, true], [false, false]] as const) {
-    const lines = build(spaced, withClock, party.length, items.length);
+    const lines = build(spaced, withClock, all(party), all(items));
     if (lines.length <= height) return lines;
   }
   // Still too tall: share what is left between the party and the items.
   const fixed = build(false, false, 0, 0).length;
   const room = Math.max(0, height - fixed);
-  const itemRows = Math.min(items.length, Math.max(1, Math.floor(room / 3)));
+  const itemRows = Math.min(all(items), Math.max(1, Math.floor(room / 3)));
   const partyRows = Math.max(1, room - itemRows);
   return build(false, false, partyRows, itemRows).slice(0, Math.max(1, height));
 }
 
-/** `lines` cut to `rows` rows, the last saying how many more there are. */
-function shortened(lines: readonly PanelLine[], rows: number, cut: (text: string) => string): PanelLine[] {
-  if (lines.length <= rows) return [...lines];
+/** Whole blocks that fit in `rows` rows, the last row saying how many more there are. */
+function shortened(blocks: readonly Block[], rows: number, inner: number): PanelLine[] {
+  if (blocks.reduce((n, b) => n + b.length, 0) <= rows) return blocks.flat();
   if (rows <= 0) return [];
-  return [...lines.slice(0, rows - 1), { kind: 'dim', text: cut(`+${lines.length - rows + 1} more`) }];
+  const kept: PanelLine[] = [];
+  let count = 0;
+  for (const block of blocks) {
+    if (kept.length + block.length > rows - 1) break;
+    kept.push(...block);
+    count++;
+  }
+  return [...kept, { kind: 'dim', text: truncate(`+${blocks.length - count} more`, inner) }];
 }
 
 /** The player's stats, condition, party, key items and the in-game time. */
@@ -123,7 +132,7 @@ function PanelRow({ line, color }: { readonly line: PanelLine; readonly color: b
       return (
         <Text>
           <Text dimColor>{line.label}</Text>
-          <Text dimColor={line.quiet}>{line.value}</Text>
+          <Text>{line.value}</Text>
         </Text>
       );
     case 'plain':

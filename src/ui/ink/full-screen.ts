@@ -15,8 +15,11 @@ export interface TerminalIo {
   readonly stderr: Writable;
 }
 
-const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h\u001B[H';
-const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+// The alternate screen, with the terminal's line wrapping off: every row the
+// game draws fits the width, and after a resize a row drawn for the old width
+// must stay one row (see use-repaint-on-resize.ts).
+const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h\u001B[?7l\u001B[H';
+const LEAVE_ALTERNATE_SCREEN = '\u001B[?7h\u001B[?1049l';
 const HIDE_CURSOR = '\u001B[?25l';
 const SHOW_CURSOR = '\u001B[?25h';
 

@@ -8,18 +8,8 @@
 import { choicesOf, isEnded, sceneView } from '../../engine/index.js';
 import type { ChoiceView, GameState, SceneView, Story } from '../../engine/index.js';
 import { endingBanner } from '../labels.js';
-import {
-  bodyLines,
-  choiceLabels,
-  choiceRows,
-  columnsFor,
-  paginate,
-  roomFor,
-  statusShown,
-  type BodyLine,
-  type Columns,
-  type TerminalSize,
-} from './layout.js';
+import { choiceLabels, choiceRows, columnsFor, roomFor, statusShown, type Columns, type TerminalSize } from './layout.js';
+import { pageBody, type BodyBlock, type BodyLine } from '../paging.js';
 import { runSummary, runSummaryLines } from '../run-summary.js';
 import { wrapHanging, wrapText } from '../wrap.js';
 
@@ -104,7 +94,11 @@ export function gameLayout(input: LayoutInput): GameLayout {
   // The header, the title, a blank line after it and before the footer, and the help line after a blank.
   const lineRows = (input.storyProblem === undefined ? 0 : 2) + (input.note === undefined ? 0 : 2);
   const fixed = 1 + title.length + 3 + 1 + lineRows;
-  const pages = paginate(bodyLines(input.notices, scene.paragraphs, width), roomFor(size.rows, fixed), footerRows(last));
+  const blocks: BodyBlock[] = [
+    ...input.notices.map((text): BodyBlock => ({ text, tone: 'notice' })),
+    ...scene.paragraphs.map((text): BodyBlock => ({ text, tone: 'prose' })),
+  ];
+  const pages = pageBody(blocks, { width, rows: roomFor(size.rows, fixed), footer: footerRows(last) });
   const page = Math.max(0, Math.min(input.page, pages.length - 1));
   const footer: Footer = page < pages.length - 1 ? { kind: 'more', page, pages: pages.length } : last;
   // Beside the scene the panel has the whole height; in its place, all but the help line (and a problem line).

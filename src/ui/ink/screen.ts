@@ -19,12 +19,13 @@
 
 import type { Story } from '../../engine/index.js';
 import type { KeyPress } from './keys.js';
-import type { TerminalSize } from './layout.js';
+import { NARROW, type TerminalSize } from './layout.js';
+import { firstPlace, pageAt } from '../paging.js';
 import type { GameStart, SaveListing, Settings, StoryChange } from '../ports.js';
 import { reloadGame } from '../reload.js';
 import { enterGame, playKey, revealTick } from './screen-play.js';
 import { loadKey, menuKey, saveKey, settingsKey, titleKey } from './screen-menus.js';
-import { backFrom, titleView, type Screen, type ScreenAction } from './screen-state.js';
+import { backFrom, layoutOf, titleView, type Screen, type ScreenAction } from './screen-state.js';
 
 export type { Answer, Back, Mode, Request, Screen, ScreenAction, Sent, View } from './screen-state.js';
 export { layoutOf, screenMode, send } from './screen-state.js';
@@ -69,7 +70,7 @@ export function reduceScreen(screen: Screen, action: ScreenAction): Screen {
     case 'key':
       return reduceKey(screen, action.press);
     case 'resize':
-      return { ...screen, size: action.size };
+      return resized(screen, action.size);
     case 'tick':
       return revealTick(screen);
     case 'started':
@@ -117,6 +118,24 @@ function reduceKey(screen: Screen, press: KeyPress): Screen {
       return _never;
     }
   }
+}
+
+/**
+ * The screen at a new size. The player's `tab` choice was made for a wide
+ * or a narrow terminal, and does not carry over to the other: narrowed below
+ * `NARROW`, the story shows (the panel hidden) as on a fresh start at that
+ * size. The page shown is the one that now holds the line the player was
+ * reading first, not the same page number.
+ */
+function resized(screen: Screen, size: TerminalSize): Screen {
+  const crossed = screen.size.columns < NARROW !== size.columns < NARROW;
+  const { statusToggle: _reset, ...kept } = screen;
+  const next: Screen = crossed ? { ...kept, size } : { ...screen, size };
+  const game = screen.game;
+  if (game === undefined) return next;
+  const before = layoutOf(screen, game);
+  const reading = firstPlace(before.pages[before.page] ?? []);
+  return { ...next, page: pageAt(layoutOf(next, game).pages, reading) };
 }
 
 function listed(screen: Screen, saves: readonly SaveListing[] | string): Screen {
