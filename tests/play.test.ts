@@ -4,16 +4,19 @@
  * damaged saves and --watch. Every test has a save folder of its own.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStoryDir } from '../src/story/load.js';
+import { autosaveSlot } from '../src/saves/slots.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const cli = join(root, 'dist', 'cli.js');
 const gym = 'tests/fixtures/cli-story';
+// A story played from a folder autosaves to a slot keyed by the folder as well as the story's id.
+const gymAutosave = autosaveSlot({ id: 'cli-test' }, realpathSync(join(root, gym)));
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'hyosan-play-'));
@@ -119,7 +122,8 @@ describe('plain mode through a pipe', () => {
   it('autosaves every choice and again at the end of input', () => {
     const { status, saveDir } = hyosan(['--story', gym, '--seed', '1'], '1\n');
     expect(status).toBe(0);
-    const save = readJson(join(saveDir, 'autosave-cli-test.json')) as { history: unknown[]; meta: { sceneTitle: string } };
+    expect(gymAutosave).toMatch(/^autosave-cli-test-[0-9a-f]{8}$/);
+    const save = readJson(join(saveDir, `${gymAutosave}.json`)) as { history: unknown[]; meta: { sceneTitle: string } };
     expect(save.history).toEqual([{ scene: 'gym.door', choice: 'listen' }]);
     expect(save.meta.sceneTitle).toBe('Listening');
   });
@@ -156,7 +160,7 @@ describe('saves from plain mode', () => {
     expect(table.stdout).toMatch(/^mine\s+Listening\s+Chapter 1: Test\s+Day 1, 08:40/m);
     const json = hyosan(['saves', '--json', '--save-dir', dir, '--story', gym]);
     const rows = JSON.parse(json.stdout) as { slot: string; sceneTitle: string; sameStory: boolean }[];
-    expect(rows.map((r) => r.slot).sort()).toEqual(['autosave-cli-test', 'mine']);
+    expect(rows.map((r) => r.slot).sort()).toEqual([gymAutosave, 'mine']);
     expect(rows.every((r) => r.sameStory && r.sceneTitle === 'Listening')).toBe(true);
   });
 

@@ -5,10 +5,11 @@
  * and `randomtest --start-at` with setup options and its replay lines.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SETUP_OPTIONS } from '../src/cli/setup-options.js';
+import { autosaveSlot } from '../src/saves/slots.js';
 import { CLI, ROOT, cliEnv, ensureBuilt, runBuiltCli as hyosan, tempSaveDir } from './helpers/built-cli.js';
 
 const roof = 'tests/fixtures/start-setup';
@@ -77,7 +78,9 @@ describe('playing a game set up from the command line', () => {
     expect(again.stdout).toContain('Time: Day 2, 06:30');
     expect(again.stdout).toContain('The first hold gave way under you.');
     // The game played on keeps its setup, and its history the roll forced before the choice.
-    const autosave = JSON.parse(readFileSync(join(first.saveDir, 'autosave-start-setup.json'), 'utf8')) as Record<string, unknown>;
+    // A story played from a folder autosaves to a slot of its own (its id and the folder).
+    const slot = autosaveSlot({ id: 'start-setup' }, realpathSync(join(ROOT, roof)));
+    const autosave = JSON.parse(readFileSync(join(first.saveDir, `${slot}.json`), 'utf8')) as Record<string, unknown>;
     expect(autosave).toMatchObject({
       setup: { at: { day: 2, minute: 390 }, set: ['saw_helicopter'] },
       history: [{ scene: 'roof', choice: 'climb', force: ['fail'] }],

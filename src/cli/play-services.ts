@@ -9,7 +9,8 @@
 import { choicesOf, isEnded, sceneView, type GameState, type Setup, type Story } from '../engine/index.js';
 import { SaveError } from '../saves/errors.js';
 import { newGame, type SavedGame } from '../saves/game.js';
-import type { SaveStore } from '../saves/store.js';
+import { type AutosaveResult, Autosaver } from '../saves/autosaver.js';
+import type { SaveStore, StoredGame } from '../saves/store.js';
 import { formatSavedAt, summarize } from '../saves/summary.js';
 import { moveOutcome } from '../ui/changes.js';
 import { DEFAULT_SETTINGS, type GameStart, type PlayPorts, type SaveListing, type Settings, type StoryChange } from '../ui/ports.js';
@@ -38,6 +39,8 @@ export interface PlayServicesOptions {
   readonly settings?: Settings;
   /** The real time (tests pass their own). */
   readonly now?: () => Date;
+  /** The story folder's real path, for a story played from a folder (its autosaves are its own). */
+  readonly storyFolder?: string;
 }
 
 /** The `PlayPorts` of a real game: saves on disk, a transcript file, a watched folder. */
@@ -48,7 +51,8 @@ export class PlayServices implements PlayPorts {
   // Writes of the player's files, in order; `leave` waits for them.
   private profileWrites: Promise<void> = Promise.resolve();
   private found: string[] | undefined;
-  private lastSaveProblem: string | undefined;
+  private readonly autosaver: Autosaver;
+  private lastSave: AutosaveResult = { notices: [] };
   private settings: Settings;
   // The state last written to the transcript: the changes line of the next choice is measured from it.
   private lastShown: GameState | undefined;
@@ -59,6 +63,10 @@ export class PlayServices implements PlayPorts {
     this.story = options.story;
     this.now = options.now ?? (() => new Date());
     this.settings = options.settings ?? DEFAULT_SETTINGS;
+    this.autosaver = new Autosaver(options.story, {
+      store: options.store,
+      ...(options.storyFolder === undefined ? {} : { storyFolder: options.storyFolder }),
+    });
   }
 
   /** Whether leaving saved a game in progress (there was one, and its autosave worked). */
@@ -88,7 +96,7 @@ export class PlayServices implements PlayPorts {
    * title screen.
    */
   async continuePreview(): Promise<string | undefined> {
-    const newest = await this.options.store.newestSaveOf(this.story.id);
+    const newest = await this.options.store.newestSaveOf(this.story.id, this.autosaver.family);
     return newest === undefined ? undefined : [newest.sceneTitle, newest.clock].filter((s) => s !== '').join(' · ');
   }
 
@@ -96,12 +104,13 @@ export class PlayServices implements PlayPorts {
     const { startAt } = this.options;
     const story = startAt === undefined || startAt === this.story.start ? this.story : { ...this.story, start: startAt };
     const game = newGame(story, this.options.newSeed(), this.options.setup);
+    this.autosaver.begin(undefined);
     this.note(`[New game, seed ${game.seed}.]\n\n`);
     return { game, notices: [] };
   }
 
   async continueLatest(): Promise<GameStart | string> {
-    return started(await this.options.store.loadLatest(this.story));
+    return this.started(await this.options.store.loadLatest(this.story, this.autosaver.family));
   }
 
   async listSaves(): Promise<readonly SaveListing[] | string> {
@@ -129,7 +138,7 @@ export class PlayServices implements PlayPorts {
   }
 
   async load(target: string): Promise<GameStart | string> {
-    return started(await this.options.store.loadTarget(target, this.story));
+    return this.started(await this.options.store.loadTarget(target, this.story));
   }
 
   async save(slot: string, game: SavedGame): Promise<{ ok: boolean; message: string }> {
@@ -177,29 +186,32 @@ export class PlayServices implements PlayPorts {
   }
 
   async leave(game: SavedGame | undefined): Promise<void> {
-    // The screen is gone by now: a last save that fails is kept to be reported as the process ends.
-    this.lastSaveProblem = game === undefined ? undefined : await this.autosave(game);
-    this.savedAtLeave = game !== undefined && this.lastSaveProblem === undefined;
+    // The screen is gone by now: what the last save says is kept to be printed as the process ends.
+    this.lastSave = game === undefined ? { notices: [] } : await this.autosaver.save(this.story, game);
+    this.savedAtLeave = game !== undefined && this.lastSave.error === undefined;
     await this.options.store.flush();
+    await this.autosaver.release();
     await this.profileWrites;
     this.options.transcript?.close();
   }
 
   /**
-   * Why the game was not saved as the player left (the autosave at `leave`
-   * failed), as a line to print after the screen has closed; undefined
-   * when it was saved.
+   * What the player must still be told once the screen has closed: why the
+   * game was not saved as they left (the run then fails), and what that
+   * last save did besides (a game kept aside).
    */
-  get unsavedOnLeaving(): string | undefined {
-    return this.lastSaveProblem === undefined
-      ? undefined
-      : `${this.lastSaveProblem} Your last choices were not saved.`;
+  get onLeaving(): { readonly unsaved?: string; readonly notices: readonly string[] } {
+    const { error, notices } = this.lastSave;
+    return error === undefined
+      ? { notices }
+      : { unsaved: `Autosave failed: ${error.message} Your last choices were not saved.`, notices };
   }
 
-  /** Saves `game` to this story's autosave slot; a problem to tell the player, if any. */
+  /** Saves `game` to this story's autosave slot; what to tell the player (a problem, a game kept aside), if anything. */
   async autosave(game: SavedGame): Promise<string | undefined> {
-    const failed = await this.options.store.autosave(this.story, game);
-    return failed === undefined ? undefined : `Autosave failed: ${failed.message}`;
+    const { error, notices } = await this.autosaver.save(this.story, game);
+    const lines = [...notices, ...(error === undefined ? [] : [`Autosave failed: ${error.message}`])];
+    return lines.length === 0 ? undefined : lines.join(' ');
   }
 
   watchStory(listener: (change: StoryChange) => void): () => void {
@@ -237,6 +249,24 @@ export class PlayServices implements PlayPorts {
     transcript.write(text);
   }
 
+  /** A loaded game as the screen takes it (its slot noted for the autosaves), or the message of a save that would not load. */
+  private started(loaded: StoredGame | SaveError): GameStart | string {
+    if (loaded instanceof SaveError) return loaded.message;
+    this.autosaver.begin(loaded.slot);
+    const { seed, start, setup, history, state, pendingForce, notices } = loaded;
+    return {
+      game: {
+        seed,
+        start,
+        ...(setup === undefined ? {} : { setup }),
+        history,
+        state,
+        ...(pendingForce === undefined ? {} : { pendingForce }),
+      },
+      notices,
+    };
+  }
+
   private note(text: string): void {
     this.options.transcript?.write(text);
   }
@@ -247,19 +277,4 @@ export class PlayServices implements PlayPorts {
   }
 }
 
-/** A loaded game as the screen takes it, or the one-line message of a save that would not load. */
-function started(loaded: SavedGame & { readonly notices: readonly string[] } | SaveError): GameStart | string {
-  if (loaded instanceof SaveError) return loaded.message;
-  const { seed, start, setup, history, state, pendingForce, notices } = loaded;
-  return {
-    game: {
-      seed,
-      start,
-      ...(setup === undefined ? {} : { setup }),
-      history,
-      state,
-      ...(pendingForce === undefined ? {} : { pendingForce }),
-    },
-    notices,
-  };
-}
+

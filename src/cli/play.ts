@@ -5,6 +5,8 @@
  * so plain mode and pipes never evaluate React or Ink).
  */
 
+import { realpath } from 'node:fs/promises';
+import type { Story } from '../engine/types.js';
 import { chooseSaveDir } from '../saves/slots.js';
 import { SaveStore } from '../saves/store.js';
 import { formatProblem } from '../story/problem.js';
@@ -67,6 +69,8 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     // Plain mode copies its own output to the transcript; the Ink screen's scenes are written by the services.
     ...(transcript === undefined || plain ? {} : { transcript, transcriptWidth: 72 }),
     ...(options.watch && options.story !== undefined ? { watchDir: options.story } : {}),
+    // A story from a folder autosaves to slots of its own, whatever id its story.yaml claims.
+    ...(options.story === undefined ? {} : { storyFolder: await realpath(options.story) }),
   });
 
   let start: GameStart | undefined;
@@ -148,7 +152,9 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
 function afterGame(code: number, services: PlayServices, transcript: Transcript | undefined, options: PlayOptions, ctx: CliContext): number {
   transcript?.close();
   if (services.savedOnLeaving) ctx.stdout.write(`${savedLine(resumeCommand(options))}\n`);
-  const problems = [services.unsavedOnLeaving, transcript?.failure].filter((p) => p !== undefined);
+  const { unsaved, notices } = services.onLeaving;
+  for (const notice of notices) ctx.stderr.write(`hyosan: ${notice}\n`);
+  const problems = [unsaved, transcript?.failure].filter((p) => p !== undefined);
   for (const problem of problems) ctx.stderr.write(`hyosan: ${problem}\n`);
   return problems.length > 0 && code === 0 ? 1 : code;
 }
