@@ -1,5 +1,6 @@
 /**
- * Writes schema/scene.schema.json and schema/story.schema.json from the zod
+ * Writes schema/scene.schema.json, schema/story.schema.json and the pack
+ * schemas (pack.schema.json, pack-scene.schema.json) from the zod
  * schemas the loader uses, so editors and the loader never disagree.
  * `npm run schema`; tests/schema.test.ts fails when the committed files are stale.
  */
@@ -7,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
+import { packFileSchema, packSceneFileSchema } from '../src/story/pack-schema.js';
 import { sceneFileSchema, storySchema } from '../src/story/schema.js';
 
 /** The schema files' contents by path relative to the repository root: pretty JSON, trailing newline. */
@@ -16,6 +18,8 @@ export function generateSchemas(): Record<string, string> {
   return {
     'schema/scene.schema.json': render(sceneFileSchema),
     'schema/story.schema.json': render(storySchema),
+    'schema/pack.schema.json': render(packFileSchema),
+    'schema/pack-scene.schema.json': render(packSceneFileSchema),
   };
 }
 

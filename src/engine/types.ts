@@ -335,6 +335,13 @@ export interface Clock {
   readonly minute: number;
 }
 
+/** A pack added to a story (see src/story/packs.ts): what a save records of it. */
+export interface PackRef {
+  readonly id: string;
+  readonly version: string;
+  readonly title: string;
+}
+
 /** A whole story, compiled and validated. Never mutated after loading. */
 export interface Story {
   readonly id: string;
@@ -356,6 +363,8 @@ export interface Story {
   /** The infection model's numbers, with the story's overrides applied. */
   readonly infection: InfectionTable;
   readonly scenes: ReadonlyMap<string, Scene>;
+  /** The packs added to the story, by id; absent when it is played alone. */
+  readonly packs?: readonly PackRef[];
 }
 
 // ---------------------------------------------------------------------------

@@ -38,8 +38,8 @@ export interface LoadResult {
 export const MAX_FILES = 5000;
 const STORY_FILE = 'story.yaml';
 
-// Finding the scenes in a file needs no names: no condition is compiled yet.
-const NO_NAMES: ConditionNames = {
+/** Finding the scenes in a file needs no names: no condition is compiled yet. */
+export const NO_NAMES: ConditionNames = {
   stats: new Set(),
   flags: new Set(),
   characters: new Set(),
@@ -49,7 +49,7 @@ const NO_NAMES: ConditionNames = {
 };
 
 /** A scene as found in a file, before it is compiled. */
-interface FoundScene {
+export interface FoundScene {
   readonly yaml: YamlFile;
   readonly path: DataPath;
   readonly raw: unknown;
@@ -107,20 +107,7 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
     problems.push(folderProblem(`no ${STORY_FILE} here: a story folder needs one (see docs/AUTHORING.md)`));
   }
 
-  const parsed = new Map<SourceFile, YamlFile>();
-  const unread: UnreadFile[] = [];
-  for (const file of sorted) {
-    if (extras.includes(file)) continue;
-    const result = parseYamlFile(file);
-    problems.push(...result.problems);
-    if (result.yaml !== undefined) {
-      parsed.set(file, result.yaml);
-      problems.push(...unsafeTextProblems(result.yaml));
-      continue;
-    }
-    const first = result.problems.find((p) => p.severity === 'error');
-    unread.push({ path: file.path, text: file.text, cause: `${file.path}:${first?.line ?? 1}:${first?.col ?? 1}` });
-  }
+  const { parsed, unread } = parseFiles(sorted.filter((f) => !extras.includes(f)), problems);
   // A name the story knows only from a file it could not read is not a mistake of its own.
   const followOns = new FollowOns(unread);
   const storyYaml = storyFile === undefined ? undefined : parsed.get(storyFile);
@@ -165,6 +152,31 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
   return { story, problems: all, stats };
 }
 
+/**
+ * Parses each file, reporting its problems (and any control characters in
+ * its text); a file that cannot be read is kept aside as `unread`, with
+ * where its first error is, so references into it become follow-ons.
+ */
+export function parseFiles(
+  files: readonly SourceFile[],
+  problems: Problem[],
+): { parsed: Map<SourceFile, YamlFile>; unread: UnreadFile[] } {
+  const parsed = new Map<SourceFile, YamlFile>();
+  const unread: UnreadFile[] = [];
+  for (const file of files) {
+    const result = parseYamlFile(file);
+    problems.push(...result.problems);
+    if (result.yaml !== undefined) {
+      parsed.set(file, result.yaml);
+      problems.push(...unsafeTextProblems(result.yaml));
+      continue;
+    }
+    const first = result.problems.find((p) => p.severity === 'error');
+    unread.push({ path: file.path, text: file.text, cause: `${file.path}:${first?.line ?? 1}:${first?.col ?? 1}` });
+  }
+  return { parsed, unread };
+}
+
 /** The story.yaml nearest the top; any other is reported and left out. */
 function pickStoryFile(
   sorted: readonly SourceFile[],
@@ -192,7 +204,7 @@ function pickStoryFile(
  * the files' times are known, the newer one (most likely a copy whose id
  * was not changed) says so.
  */
-function indexScenes(
+export function indexScenes(
   found: readonly FoundScene[],
   declaredFlags: ReadonlySet<string>,
   problems: Problem[],
@@ -243,7 +255,7 @@ function indexScenes(
 }
 
 /** The scenes a scene file holds: itself, or the items of its `scenes:` list. */
-function scenesIn(ctx: FileContext): FoundScene[] {
+export function scenesIn(ctx: FileContext): FoundScene[] {
   const yaml = ctx.yaml;
   const data = yaml.data;
   if (!isMapping(data)) {
@@ -269,7 +281,7 @@ function scenesIn(ctx: FileContext): FoundScene[] {
 }
 
 /** Counts scenes, choices, endings and words from the raw data, so a story with errors still has a size. */
-function statsOf(found: readonly FoundScene[]): StoryStats {
+export function statsOf(found: readonly FoundScene[]): StoryStats {
   let scenes = 0;
   let choices = 0;
   let endings = 0;
@@ -302,7 +314,7 @@ function textWords(text: unknown): number {
  * paths are taken relative to the story folder, so the hash does not depend
  * on where the folder is or how it was named on the command line.
  */
-function hashFiles(files: readonly SourceFile[], root: string): string {
+export function hashFiles(files: readonly SourceFile[], root: string): string {
   const prefix = root === '' ? '' : `${root}/`;
   const rel = files
     .map((f) => {

@@ -105,6 +105,12 @@ export class FileContext {
     this.problems.push({ file: this.yaml.path, line: p.line, col: p.col, severity: 'error', message });
   }
 
+  /** A warning at the value (or key) at `path`: the story loads, but the author should look. */
+  warning(path: DataPath, message: string, at: 'key' | 'value' = 'value'): void {
+    const p = positionOf(this.yaml, path, at);
+    this.problems.push({ file: this.yaml.path, line: p.line, col: p.col, severity: 'warning', message });
+  }
+
   /** An error at a character inside the string value at `path`. */
   errorInScalar(path: DataPath, offset: number, message: string): void {
     const p = positionInScalar(this.yaml, path, offset);

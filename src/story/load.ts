@@ -33,7 +33,7 @@ interface Listing {
  * not followed (a story's files are its folder's, and a link to
  * /etc/shadow must not have its lines quoted back as unknown fields).
  */
-async function yamlFiles(dir: string, limit: number): Promise<Listing> {
+async function yamlFiles(dir: string, limit: number, kind: FolderKind): Promise<Listing> {
   const listing: Listing = { files: [], ignored: [], problems: [] };
   const problem = (file: string, message: string) =>
     listing.problems.push({ file, line: 0, col: 0, severity: 'error', message });
@@ -58,7 +58,7 @@ async function yamlFiles(dir: string, limit: number): Promise<Listing> {
       } else if (e.name.endsWith('.yaml') && e.isSymbolicLink()) {
         const target = await realpath(full).catch(() => undefined);
         if (target === undefined) problem(full, 'this link leads to nothing: remove it, or put the file it named back');
-        else if (!isInside(root, target)) problem(full, LINK_OUTSIDE);
+        else if (!isInside(root, target)) problem(full, linkOutside(kind));
         else listing.files.push(full);
       } else if (e.name.endsWith('.yaml') && e.isFile()) {
         listing.files.push(full);
@@ -71,8 +71,12 @@ async function yamlFiles(dir: string, limit: number): Promise<Listing> {
   return listing;
 }
 
-const LINK_OUTSIDE =
-  'this is a link to a file outside the story folder, which hyosan does not follow: copy the file into the folder instead';
+/** What a folder of YAML files is: a story's, or a pack's (messages name it). */
+export type FolderKind = 'story' | 'pack';
+
+function linkOutside(kind: FolderKind): string {
+  return `this is a link to a file outside the ${kind} folder, which hyosan does not follow: copy the file into the folder instead`;
+}
 
 /** Whether `path` is `folder` or inside it (both resolved). */
 function isInside(folder: string, path: string): boolean {
@@ -89,7 +93,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * (1,001 files: ~250 ms one at a time, ~140 ms sixteen at a time, ~40 ms
  * this way).
  */
-function readSource(path: string): SourceFile | Problem {
+function readSource(path: string, kind: FolderKind): SourceFile | Problem {
   const at = (message: string): Problem => ({ file: path, line: 1, col: 1, severity: 'error', message });
   // A huge file, a device or a FIFO is refused before it is read (or waited for).
   const read = readRegularFile(path, MAX_FILE_BYTES);
@@ -98,11 +102,11 @@ function readSource(path: string): SourceFile | Problem {
       case 'too-large':
         return at(tooLargeMessage(read.size));
       case 'not-a-file':
-        return at(`this is ${read.what}, not a file: a story holds only files; remove it`);
+        return at(`this is ${read.what}, not a file: a ${kind} holds only files; remove it`);
       case 'missing':
         return at('cannot read this file: it is gone (or a link leads nowhere)');
       case 'link':
-        return at(LINK_OUTSIDE);
+        return at(linkOutside(kind));
       case 'error':
         return at(`cannot read this file: ${read.code}`);
       default: {
@@ -126,8 +130,11 @@ export interface FolderRead {
   readonly failed?: true;
 }
 
-/** Reads every *.yaml under `dir` (recursive, sorted, skipping node_modules and dot-folders). */
-export async function readStoryFolder(dir: string): Promise<FolderRead> {
+/**
+ * Reads every *.yaml under `dir` (recursive, sorted, skipping node_modules
+ * and dot-folders): a story's folder, or a pack's (`kind`, for messages).
+ */
+export async function readStoryFolder(dir: string, kind: FolderKind = 'story'): Promise<FolderRead> {
   const folder = dir.endsWith('/') ? dir : `${dir}/`;
   const fail = (message: string): FolderRead => ({
     sources: [],
@@ -137,13 +144,13 @@ export async function readStoryFolder(dir: string): Promise<FolderRead> {
   let listing: Listing;
   try {
     const s = await stat(dir);
-    if (!s.isDirectory()) return fail('not a folder: give the folder that holds story.yaml');
-    listing = await yamlFiles(dir, MAX_FILES);
+    if (!s.isDirectory()) return fail(`not a folder: give the folder that holds ${kind}.yaml`);
+    listing = await yamlFiles(dir, MAX_FILES, kind);
   } catch (error) {
-    return fail(`cannot read the story folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return fail(`cannot read the ${kind} folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   if (listing.files.length > MAX_FILES) {
-    return fail(`more than ${MAX_FILES} YAML files; a story is limited to ${MAX_FILES} — is this the right folder?`);
+    return fail(`more than ${MAX_FILES} YAML files; a ${kind} is limited to ${MAX_FILES} — is this the right folder?`);
   }
   const problems: Problem[] = [
     ...listing.problems,
@@ -152,12 +159,12 @@ export async function readStoryFolder(dir: string): Promise<FolderRead> {
       line: 0,
       col: 0,
       severity: 'warning',
-      message: 'ignored: story files end in .yaml, not .yml',
+      message: `ignored: ${kind} files end in .yaml, not .yml`,
     })),
   ];
   const sources: SourceFile[] = [];
   for (const path of listing.files) {
-    const read = readSource(path);
+    const read = readSource(path, kind);
     if ('text' in read) sources.push(read);
     else problems.push(read);
   }

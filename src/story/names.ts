@@ -7,8 +7,8 @@
 export const SCENE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** Flags, stats, items and string variables: `saw_teacher`, `s1.met_onjo`. */
 export const NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-/** Character ids: `onjo`, `su-hyeok`. */
-export const CHARACTER_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** Character ids: `onjo`, `su-hyeok`; a pack's are `stacks.da-in` (see packs.ts). */
+export const CHARACTER_ID = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z][A-Za-z0-9_-]*)*$/;
 /** Explicit choice ids (derived ids always fit). */
 export const CHOICE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 

@@ -10,6 +10,7 @@ import { brotliCompress, brotliDecompressSync, constants } from 'node:zlib';
 import type { Scene, Story } from '../engine/types.js';
 import type { StoryStats } from './compile.js';
 import type { Problem } from './problem.js';
+import { SceneMap } from './scene-map.js';
 import {
   STORY_IMAGE_VERSION,
   StoryImageError,
@@ -108,10 +109,9 @@ export function decompressPacked(bytes: Uint8Array): PackedStory {
  * every one, in the story's order, so it behaves as the map of a story
  * loaded at once.
  */
-export class LazyScenes extends Map<string, Scene> {
+export class LazyScenes extends SceneMap {
   private readonly index = new Map<string, number>();
   private readonly built: (Scene | undefined)[];
-  private complete = false;
 
   constructor(
     private readonly ids: readonly string[],
@@ -135,43 +135,8 @@ export class LazyScenes extends Map<string, Scene> {
     return this.index.has(id);
   }
 
-  override set(): this {
-    throw new TypeError('a story’s scenes never change once it is loaded');
-  }
-
-  override delete(): boolean {
-    throw new TypeError('a story’s scenes never change once it is loaded');
-  }
-
-  override clear(): void {
-    throw new TypeError('a story’s scenes never change once it is loaded');
-  }
-
-  // Going through the scenes: build them all into the underlying map, then
-  // use its own iterators (`super`, as the overrides here would recurse).
-
-  override keys(): MapIterator<string> {
-    this.fill();
-    return super.keys();
-  }
-
-  override values(): MapIterator<Scene> {
-    this.fill();
-    return super.values();
-  }
-
-  override entries(): MapIterator<[string, Scene]> {
-    this.fill();
-    return super.entries();
-  }
-
-  override forEach(visit: (scene: Scene, id: string, map: Map<string, Scene>) => void, thisArg?: unknown): void {
-    this.fill();
-    super.forEach((scene, id) => visit.call(thisArg, scene, id, this));
-  }
-
-  override [Symbol.iterator](): MapIterator<[string, Scene]> {
-    return this.entries();
+  protected override *inOrder(): Iterable<readonly [string, Scene]> {
+    for (let i = 0; i < this.ids.length; i++) yield [this.ids[i]!, this.at(i)];
   }
 
   private at(i: number): Scene {
@@ -181,12 +146,5 @@ export class LazyScenes extends Map<string, Scene> {
       this.built[i] = scene;
     }
     return scene;
-  }
-
-  /** Builds every scene into the underlying map, in the story's order. */
-  private fill(): void {
-    if (this.complete) return;
-    this.ids.forEach((id, i) => super.set(id, this.at(i)));
-    this.complete = true;
   }
 }

@@ -63,7 +63,8 @@ export function compileScene(raw: unknown, path: DataPath, ctx: FileContext): Sc
   });
 }
 
-type TextItem =
+/** A raw paragraph of a `text` list, as validated. */
+export type TextItem =
   | string
   | { if: string | boolean; text: string; else?: string | undefined }
   | { first: { if?: string | boolean | undefined; text: string }[] };
@@ -72,7 +73,7 @@ type TextItem =
  * Paragraphs from a text string, or from a list of strings, `{ if, text,
  * else }` items and `{ first: [...] }` cases (an `else` is a second case).
  */
-function compileText(text: string | readonly TextItem[] | undefined, path: DataPath, ctx: FileContext): Paragraph[] | undefined {
+export function compileText(text: string | readonly TextItem[] | undefined, path: DataPath, ctx: FileContext): Paragraph[] | undefined {
   if (text === undefined) return [];
   const out: Paragraph[] = [];
   let ok = true;
@@ -121,7 +122,7 @@ function compileText(text: string | readonly TextItem[] | undefined, path: DataP
 }
 
 /** Compiles every choice, checking ids are unique within the scene. */
-function compileChoices(raw: readonly unknown[], path: DataPath, ctx: FileContext): Choice[] | undefined {
+export function compileChoices(raw: readonly unknown[], path: DataPath, ctx: FileContext): Choice[] | undefined {
   const out: Choice[] = [];
   const seen = new Map<string, number>();
   let ok = true;

@@ -48,7 +48,8 @@ function notTooLong() {
   });
 }
 
-function named(pattern: RegExp, what: string, rule: string): z.ZodMiniString<string> {
+/** A string matching `pattern`, with a message naming `what` and its `rule`. */
+export function named(pattern: RegExp, what: string, rule: string): z.ZodMiniString<string> {
   return notReserved().check(
     z.regex(pattern, {
       error: (iss) => `'${String(iss.input)}' is not a valid ${what}: ${rule}`,
@@ -56,20 +57,22 @@ function named(pattern: RegExp, what: string, rule: string): z.ZodMiniString<str
   );
 }
 
-const NAME_RULE = "use letters, digits and '_', not starting with a digit; '.' may separate parts";
+const CHARACTER_RULE = "use letters, digits, '-' and '_', starting with a letter; '.' may separate parts";
+export const NAME_RULE = "use letters, digits and '_', not starting with a digit; '.' may separate parts";
 
-const sceneId = named(SCENE_ID, 'scene id', "use letters, digits, '.', '-' and '_'");
+/** A scene id. */
+export const sceneId = named(SCENE_ID, 'scene id', "use letters, digits, '.', '-' and '_'");
 const sceneRef = describe(
   named(SCENE_REF, 'scene id', "use letters, digits, '.', '-' and '_', or \"@return\" or \"@back\""),
   'A scene id; "@return" to go back to the scene an interrupting event came from; "@back" to come back from a sub-scene a choice `call`ed.',
 );
-const flagName = named(NAME, 'flag name', NAME_RULE);
-const statName = named(NAME, 'stat name', NAME_RULE);
-const itemName = named(NAME, 'item name', NAME_RULE);
-const varName = named(NAME, 'variable name', NAME_RULE);
-const characterId = named(CHARACTER_ID, 'character id', "use letters, digits, '-' and '_'");
+export const flagName = named(NAME, 'flag name', NAME_RULE);
+export const statName = named(NAME, 'stat name', NAME_RULE);
+export const itemName = named(NAME, 'item name', NAME_RULE);
+export const varName = named(NAME, 'variable name', NAME_RULE);
+export const characterId = named(CHARACTER_ID, 'character id', CHARACTER_RULE);
 const who = describe(
-  named(CHARACTER_ID, 'character id', "use letters, digits, '-' and '_'"),
+  named(CHARACTER_ID, 'character id', CHARACTER_RULE),
   'Who it happens to: `player`, or a character id declared in story.yaml.',
 );
 const condition = describe(
@@ -86,14 +89,15 @@ function timeOfDayMessage(value: string): string {
 }
 
 /** `schema`, optional, with a description: what most fields are. */
-function optional<T extends z.ZodMiniType>(schema: T, description: string): z.ZodMiniOptional<T> {
+export function optional<T extends z.ZodMiniType>(schema: T, description: string): z.ZodMiniOptional<T> {
   return describe(z.optional(schema), description);
 }
 
 // ---------------------------------------------------------------------------
 // story.yaml
 
-const statDef = describe(
+/** A stat's definition (story.yaml `stats:`, pack.yaml too). */
+export const statDef = describe(
   z.strictObject({
     label: optional(z.string(), 'The name shown to the player. Defaults to the stat id.'),
     min: describe(z.number(), 'The lowest value; every change is kept at or above it.'),
@@ -111,7 +115,8 @@ const statDef = describe(
   'A numeric stat and its bounds.',
 );
 
-const counterDef = z.union([
+/** A counter's definition. */
+export const counterDef = z.union([
   describe(z.number(), 'The counter at the start of the game (no bounds).'),
   describe(
     z.strictObject({
@@ -123,7 +128,8 @@ const counterDef = z.union([
   ),
 ]);
 
-const itemDef = describe(
+/** An item's label. */
+export const itemDef = describe(
   z.strictObject({
     label: optional(z.string(), 'The name shown to the player. Defaults to the item id.'),
     key: optional(z.boolean(), 'A key item, listed in the status panel (default false).'),
@@ -131,7 +137,8 @@ const itemDef = describe(
   'An item label. Items need not be declared to be used.',
 );
 
-const characterDef = describe(
+/** A character. */
+export const characterDef = describe(
   z.strictObject({
     name: describe(z.string(), 'The name shown to the player.'),
     party: optional(z.boolean(), 'In the party when the game starts (default false).'),
@@ -139,7 +146,8 @@ const characterDef = describe(
   'A person who can join the party and be infected.',
 );
 
-const hooks = describe(
+/** The hooks. */
+export const hooks = describe(
   z.strictObject({
     on_death: optional(sceneId, 'Entered when the `health` stat reaches its minimum.'),
     on_turn: optional(sceneId, 'Entered when the player has fully turned.'),
@@ -379,7 +387,7 @@ export function effectVerbSchemas(effect: z.ZodMiniType) {
         fate: describe(
           z.strictObject({
             who: describe(
-              named(CHARACTER_ID, 'character id', "use letters, digits, '-' and '_'"),
+              named(CHARACTER_ID, 'character id', CHARACTER_RULE),
               `A character id, or \`${TURNED}\` for the companion who has just turned (turned_id).`,
             ),
             is: describe(z.enum(FATE_NAMES), `What became of them: ${fateWords}.`),
@@ -401,7 +409,8 @@ export const effectSchema: z.ZodMiniType = meta(
   { id: 'Effect', description: 'An effect: a mapping with one verb, e.g. `set: flag` or `time: 10m`.' },
 );
 
-const looseEffect = describe(z.unknown(), 'An effect: a mapping with one verb, e.g. `set: flag` or `time: 10m`.');
+/** An effect for loading: checked verb by verb by effects.ts. */
+export const looseEffect = describe(z.unknown(), 'An effect: a mapping with one verb, e.g. `set: flag` or `time: 10m`.');
 
 /** Verb schemas for loading: branches hold opaque effects, checked one by one. */
 export const effectVerbLoadSchemas = effectVerbSchemas(looseEffect);
@@ -417,7 +426,8 @@ const textCase = describe(
   'One case of first-match text.',
 );
 
-const paragraphs = describe(
+/** A scene's text. */
+export const paragraphs = describe(
   z.union([
     z.string(),
     z.array(
@@ -443,7 +453,8 @@ const paragraphs = describe(
   'The scene text: paragraphs separated by blank lines, or a list of strings, `{ if, text, else }` paragraphs and `{ first: [...] }` cases.',
 );
 
-function choiceSchema(effect: z.ZodMiniType) {
+/** A choice, with `effect` for each of its effects. */
+export function choiceSchema(effect: z.ZodMiniType) {
   return describe(
     z.strictObject({
       id: optional(
@@ -521,13 +532,17 @@ function sceneSchema(effect: z.ZodMiniType, choice: z.ZodMiniType) {
   );
 }
 
-const scenesWrapper = (scene: z.ZodMiniType) =>
+/** `scenes:` and a list of scenes. */
+export const scenesWrapper = (scene: z.ZodMiniType) =>
   describe(
     z.strictObject({ scenes: describe(z.array(scene).check(z.minLength(1)), 'The scenes in this file.') }),
     'Several scenes in one file.',
   );
 
-const jsonScene = meta(sceneSchema(effectSchema, meta(choiceSchema(effectSchema), { id: 'Choice' })), { id: 'Scene' });
+/** A choice, for the JSON Schemas. */
+export const jsonChoice = meta(choiceSchema(effectSchema), { id: 'Choice' });
+/** A scene, for the JSON Schemas. */
+export const jsonScene = meta(sceneSchema(effectSchema, jsonChoice), { id: 'Scene' });
 
 /** A scene file for editors: one scene, or `scenes:` with a list of them. */
 export const sceneFileSchema = meta(z.union([jsonScene, scenesWrapper(jsonScene)]), {
