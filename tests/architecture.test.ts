@@ -172,7 +172,7 @@ describe('the bundle (dist/, built by npm test before the tests)', () => {
     return loaded;
   }
 
-  it('starts a game without loading zod, the YAML parser, Ink, crypto or worker threads (they are imported when needed)', () => {
+  it('starts a game without loading zod, the YAML parser, Ink, crypto, worker threads or pack code (they are imported when needed)', () => {
     const loaded = loadedAtStart();
     expect(loaded.size).toBeGreaterThan(1);
     const heavy = [...loaded].flatMap(([file, text]) =>
@@ -182,6 +182,8 @@ describe('the bundle (dist/, built by npm test before the tests)', () => {
         ['Ink', '"ink-box"'],
         ['node:crypto', '"node:crypto"'],
         ['node:worker_threads', 'worker_threads"'],
+        // Story packs load only when a pack is given or installed.
+        ['the pack loader', 'tries to replace'],
       ]
         .filter(([, mark]) => text.includes(mark!))
         .map(([name]) => `${file}: ${name}`),

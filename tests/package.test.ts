@@ -32,5 +32,12 @@ describe('the npm package', () => {
     expect(readme).toContain('schema/scene.schema.json');
     expect(packed.has('schema/scene.schema.json')).toBe(true);
     expect(packed.has('schema/story.schema.json')).toBe(true);
+    expect(packed.has('schema/pack.schema.json')).toBe(true);
+    expect(packed.has('schema/pack-scene.schema.json')).toBe(true);
+  });
+
+  it('holds the example story pack, as a folder a player can copy into their packs/', () => {
+    expect(packed.has('packs/library-stacks/pack.yaml')).toBe(true);
+    expect([...packed].filter((p) => p.startsWith('packs/library-stacks/scenes/')).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SETUP_OPTIONS } from '../src/cli/setup-options.js';
 import { autosaveSlot } from '../src/saves/slots.js';
+import { SAVE_FORMAT_VERSION } from '../src/saves/versions.js';
 import { CLI, ROOT, cliEnv, ensureBuilt, runBuiltCli as hyosan, tempSaveDir } from './helpers/built-cli.js';
 
 const roof = 'tests/fixtures/start-setup';
@@ -67,7 +68,7 @@ describe('playing a game set up from the command line', () => {
     expect(first.stdout).toContain('Saved to "mine"');
     const save = JSON.parse(readFileSync(join(first.saveDir, 'mine.json'), 'utf8')) as Record<string, unknown>;
     expect(save).toMatchObject({
-      version: 5,
+      version: SAVE_FORMAT_VERSION,
       start: 'roof',
       setup: { at: { day: 2, minute: 390 }, set: ['saw_helicopter'] },
       force: ['fail'],

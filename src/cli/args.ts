@@ -15,6 +15,8 @@ export interface PlayOptions {
   readonly plain: boolean;
   /** A story folder to play instead of the shipped story. */
   readonly story?: string;
+  /** Pack folders to play with (`--pack DIR`, repeatable), besides the installed packs that are on; absent when none. */
+  readonly packs?: readonly string[];
   /** A scene to start at instead of the story's start (for authors). */
   readonly startAt?: string;
   /** How to set up the game begun at `startAt` (`--set`, `--give`…), as given, in order. */
@@ -37,6 +39,8 @@ export type Command =
   | {
       readonly kind: 'check';
       readonly dir?: string;
+      /** Pack folders to check with the story (`--pack DIR`, repeatable); absent when none. */
+      readonly packs?: readonly string[];
       readonly json: boolean;
       readonly strict: boolean;
     }
@@ -56,12 +60,12 @@ export type ParseResult =
   | { readonly ok: false; readonly error: UsageError };
 
 /** The subcommands, in the order `--help` lists them. */
-export const COMMANDS = ['check', 'graph', 'randomtest', 'new', 'saves', 'help', 'version'] as const;
+export const COMMANDS = ['check', 'graph', 'randomtest', 'new', 'saves', 'packs', 'help', 'version'] as const;
 
 /** The commands that parse their own options (see their `*-command.ts`). */
-export type ToolCommand = 'graph' | 'randomtest' | 'new' | 'saves';
+export type ToolCommand = 'graph' | 'randomtest' | 'new' | 'saves' | 'packs';
 
-const PLAY_VALUE_OPTIONS = ['--seed', '--story', '--start-at', '--transcript', '--load', '--save-dir'] as const;
+const PLAY_VALUE_OPTIONS = ['--seed', '--story', '--start-at', '--transcript', '--load', '--save-dir', '--pack'] as const;
 const PLAY_FLAG_OPTIONS = ['--plain', '--continue', '--watch'] as const;
 const CHECK_FLAG_OPTIONS = ['--json', '--strict'] as const;
 const GLOBAL_OPTIONS = ['--help', '--version'] as const;
@@ -104,6 +108,7 @@ function parseOrThrow(argv: readonly string[]): Command {
     case 'randomtest':
     case 'new':
     case 'saves':
+    case 'packs':
       return { kind: first.text, argv: argv.slice(1) };
     case 'help':
       return { kind: 'help' };
@@ -139,6 +144,7 @@ function parsePlayOptions(tokens: readonly Token[]): PlayOptions {
   let watch = false;
   const values: Partial<Record<(typeof PLAY_VALUE_OPTIONS)[number], string>> = {};
   const setup: SetupArg[] = [];
+  const packs: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const name = token.text;
@@ -164,6 +170,7 @@ function parsePlayOptions(tokens: readonly Token[]): PlayOptions {
           throw new UsageError(`--seed needs a whole number from 0 to ${MAX_SEED}, not '${value}'`);
         }
       }
+      if (name === '--pack') packs.push(value);
       values[name] = value;
       continue;
     }
@@ -177,6 +184,7 @@ function parsePlayOptions(tokens: readonly Token[]): PlayOptions {
     plain,
     continue: cont,
     watch,
+    ...(packs.length === 0 ? {} : { packs }),
     ...(values['--story'] === undefined ? {} : { story: values['--story'] }),
     ...(values['--start-at'] === undefined ? {} : { startAt: values['--start-at'] }),
     ...(setup.length === 0 ? {} : { setup }),
@@ -190,20 +198,27 @@ function parseCheck(tokens: readonly Token[]): Command {
   let dir: string | undefined;
   let json = false;
   let strict = false;
-  for (const token of tokens) {
-    if (isOneOf(token.text, CHECK_FLAG_OPTIONS)) {
+  const packs: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.text === '--pack') {
+      const value = token.inline ?? tokens[++i]?.text;
+      if (value === undefined || value === '') throw new UsageError("option '--pack' needs a value");
+      packs.push(value);
+    } else if (isOneOf(token.text, CHECK_FLAG_OPTIONS)) {
       if (token.inline !== undefined) throw new UsageError(`option '${token.text}' takes no value`);
       if (token.text === '--json') json = true;
       else strict = true;
     } else if (token.text.startsWith('-') && token.text !== '-') {
-      throw unknownArgument(token.text, [...CHECK_FLAG_OPTIONS, ...GLOBAL_OPTIONS]);
+      throw unknownArgument(token.text, [...CHECK_FLAG_OPTIONS, '--pack', ...GLOBAL_OPTIONS]);
     } else if (dir === undefined) {
       dir = token.text;
     } else {
       throw new UsageError(`check takes one story folder, got '${dir}' and '${token.text}'`);
     }
   }
-  return dir === undefined ? { kind: 'check', json, strict } : { kind: 'check', dir, json, strict };
+  const withPacks = packs.length === 0 ? {} : { packs };
+  return dir === undefined ? { kind: 'check', ...withPacks, json, strict } : { kind: 'check', dir, ...withPacks, json, strict };
 }
 
 function unknownArgument(text: string, known: readonly string[]): UsageError {

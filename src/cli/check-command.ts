@@ -16,6 +16,8 @@ import { hasWorkingStory, loadStory } from './story-source.js';
 export interface CheckCommandOptions {
   /** The story folder; when absent, the shipped story is checked. */
   readonly dir?: string;
+  /** Pack folders checked with the story (`--pack DIR`). */
+  readonly packs?: readonly string[];
   readonly json: boolean;
   /** Warnings fail the check too. */
   readonly strict: boolean;
@@ -36,7 +38,7 @@ export interface CheckCommandIo {
  * one its YAML gives.
  */
 export async function checkCommand(opts: CheckCommandOptions, io: CheckCommandIo): Promise<number> {
-  const { label, result } = await loadStory(opts.dir, io.shippedStory);
+  const { label, result } = await loadStory(opts.dir, io.shippedStory, opts.packs);
   const report = checkReport(result, label, opts);
   io.stdout.write(report.text);
   if (opts.dir === undefined && !opts.json && hasWorkingStory(io.cwd)) {

@@ -20,6 +20,8 @@ export const COVERAGE_RUNS = 2000;
 /** `graph`'s options, parsed. */
 export interface GraphOptions {
   readonly dir?: string;
+  /** Pack folders drawn with the story, each in a box of its own (`--pack DIR`). */
+  readonly packs: readonly string[];
   readonly format: GraphFormat;
   /** Colour the scenes a randomtest of `runs` games never reached. */
   readonly coverage: boolean;
@@ -34,7 +36,7 @@ export function parseGraphArgs(argv: readonly string[]): GraphOptions {
   const args = parseToolArgs(argv, {
     command: 'graph',
     flags: ['--coverage'],
-    values: ['--format', '--runs', '--seed', '--only', '--focus', '--depth'],
+    values: ['--format', '--runs', '--seed', '--only', '--focus', '--depth', '--pack'],
     aliases: { '-n': '--runs', '-f': '--format' },
     maxPositionals: 1,
   });
@@ -54,6 +56,7 @@ export function parseGraphArgs(argv: readonly string[]): GraphOptions {
       ...(focus === undefined ? {} : { focus, depth: depth ?? DEFAULT_FOCUS_DEPTH }),
     },
     ...(dir === undefined ? {} : { dir }),
+    packs: args.lists.get('--pack') ?? [],
     format: format as GraphFormat,
     coverage: args.flags.has('--coverage'),
     runs: wholeNumber('-n', args.values.get('--runs'), 1, 10_000_000) ?? COVERAGE_RUNS,
@@ -64,7 +67,7 @@ export function parseGraphArgs(argv: readonly string[]): GraphOptions {
 /** Runs `graph` with the arguments after the command's name; resolves to the exit code. */
 export async function graphCommand(argv: readonly string[], io: AuthorToolIo): Promise<number> {
   const opts = parseGraphArgs(argv);
-  const { result: loaded } = await loadStory(opts.dir, io.shippedStory);
+  const { result: loaded } = await loadStory(opts.dir, io.shippedStory, opts.packs);
   const story = loaded.story;
   if (story === undefined) {
     for (const p of loaded.problems) if (p.severity === 'error') io.stderr.write(`${formatProblem(p)}\n`);
@@ -84,7 +87,7 @@ export async function graphCommand(argv: readonly string[], io: AuthorToolIo): P
   if (opts.coverage) {
     const part = await playRun(
       story,
-      opts.dir !== undefined ? { dir: opts.dir } : { shipped: true },
+      { ...(opts.dir !== undefined ? { dir: opts.dir } : { shipped: true as const }), packs: opts.packs },
       { runs: opts.runs, seed: opts.seed, maxSteps: DEFAULT_MAX_STEPS },
       io,
     );

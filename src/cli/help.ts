@@ -10,7 +10,10 @@ Usage:
   hyosan graph [DIR]       draw a story's scene graph (Graphviz dot or Mermaid)
   hyosan randomtest [DIR]  play many random games: endings, coverage, dead ends
   hyosan new scene ID      write a new scene file from a template
+  hyosan new pack NAME     write a starter story pack (a folder NAME)
   hyosan saves [--json]    list saved games (slot, scene, chapter, time, date)
+  hyosan packs [--json]    list installed story packs: on, off or broken
+  hyosan packs on|off ID   switch an installed pack on or off
   hyosan help              show this help
   hyosan version           show the version
 
@@ -18,8 +21,11 @@ Play options:
   --seed N                 replay a game exactly (N from 0 to 4294967295)
   --plain                  line-by-line mode (automatic when piped)
   --story DIR              play the story in DIR instead of the shipped one
+  --pack DIR               play with the story pack in DIR (repeatable; also
+                           for check, graph and randomtest); packs copied into
+                           the data folder's packs/ are played when on
   --start-at SCENE         start at scene SCENE (for authors; set it up below)
-  --watch                  with --story: reload the story when its files change
+  --watch                  with --story or --pack: reload when files change
   --transcript FILE        append everything shown and chosen to FILE
   --continue               resume the latest save of the story
   --load SLOT|FILE         load a saved game (a slot name or a save file)
@@ -62,6 +68,7 @@ Graph options:
 
 New scene options:
   --dir DIR                the story folder to write into (default story)
+                           (new pack: the folder the pack's folder goes in)
 
 Other options:
   -h, --help               show this help
@@ -73,7 +80,8 @@ Saves options (hyosan saves):
 
 Environment:
   NO_COLOR                 any non-empty value turns colour off
-  HYOSAN_SAVE_DIR          where saves go (default: your data folder)
+  HYOSAN_SAVE_DIR          where saves (and installed packs/) go (default:
+                           your data folder)
 
 Exit status: 0 success, 1 problems in the story or a save that cannot be
 loaded, 2 a mistake on the command line, 70 an internal error (please report

@@ -1,5 +1,6 @@
 /**
- * `hyosan new scene ID [--dir DIR]`: writes a new scene file from a template.
+ * `hyosan new scene ID [--dir DIR]`: writes a new scene file from a template
+ * (`hyosan new pack ID` writes a starter story pack: new-pack.ts).
  *
  * The file's path comes from the id: each `.` starts a folder, and the last
  * part names the file, under the story folder (default `story`):
@@ -13,6 +14,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Writable } from 'node:stream';
 import { oneLine } from '../engine/control-chars.js';
 import { MAX_NAME_LENGTH, SCENE_ID, isReserved, isWindowsDeviceName } from '../story/names.js';
+import type { LoadResult } from '../story/load.js';
 import { UsageError } from './args.js';
 import { parseToolArgs, shellQuote } from './tool-args.js';
 
@@ -25,15 +27,21 @@ export interface NewSceneOptions {
   readonly dir: string;
 }
 
-/** Parses the arguments after `new` (`scene ID [--dir DIR]`). */
-export function parseNewArgs(argv: readonly string[]): NewSceneOptions {
+/** Parses the arguments after `new` (`scene ID [--dir DIR]`, `pack ID [--dir DIR]`). */
+export function parseNewArgs(argv: readonly string[]): NewSceneOptions & { readonly what: 'scene' | 'pack' } {
   const args = parseToolArgs(argv, { command: 'new', flags: [], values: ['--dir'], maxPositionals: 2 });
   const [what, id] = args.positionals;
-  if (what !== 'scene') {
-    throw new UsageError(`new: say what to create: 'hyosan new scene ID' (got '${what ?? ''}')`);
+  if (what !== 'scene' && what !== 'pack') {
+    throw new UsageError(`new: say what to create: 'hyosan new scene ID' or 'hyosan new pack ID' (got '${what ?? ''}')`);
   }
-  if (id === undefined) throw new UsageError("new scene: give the new scene's id, e.g. 'hyosan new scene s1.library-stacks'");
-  return { id, dir: args.values.get('--dir') ?? 'story' };
+  if (id === undefined) {
+    throw new UsageError(
+      what === 'scene'
+        ? "new scene: give the new scene's id, e.g. 'hyosan new scene s1.library-stacks'"
+        : "new pack: give the new pack's id, e.g. 'hyosan new pack stacks' (it names its folder too)",
+    );
+  }
+  return { what, id, dir: args.values.get('--dir') ?? (what === 'scene' ? 'story' : '.') };
 }
 
 /** Why `id` cannot name a new scene file, or undefined when it can. */
@@ -115,9 +123,10 @@ async function storyRootOf(dir: string): Promise<string> {
 /** Runs `new` with the arguments after the command's name; resolves to the exit code. */
 export async function newCommand(
   argv: readonly string[],
-  io: { readonly stdout: Writable; readonly stderr: Writable },
+  io: { readonly stdout: Writable; readonly stderr: Writable; readonly shippedStory?: () => Promise<LoadResult> },
 ): Promise<number> {
   const opts = parseNewArgs(argv);
+  if (opts.what === 'pack') return (await import('./new-pack.js')).newPack(opts.id, opts.dir, io);
   const problem = sceneIdProblem(opts.id);
   // The id is a command-line argument: a bad one is a mistake on the command line.
   if (problem !== undefined) throw new UsageError(`new scene: ${problem}`);

@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS, type GameStart, type PlayPorts, type SaveListing, typ
 import { profileDir, readFoundEndings, recordEnding, writeSettings } from './profile.js';
 import { choiceText, endingText, outcomeText, sceneText } from '../ui/plain/scene-text.js';
 import type { Transcript } from './transcript.js';
-import { watchStoryFolder } from './watch.js';
+import { watchStoryFolder, WATCH_DEBOUNCE_MS, type WatchOptions } from './watch.js';
 
 /** What the services work with. */
 export interface PlayServicesOptions {
@@ -35,12 +35,16 @@ export interface PlayServicesOptions {
   readonly transcriptWidth?: number;
   /** The story folder to watch (`--watch`). */
   readonly watchDir?: string;
+  /** What else `--watch` follows: the `--pack` folders, and how the story is loaded with them. */
+  readonly watchOptions?: WatchOptions;
   /** The player's settings when the game opens (the transcript follows "Show what changed"). */
   readonly settings?: Settings;
   /** The real time (tests pass their own). */
   readonly now?: () => Date;
   /** The story folder's real path, for a story played from a folder (its autosaves are its own). */
   readonly storyFolder?: string;
+  /** The story before any pack was added: installed packs are listed against it (`packs` in plain mode). */
+  readonly storyAlone?: Story;
 }
 
 /** The `PlayPorts` of a real game: saves on disk, a transcript file, a watched folder. */
@@ -96,7 +100,7 @@ export class PlayServices implements PlayPorts {
    * title screen.
    */
   async continuePreview(): Promise<string | undefined> {
-    const newest = await this.options.store.newestSaveOf(this.story.id, this.autosaver.family);
+    const newest = await this.options.store.newestSaveOf(this.story.id, this.autosaver.continuable);
     return newest === undefined ? undefined : [newest.sceneTitle, newest.clock].filter((s) => s !== '').join(' · ');
   }
 
@@ -110,7 +114,7 @@ export class PlayServices implements PlayPorts {
   }
 
   async continueLatest(): Promise<GameStart | string> {
-    return this.started(await this.options.store.loadLatest(this.story, this.autosaver.family));
+    return this.started(await this.options.store.loadLatest(this.story, this.autosaver.continuable));
   }
 
   async listSaves(): Promise<readonly SaveListing[] | string> {
@@ -214,6 +218,18 @@ export class PlayServices implements PlayPorts {
     return lines.length === 0 ? undefined : lines.join(' ');
   }
 
+  async listPacks(): Promise<readonly string[] | string> {
+    if (this.options.storyFolder !== undefined) return 'Installed packs go with the built-in story; a story folder is played with the packs given with --pack DIR.';
+    const { installedPacks, packLines } = await import('./play-packs.js');
+    return packLines(this.saveDir, await installedPacks(this.options.storyAlone ?? this.options.story, this.saveDir));
+  }
+
+  async switchPack(id: string, on: boolean): Promise<string> {
+    const { installedPacks, switchInstalledPack } = await import('./play-packs.js');
+    const packs = await installedPacks(this.options.storyAlone ?? this.options.story, this.saveDir);
+    return (await switchInstalledPack(packs, id, on, this.saveDir)).message;
+  }
+
   watchStory(listener: (change: StoryChange) => void): () => void {
     const dir = this.options.watchDir;
     if (dir === undefined) return () => undefined;
@@ -224,6 +240,8 @@ export class PlayServices implements PlayPorts {
         if (change.kind === 'reloaded') this.story = change.story;
         listener(change);
       },
+      WATCH_DEBOUNCE_MS,
+      this.options.watchOptions,
     );
   }
 

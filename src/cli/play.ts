@@ -23,12 +23,16 @@ import { savedLine } from '../ui/labels.js';
 import { profileDir, readSettings } from './profile.js';
 import { checkStartScene, setupFor } from './start-setup.js';
 import { loadStory } from './story-source.js';
+import { installedPackFolders } from './installed-packs.js';
 import { openTranscript, transcriptHeading, type Transcript } from './transcript.js';
+import type { WatchOptions } from './watch.js';
+import type { LoadResult } from '../story/load.js';
 
 /** Plays a game with the given options; resolves to the exit code. */
-export async function play(options: PlayOptions, ctx: CliContext): Promise<number> {
-  if (options.watch && options.story === undefined) {
-    throw new UsageError('--watch needs --story DIR (the shipped story is built in and never changes)');
+export async function play(given: PlayOptions, ctx: CliContext): Promise<number> {
+  const options = { ...given, packs: given.packs ?? [] };
+  if (options.watch && options.story === undefined && options.packs.length === 0) {
+    throw new UsageError('--watch needs --story DIR or --pack DIR (the shipped story is built in and never changes)');
   }
   if (options.continue && options.load !== undefined) {
     throw new UsageError('--continue and --load both choose the game to begin with; give one of them');
@@ -43,7 +47,25 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     );
     return 1;
   }
-  const story = result.story;
+  const saveDir = chooseSaveDir(options.saveDir, ctx.env.HYOSAN_SAVE_DIR);
+  // Installed packs go with the built-in story only: a story folder is an author's, played as it is (or with --pack).
+  const installed = options.story === undefined && installedPackFolders(saveDir).length > 0;
+  let story = result.story;
+  let packNotices: readonly string[] = [];
+  if (options.packs.length > 0 || installed) {
+    // Pack code is imported only when there is a pack: a plain start never loads it.
+    const { playWithPacks } = await import('./play-packs.js');
+    const packed = await playWithPacks(story, options.packs, installed ? saveDir : undefined);
+    if ('errors' in packed) {
+      for (const problem of packed.errors) ctx.stderr.write(`${formatProblem(problem)}\n`);
+      const args = packed.folders.map((f) => ` --pack ${f}`).join('');
+      ctx.stderr.write(`hyosan: ${packed.folders.join(', ')} cannot be played until its errors are fixed (see 'hyosan check${args}').\n`);
+      return 1;
+    }
+    story = packed.story;
+    packNotices = packed.notices;
+  }
+  for (const notice of packNotices) ctx.stderr.write(`hyosan: ${notice}\n`);
   if (options.startAt !== undefined) await checkStartScene(story, options.startAt, label, options.story === undefined);
   const setup = options.setup === undefined ? undefined : setupFor(story, options.setup, label);
 
@@ -56,7 +78,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     transcript = opened;
   }
 
-  const store = new SaveStore({ dir: chooseSaveDir(options.saveDir, ctx.env.HYOSAN_SAVE_DIR) });
+  const store = new SaveStore({ dir: saveDir });
   const seeds = seedSource(options.seed);
   const settings = await readSettings(profileDir(store.dir));
   const services = new PlayServices({
@@ -68,7 +90,8 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     ...(setup === undefined ? {} : { setup }),
     // Plain mode copies its own output to the transcript; the Ink screen's scenes are written by the services.
     ...(transcript === undefined || plain ? {} : { transcript, transcriptWidth: 72 }),
-    ...(options.watch && options.story !== undefined ? { watchDir: options.story } : {}),
+    ...(options.watch ? watching(options, ctx, installed ? saveDir : undefined) : {}),
+    storyAlone: result.story,
     // A story from a folder autosaves to slots of its own, whatever id its story.yaml claims.
     ...(options.story === undefined ? {} : { storyFolder: await realpath(options.story) }),
   });
@@ -163,6 +186,7 @@ function afterGame(code: number, services: PlayServices, transcript: Transcript 
 function resumeCommand(options: PlayOptions): string {
   const words = ['hyosan'];
   if (options.story !== undefined) words.push('--story', shellWord(options.story));
+  for (const pack of options.packs ?? []) words.push('--pack', shellWord(pack));
   if (options.saveDir !== undefined) words.push('--save-dir', shellWord(options.saveDir));
   return [...words, '--continue'].join(' ');
 }
@@ -170,6 +194,28 @@ function resumeCommand(options: PlayOptions): string {
 /** A word as a POSIX shell reads it back: quoted when it has anything but safe characters. */
 function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * What `--watch` follows: the story folder (or the first pack's, for the
+ * built-in story) and the packs' folders, reloaded together as the game
+ * began with them.
+ */
+function watching(
+  options: PlayOptions & { readonly packs: readonly string[] },
+  ctx: CliContext,
+  installedIn: string | undefined,
+): { watchDir?: string; watchOptions?: WatchOptions } {
+  const [dir, ...also] = options.story === undefined ? options.packs : [options.story, ...options.packs];
+  if (dir === undefined) return {};
+  if (options.packs.length === 0) return { watchDir: dir };
+  const reload = async (): Promise<LoadResult> => {
+    const alone = options.story === undefined ? await ctx.shippedStory() : await (await import('../story/load.js')).loadStoryDir(options.story);
+    if (alone.story === undefined) return alone;
+    const packed = await (await import('./play-packs.js')).playWithPacks(alone.story, options.packs, installedIn);
+    return 'errors' in packed ? { problems: packed.errors, stats: alone.stats } : { ...alone, story: packed.story };
+  };
+  return { watchDir: dir, watchOptions: { also, reload } };
 }
 
 /** The seed of each new game: `--seed` (every game the same, to reproduce one), else a fresh random one. */

@@ -1,6 +1,7 @@
 /**
  * What hyosan remembers about the player between games, beside the saves:
- * the endings found in each story, and the settings. Two small JSON files in
+ * the endings found in each story, the settings, and which installed story
+ * packs are switched off. Small JSON files in
  * a `player/` folder of the save folder (a folder, so `hyosan saves` never
  * mistakes them for save slots), written atomically. A damaged file is
  * treated as empty: losing the list of endings must never stop a game.
@@ -16,6 +17,7 @@ import { DEFAULT_SETTINGS, type Settings, type TextSpeed } from '../ui/ports.js'
 
 const ENDINGS_FORMAT = 'hyosan-endings';
 const SETTINGS_FORMAT = 'hyosan-settings';
+const PACKS_FORMAT = 'hyosan-packs';
 const SPEEDS: readonly TextSpeed[] = ['instant', 'fast', 'slow'];
 
 /** The folder the player's files live in, inside the save folder. */
@@ -57,6 +59,18 @@ export async function readSettings(dir: string): Promise<Settings> {
 /** Keeps the player's settings. */
 export async function writeSettings(dir: string, settings: Settings): Promise<void> {
   await writeJson(dir, 'settings.json', { format: SETTINGS_FORMAT, version: 1, settings });
+}
+
+/** The ids of the installed packs the player switched off (every other installed pack is on). */
+export async function readPacksOff(dir: string): Promise<string[]> {
+  const doc = await readJson(dir, 'packs.json', PACKS_FORMAT);
+  const off = doc?.off;
+  return Array.isArray(off) ? off.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/** Keeps which installed packs are switched off. */
+export async function writePacksOff(dir: string, off: readonly string[]): Promise<void> {
+  await writeJson(dir, 'packs.json', { format: PACKS_FORMAT, version: 1, off: [...new Set(off)].sort() });
 }
 
 async function readEndingsFile(dir: string): Promise<FoundEndings> {

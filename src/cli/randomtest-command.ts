@@ -41,6 +41,8 @@ const CLOCK_LIMIT = 5;
 /** `randomtest`'s options, parsed. */
 export interface RandomtestOptions {
   readonly dir?: string;
+  /** Pack folders played with the story (`--pack DIR`). */
+  readonly packs: readonly string[];
   readonly runs: number;
   readonly seed: number;
   /** Worker threads (1 plays in this thread); absent: as many as help, up to one per core. */
@@ -61,7 +63,7 @@ export function parseRandomtestArgs(argv: readonly string[]): RandomtestOptions 
   const args = parseToolArgs(argv, {
     command: 'randomtest',
     flags: ['--json'],
-    values: ['--runs', '--seed', '--workers', '--max-steps', '--start-at', ...SETUP_OPTIONS],
+    values: ['--runs', '--seed', '--workers', '--max-steps', '--start-at', '--pack', ...SETUP_OPTIONS],
     aliases: { '-n': '--runs' },
     maxPositionals: 1,
   });
@@ -72,6 +74,7 @@ export function parseRandomtestArgs(argv: readonly string[]): RandomtestOptions 
   if (problem !== undefined) throw new UsageError(`randomtest: ${problem}`);
   return {
     ...(dir === undefined ? {} : { dir }),
+    packs: args.lists.get('--pack') ?? [],
     runs: wholeNumber('-n', args.values.get('--runs'), 1, 10_000_000) ?? DEFAULT_RUNS,
     seed: wholeNumber('--seed', args.values.get('--seed'), 0, 0xffff_ffff) ?? DEFAULT_SEED,
     ...workersOption(wholeNumber('--workers', args.values.get('--workers'), 1, 256)),
@@ -100,16 +103,16 @@ export function threadCount(runs: number, workers: number | undefined): number {
 /** Runs `randomtest` with the arguments after the command's name; resolves to the exit code. */
 export async function randomtestCommand(argv: readonly string[], io: AuthorToolIo): Promise<number> {
   const opts = parseRandomtestArgs(argv);
-  const { label, result: loaded } = await loadStory(opts.dir, io.shippedStory);
+  const { label, result: loaded } = await loadStory(opts.dir, io.shippedStory, opts.packs);
   const story = loaded.story;
   if (story === undefined) {
     for (const p of loaded.problems) if (p.severity === 'error') io.stderr.write(`${formatProblem(p)}\n`);
-    io.stderr.write(`hyosan: randomtest needs a story without errors (see 'hyosan check${dirArg(opts.dir)}').\n`);
+    io.stderr.write(`hyosan: randomtest needs a story without errors (see 'hyosan check${dirArg(opts.dir)}${packArgs(opts.packs)}').\n`);
     return 1;
   }
   if (opts.startAt !== undefined) await checkStartScene(story, opts.startAt, label, opts.dir === undefined);
   const setup = opts.setupArgs.length === 0 ? undefined : setupFor(story, opts.setupArgs, label);
-  const source: StorySource = opts.dir !== undefined ? { dir: opts.dir } : { shipped: true };
+  const source: StorySource = { ...(opts.dir !== undefined ? { dir: opts.dir } : { shipped: true as const }), packs: opts.packs };
   const progress = opts.json ? undefined : progressBar(io.stderr, opts.runs);
   const started = performance.now();
   const runOptions: RunOptions = { ...opts, ...(setup === undefined ? {} : { setup }) };
@@ -142,6 +145,11 @@ function dirArg(dir: string | undefined): string {
   return dir === undefined ? '' : ` ${shellQuote(dir)}`;
 }
 
+/** ` --pack DIR` for each pack, as a command line gives them. */
+export function packArgs(packs: readonly string[]): string {
+  return packs.map((p) => ` --pack ${shellQuote(p)}`).join('');
+}
+
 
 /** The text report. */
 function report(story: Story, r: RandomTestResult, opts: RunOptions): string {
@@ -149,7 +157,7 @@ function report(story: Story, r: RandomTestResult, opts: RunOptions): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const pct = (a: number, b: number) => (b === 0 ? '100%' : `${Math.floor((a / b) * 100)}%`);
   const from = opts.startAt === undefined ? '' : ` from ${opts.startAt}`;
-  out.push(`randomtest ${opts.dir ?? 'story/'}${from}: ${n(r.runs)} games, seed ${r.seed} — ${n(r.perSecond)} games/s`);
+  out.push(`randomtest ${opts.dir ?? 'story/'}${opts.packs.map((p) => ` + ${p}`).join('')}${from}: ${n(r.runs)} games, seed ${r.seed} — ${n(r.perSecond)} games/s`);
   out.push('');
 
   const endingIds = [...story.scenes.values()].filter((s) => s.ending !== undefined).map((s) => s.id).sort();
@@ -258,7 +266,7 @@ function shortPath(steps: readonly string[]): string {
 /** A command line that plays the same game in the line-by-line mode, begun and set up as the run's were. */
 function replayCommand(story: Story, g: { seed: number; moves: StuckGames['moves'] }, opts: RunOptions): string {
   const lines = plainModeLines(playedStory(story, opts), g.seed, g.moves, opts.setup);
-  const story_ = opts.dir === undefined ? '' : ` --story ${shellQuote(opts.dir)}`;
+  const story_ = `${opts.dir === undefined ? '' : ` --story ${shellQuote(opts.dir)}`}${packArgs(opts.packs)}`;
   const startAt = opts.startAt === undefined ? [] : ['--start-at', shellQuote(opts.startAt)];
   const opening = [...startAt, ...setupArgv(opts.setupArgs, shellQuote)].map((w) => ` ${w}`).join('');
   const input = lines.map((l) => `${l}\\n`).join('');

@@ -45,6 +45,8 @@ async function runCommand(command: Command, ctx: CliContext): Promise<number> {
       return (await import('./new-command.js')).newCommand(command.argv, ctx);
     case 'saves':
       return (await import('./list-saves.js')).listSaves(command.argv, ctx);
+    case 'packs':
+      return (await import('./packs-command.js')).packsCommand(command.argv, ctx);
     default: {
       const _never: never = command;
       return _never;

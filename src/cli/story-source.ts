@@ -21,9 +21,22 @@ export interface LoadedStory {
 
 /**
  * Loads the story in `dir`, or the shipped one when `dir` is undefined
- * (`shippedStory`: in the bundle, the precompiled one).
+ * (`shippedStory`: in the bundle, the precompiled one), with the packs in
+ * the folders `packs` added (`--pack DIR`).
  */
-export async function loadStory(dir: string | undefined, shippedStory: () => Promise<LoadResult>): Promise<LoadedStory> {
+export async function loadStory(
+  dir: string | undefined,
+  shippedStory: () => Promise<LoadResult>,
+  packs: readonly string[] = [],
+): Promise<LoadedStory> {
+  const alone = await loadStoryAlone(dir, shippedStory);
+  if (packs.length === 0) return alone;
+  // Pack code is imported only when a pack is given.
+  const { labelWithPacks, withPackFolders } = await import('./pack-source.js');
+  return { label: labelWithPacks(alone.label, packs), result: await withPackFolders(alone.result, packs) };
+}
+
+async function loadStoryAlone(dir: string | undefined, shippedStory: () => Promise<LoadResult>): Promise<LoadedStory> {
   if (dir === undefined) return { label: BUILT_IN_LABEL, result: await shippedStory() };
   await assertStoryFolder(dir);
   // The loader (the YAML parser, the schemas) is imported only when YAML is read.

@@ -15,26 +15,38 @@
 import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import type { Story } from '../engine/index.js';
+import type { LoadResult } from '../story/load.js';
 import { formatProblem } from '../story/problem.js';
 import type { StoryChange } from '../ui/ports.js';
 
 /** How long the folder must be quiet before it is reloaded. */
 export const WATCH_DEBOUNCE_MS = 150;
 
-/** Watches `dir`; calls `onChange` with each new version of the story (or why it cannot load). Returns a stop function. */
+/** What else a watch follows: more folders (packs), and how to load the story they make together. */
+export interface WatchOptions {
+  /** Folders watched besides `dir` (the `--pack` folders). */
+  readonly also?: readonly string[];
+  /** Loads the story anew; by default, the story folder `dir` alone. */
+  readonly reload?: () => Promise<LoadResult>;
+}
+
+/**
+ * Watches `dir` (and `options.also`); calls `onChange` with each new version
+ * of the story (or why it cannot load). Returns a stop function.
+ */
 export function watchStoryFolder(
   dir: string,
   current: () => Story,
   onChange: (change: StoryChange) => void,
   debounceMs = WATCH_DEBOUNCE_MS,
+  options: WatchOptions = {},
 ): () => void {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let reloading = Promise.resolve();
   const reload = async (): Promise<void> => {
     // Imported here, not at the top: only `--watch` needs the YAML loader at play time.
-    const { loadStoryDir } = await import('../story/load.js');
-    const result = await loadStoryDir(dir);
+    const result = options.reload !== undefined ? await options.reload() : await (await import('../story/load.js')).loadStoryDir(dir);
     if (stopped) return;
     const errors = result.problems.filter((p) => p.severity === 'error');
     // A problem that only follows from another file's is not the one to show.
@@ -76,7 +88,7 @@ export function watchStoryFolder(
   /** Watches every folder under `dir` not yet watched, and lets go of those that are gone. */
   const rearm = (): void => {
     if (stopped) return;
-    const folders = foldersUnder(dir);
+    const folders = new Set([dir, ...(options.also ?? [])].flatMap((d) => [...foldersUnder(d)]));
     for (const [folder, watcher] of watchers) {
       if (folders.has(folder)) continue;
       watcher.close();
@@ -91,12 +103,15 @@ export function watchStoryFolder(
       }
     }
   };
-  try {
-    watchFolder(dir);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    onChange({ kind: 'broken', message: `Cannot watch ${dir} for changes (${code}); restart to see edits.` });
-    return () => undefined;
+  for (const folder of [dir, ...(options.also ?? [])]) {
+    try {
+      watchFolder(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      onChange({ kind: 'broken', message: `Cannot watch ${folder} for changes (${code}); restart to see edits.` });
+      for (const watcher of watchers.values()) watcher.close();
+      return () => undefined;
+    }
   }
   rearm();
   return () => {

@@ -16,7 +16,7 @@ import type { Story } from '../engine/index.js';
 import { SaveError } from './errors.js';
 import type { SavedGame } from './game.js';
 import { type LockHolder, lockFileOf, releaseLock, takeLock } from './slot-lock.js';
-import { autosaveFamily, autosaveSlot, slotFile } from './slots.js';
+import { autosaveFamily, autosaveSlot, isAutosaveOfStory, slotFile } from './slots.js';
 import type { SaveStore } from './store.js';
 import { summarize } from './summary.js';
 
@@ -40,6 +40,8 @@ export class Autosaver {
   private readonly store: SaveStore;
   private readonly pid: number;
   private readonly base: string;
+  private readonly storyId: string;
+  private readonly storyFolder: string | undefined;
   /** The slot this session holds the lock of and autosaves to, once the first autosave has chosen it. */
   private slot: string | undefined;
   /** The slot the game being played was loaded from (undefined: a new game, or a save file given by path). */
@@ -47,15 +49,26 @@ export class Autosaver {
   /** Whether the next autosave is the game's first into `slot` (what is there may be another game). */
   private first = true;
 
-  constructor(story: Pick<Story, 'id'>, options: AutosaverOptions) {
+  constructor(story: Pick<Story, 'id' | 'packs'>, options: AutosaverOptions) {
     this.store = options.store;
     this.pid = options.pid ?? process.pid;
     this.base = autosaveSlot(story, options.storyFolder);
+    this.storyId = story.id;
+    this.storyFolder = options.storyFolder;
   }
 
-  /** The slots this story's games autosave to: what Continue looks at (with the player's own slots). */
+  /** The slots this session's games autosave to (the story's, with these packs). */
   get family(): readonly string[] {
     return autosaveFamily(this.base);
+  }
+
+  /**
+   * The autosave slots Continue looks at (with the player's own slots): the
+   * story's, with any packs or none, so the latest game is found whichever
+   * packs it was played with.
+   */
+  get continuable(): (slot: string) => boolean {
+    return (slot) => isAutosaveOfStory({ id: this.storyId }, this.storyFolder, slot);
   }
 
   /** A game begins: new (`origin` undefined) or loaded from the slot `origin`. */

@@ -39,6 +39,9 @@ export function buildSaveDocument(story: Story, game: SavedGame, now: Date): Sav
     format: SAVE_FORMAT,
     version: SAVE_FORMAT_VERSION,
     story: { id: story.id, version: story.version, hash: story.hash },
+    ...(story.packs === undefined || story.packs.length === 0
+      ? {}
+      : { packs: story.packs.map((p) => ({ id: p.id, version: display(p.version, 100), title: display(p.title, 200) })) }),
     seed: game.seed,
     start: game.start,
     // Plain data, written as it is: the schema check below catches any mismatch.

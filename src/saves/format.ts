@@ -243,12 +243,38 @@ export const saveV4Schema = z.strictObject({
   history: z.array(moveV4Schema).check(z.maxLength(MAX_HISTORY)),
 });
 
-/** Version 5, the current format. */
-export const saveV5Schema = describe(
+/** Version 5: no packs. */
+export const saveV5Schema = z.strictObject({
+  ...common,
+  state: snapshotSchema,
+  version: z.literal(5),
+  start: name(ID_MAX),
+  setup: z.optional(setupSchema),
+  history: z.array(moveSchema).check(z.maxLength(MAX_HISTORY)),
+  force: z.optional(rollsSchema()),
+});
+
+const PACKS_MAX = 100;
+const packsSchema = describe(
+  z
+    .array(
+      z.strictObject({
+        id: describe(name(ID_MAX), "The pack's id (`id` in its pack.yaml)."),
+        version: describe(printable(100), "The pack's version when the game was saved."),
+        title: describe(printable(200), "The pack's title, to name it when it is missing."),
+      }),
+    )
+    .check(z.maxLength(PACKS_MAX)),
+  'The story packs the game was played with (absent when none).',
+);
+
+/** Version 6, the current format. */
+export const saveV6Schema = describe(
   z.strictObject({
     ...common,
+    packs: z.optional(packsSchema),
     state: snapshotSchema,
-    version: describe(z.literal(5), 'The save-format version.'),
+    version: describe(z.literal(6), 'The save-format version.'),
     start: describe(name(ID_MAX), 'The scene the game started at.'),
     setup: z.optional(setupSchema),
     history: describe(z.array(moveSchema).check(z.maxLength(MAX_HISTORY)), 'Every choice made, in order.'),
@@ -261,7 +287,7 @@ export const saveV5Schema = describe(
 );
 
 /** The schema of the version `encodeSave` writes. */
-export const saveDocumentSchema = saveV5Schema;
+export const saveDocumentSchema = saveV6Schema;
 
 // Fails to compile when SAVE_FORMAT_VERSION is bumped without a schema for it.
 const _writesCurrent: z.infer<typeof saveDocumentSchema>['version'] = SAVE_FORMAT_VERSION;
@@ -273,6 +299,7 @@ export const SCHEMAS_BY_VERSION = {
   3: saveV3Schema,
   4: saveV4Schema,
   5: saveV5Schema,
+  6: saveV6Schema,
 } as const;
 
 /** A version-1 save. */
@@ -285,10 +312,14 @@ export type SaveV3 = z.infer<typeof saveV3Schema>;
 export type SaveV4 = z.infer<typeof saveV4Schema>;
 /** A version-5 save. */
 export type SaveV5 = z.infer<typeof saveV5Schema>;
+/** A version-6 save. */
+export type SaveV6 = z.infer<typeof saveV6Schema>;
 /** A save of any version this hyosan can load. */
-export type AnySave = SaveV1 | SaveV2 | SaveV3 | SaveV4 | SaveV5;
+export type AnySave = SaveV1 | SaveV2 | SaveV3 | SaveV4 | SaveV5 | SaveV6;
 /** A save in the current format. */
-export type SaveDocument = SaveV5;
+export type SaveDocument = SaveV6;
+/** A pack a save was played with. */
+export type SavedPack = NonNullable<SaveDocument['packs']>[number];
 /** The story a save belongs to. */
 export type StoryRef = z.infer<typeof storyRefSchema>;
 /** What `hyosan saves` shows about a save. */

@@ -6,7 +6,7 @@
  */
 import type { Story } from '../engine/index.js';
 import { SaveError, oneLine } from './errors.js';
-import type { SaveDocument, SaveMeta, StoryRef } from './format.js';
+import type { SaveDocument, SaveMeta, SavedPack, StoryRef } from './format.js';
 import { forceNextRolls, replayMoves, type ReplayStop, type SavedGame } from './game.js';
 
 /** A game loaded from a save, ready to play on. */
@@ -40,16 +40,38 @@ export function resumeSave(story: Story, doc: SaveDocument, where: string): Load
   const lost = doc.history.length - applied;
   const notices: string[] = [];
   const here = `"${titleOf(story, game.state.scene)}"`;
-  if (stop !== undefined) {
+  const back = `${lost} choice${lost === 1 ? '' : 's'} back`;
+  const missing = (doc.packs ?? []).filter((p) => !(story.packs ?? []).some((q) => q.id === p.id));
+  const intoMissing = stop === undefined ? undefined : missing.find((p) => belongsTo(p, stop));
+  if (missing.length > 0) {
+    const played = `This save was played with ${missingPacks(missing)}, which ${missing.length === 1 ? 'is' : 'are'} not on now`;
+    notices.push(
+      intoMissing !== undefined
+        ? `${played}: resumed at ${here}, ${back}, where the story goes on without ${missing.length === 1 ? 'it' : 'them'}.`
+        : `${played}; the game goes on without ${missing.length === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  if (stop !== undefined && intoMissing === undefined) {
     const opening = edited ? 'The story changed since this save' : 'This save no longer replays to the end';
-    const back = `${lost} choice${lost === 1 ? '' : 's'} back`;
     notices.push(`${opening}: ${whatChanged(story, stop)} — resumed at ${here}, ${back}.`);
-  } else if (edited && game.state.scene !== doc.state.scene) {
+  } else if (stop === undefined && edited && game.state.scene !== doc.state.scene) {
     notices.push(
       `The story changed since this save: your choices now lead to ${here} instead of "${doc.meta.sceneTitle}" — resumed at ${here}.`,
     );
   }
   return { ...game, notices: notices.map(oneLine), where, meta: doc.meta, savedWith: doc.story, movesLost: lost };
+}
+
+/** `the pack "The Closed Stacks" (stacks 1.0.0)`, or several of them. */
+function missingPacks(packs: readonly SavedPack[]): string {
+  const each = packs.map((p) => `"${p.title}" (${p.id} ${p.version})`);
+  return `the pack${packs.length === 1 ? '' : 's'} ${each.join(', ')}`;
+}
+
+/** Whether the move a replay stopped at is the pack's: a choice it added, or one in a scene of its own. */
+function belongsTo(pack: SavedPack, stop: ReplayStop): boolean {
+  const prefix = `${pack.id}.`;
+  return stop.move.scene.startsWith(prefix) || stop.move.choice.startsWith(prefix);
 }
 
 /** What no longer fits, in the player's words. */

@@ -84,12 +84,35 @@ const MAX_AUTOSAVE_SLOT = 38;
  * story (`--story`) never overwrites the game a player is in the middle of.
  * A story played from a folder (`folder`: the folder's real path) adds a key
  * of that path, so a folder whose story.yaml claims the shipped story's id
- * (or another folder's) cannot overwrite that story's autosave.
+ * (or another folder's) cannot overwrite that story's autosave. A story
+ * played with packs adds `-p` and a key of the packs' ids, so a game with
+ * packs and a game without them never overwrite each other.
  */
-export function autosaveSlot(story: Pick<Story, 'id'>, folder?: string): string {
+export function autosaveSlot(story: Pick<Story, 'id' | 'packs'>, folder?: string): string {
   const id = story.id.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
-  const key = folder === undefined ? '' : `-${folderKey(folder)}`;
+  const packs = story.packs === undefined || story.packs.length === 0 ? '' : `-p${folderKey(packKeyOf(story.packs))}`;
+  const key = `${folder === undefined ? '' : `-${folderKey(folder)}`}${packs}`;
   return `${AUTOSAVE_PREFIX}${(id === '' ? 'story' : id).slice(0, MAX_AUTOSAVE_SLOT - AUTOSAVE_PREFIX.length - key.length)}${key}`;
+}
+
+/** What keys a set of packs: their ids (not their versions: a pack updated goes on with the same autosave). */
+function packKeyOf(packs: readonly { readonly id: string }[]): string {
+  return packs
+    .map((p) => p.id)
+    .sort()
+    .join(',');
+}
+
+/**
+ * Whether `slot` autosaves a game of this story (from this folder), played
+ * with any packs or none: Continue resumes the latest of them, so a game
+ * whose pack was removed is still found (and says the pack is missing).
+ */
+export function isAutosaveOfStory(story: Pick<Story, 'id'>, folder: string | undefined, slot: string): boolean {
+  if (autosaveFamily(autosaveSlot({ id: story.id }, folder)).includes(slot)) return true;
+  const withPacks = autosaveSlot({ id: story.id, packs: [{ id: '', version: '', title: '' }] }, folder);
+  const stem = withPacks.slice(0, -8);
+  return slot.startsWith(stem) && /^[0-9a-f]{8}(-[2-9])?$/.test(slot.slice(stem.length));
 }
 
 /** The slots a story's games autosave to: its autosave slot, then `-2` to `-9` for games played at the same time. */

@@ -48,6 +48,9 @@ export interface SaveStoreOptions {
   readonly fs?: WriteFs;
 }
 
+/** The autosave slots Continue may resume: a list, or a test of a slot's name. */
+export type AutosaveSlots = readonly string[] | ((slot: string) => boolean);
+
 /** A game loaded from the store, with the slot it came from (absent for a file given by path). */
 export interface StoredGame extends LoadedGame {
   readonly slot?: string;
@@ -216,12 +219,12 @@ export class SaveStore {
    */
   async loadLatest(
     story: Story,
-    autosaves: readonly string[] = autosaveFamily(autosaveSlot(story)),
+    autosaves: AutosaveSlots = autosaveFamily(autosaveSlot(story)),
   ): Promise<StoredGame | SaveError> {
     const entries = await this.list();
     if (entries instanceof SaveError) return entries;
     const newestFirst = entries
-      .filter((e) => isContinuable(e.slot, autosaves) && (e.save === undefined ? autosaves.includes(e.slot) : e.save.story.id === story.id))
+      .filter((e) => isContinuable(e.slot, autosaves) && (e.save === undefined ? isAutosave(e.slot, autosaves) : e.save.story.id === story.id))
       .sort((a, b) => savedTime(b) - savedTime(a));
     const skipped: string[] = [];
     let damaged: SaveError | undefined;
@@ -251,7 +254,7 @@ export class SaveStore {
    */
   async newestSaveOf(
     storyId: string,
-    autosaves: readonly string[] = autosaveFamily(autosaveSlot({ id: storyId })),
+    autosaves: AutosaveSlots = autosaveFamily(autosaveSlot({ id: storyId })),
   ): Promise<SavePeek | undefined> {
     const slots = await this.slots();
     if (slots instanceof SaveError) return undefined;
@@ -407,8 +410,13 @@ async function moveFile(file: string, to: string): Promise<SaveError | undefined
 }
 
 /** Whether Continue may resume `slot`: one of the player's own slots, or one of the story's autosave slots. */
-function isContinuable(slot: string, autosaves: readonly string[]): boolean {
-  return autosaves.includes(slot) || !isAutosaveSlot(slot);
+function isContinuable(slot: string, autosaves: AutosaveSlots): boolean {
+  return isAutosave(slot, autosaves) || !isAutosaveSlot(slot);
+}
+
+/** Whether `slot` is one of `autosaves`. */
+function isAutosave(slot: string, autosaves: AutosaveSlots): boolean {
+  return typeof autosaves === 'function' ? autosaves(slot) : autosaves.includes(slot);
 }
 
 /** What the title screen shows of a save before loading it. */

@@ -26,9 +26,12 @@ export const SAVE_FORMAT = 'hyosan-save';
 //      which the replay applies before the first scene; a move may carry
 //      `force` (rolls forced just before it), the document `force` (rolls
 //      forced since the last move), and the snapshot `forced` (the queue).
+//   6  A game played with story packs records them: `packs`, each pack's id,
+//      version and title (absent when none), so loading it without one can
+//      say which pack is missing.
 
 /** The version `encodeSave` writes. */
-export const SAVE_FORMAT_VERSION = 5;
+export const SAVE_FORMAT_VERSION = 6;
 /** The oldest version `decodeSave` still migrates forward. */
 export const MIN_LOADABLE_VERSION = 1;
 

@@ -6,7 +6,7 @@
  * coverage, the scenes no random game reached are filled red.
  */
 import { escapeUnsafe, terminalJson } from '../engine/control-chars.js';
-import type { Scene, Story } from '../engine/types.js';
+import type { PackRef, Scene, Story } from '../engine/types.js';
 import type { GraphPart } from './graph-part.js';
 import { BACK, RETURN } from './names.js';
 import { edgesOf, type SceneEdge } from './reachability.js';
@@ -65,11 +65,30 @@ export function storyGraph(story: Story, format: GraphFormat, coverage?: Coverag
 interface Roles {
   readonly start: string;
   readonly hooks: ReadonlySet<string>;
+  /** The packs added to the story: their scenes are drawn in a box of their own, the choices they add to the story's scenes in their colour. */
+  readonly packs: readonly PackRef[];
 }
 
 function rolesOf(story: Story): Roles {
   const hooks = new Set(Object.values(story.hooks).filter((s): s is string => typeof s === 'string'));
-  return { start: story.start, hooks };
+  return { start: story.start, hooks, packs: story.packs ?? [] };
+}
+
+const PACK_COLOUR = '#3465a4';
+
+/** The pack a scene or a choice id belongs to (its id starts with the pack's and a dot), if any. */
+function packOf(id: string, packs: readonly PackRef[]): PackRef | undefined {
+  return packs.find((p) => id.startsWith(`${p.id}.`));
+}
+
+/** Whether an edge is a choice a pack added to one of the story's scenes. */
+function addedByPack(edge: SceneEdge, packs: readonly PackRef[]): boolean {
+  return edge.choice !== undefined && packOf(edge.from, packs) === undefined && packOf(edge.choice.id, packs) !== undefined;
+}
+
+/** `pack: The Closed Stacks (stacks 1.0.0)`, the label of a pack's box. */
+function packLabel(pack: PackRef): string {
+  return `pack: ${pack.title} (${pack.id} ${pack.version})`;
 }
 
 /** The label of an edge: the choice's text (placeholders as written), cut to `MAX_LABEL`. */
@@ -110,7 +129,10 @@ function dot(
     '  node [shape=box, style=rounded, fontname="Helvetica"];',
     '  edge [fontname="Helvetica", fontsize=10];',
   ];
+  const clusters = new Map<PackRef, string[]>();
   for (const scene of scenes) {
+    const pack = packOf(scene.id, roles.packs);
+    const lines = pack === undefined ? out : (clusters.get(pack) ?? clusters.set(pack, []).get(pack)!);
     const attrs = [`label=${dotString(titleOf(scene))}`];
     const styles = ['rounded'];
     const uncovered = coverage !== undefined && !coverage.scenes.has(scene.id);
@@ -125,7 +147,13 @@ function dot(
     }
     if (styles.join(',') !== 'rounded') attrs.push(`style=${dotString(styles.join(','))}`);
     if (scene.id === roles.start) attrs.push('penwidth=3');
-    out.push(`  ${dotString(scene.id)} [${attrs.join(', ')}];`);
+    lines.push(`  ${dotString(scene.id)} [${attrs.join(', ')}];`);
+  }
+  for (const [pack, lines] of clusters) {
+    out.push(`  subgraph ${dotString(`cluster_pack_${pack.id}`)} {`);
+    out.push(`    graph [label=${dotString(packLabel(pack))}, style="dashed,rounded", color="${PACK_COLOUR}", fontcolor="${PACK_COLOUR}"];`);
+    out.push(...lines.map((line) => `  ${line}`));
+    out.push('  }');
   }
   for (const id of outside) {
     out.push(`  ${dotString(id)} [label=${dotString(id)}, shape=plaintext, fontcolor="${OUTSIDE_COLOUR}"];`);
@@ -136,6 +164,7 @@ function dot(
   for (const edge of edges) {
     const attrs = [`label=${dotString(edgeLabel(edge))}`];
     if (edge.conditional) attrs.push('style=dashed');
+    if (addedByPack(edge, roles.packs)) attrs.push(`color="${PACK_COLOUR}"`, `fontcolor="${PACK_COLOUR}"`);
     out.push(`  ${dotString(edge.from)} -> ${dotString(edge.to)} [${attrs.join(', ')}];`);
   }
   out.push('}');
@@ -177,6 +206,8 @@ interface MermaidEdge {
   readonly to: string;
   readonly label: string;
   readonly conditional: boolean;
+  /** The first choice of the arrow, which decides its colour. */
+  readonly first: SceneEdge;
 }
 
 /**
@@ -197,6 +228,7 @@ function mermaidEdges(edges: readonly SceneEdge[]): MermaidEdge[] {
     to: first.to,
     label: more === 0 ? edgeLabel(first) : `${edgeLabel(first)} (+${more})`,
     conditional,
+    first,
   }));
 }
 
@@ -224,13 +256,22 @@ function mermaid(
   const out = [`---`, `title: ${terminalJson(story.title)}`, `---`, 'flowchart TD'];
   const classes = new Map<string, string[]>();
   const tag = (cls: string, scene: string) => classes.set(cls, [...(classes.get(cls) ?? []), id(scene)]);
+  const boxes = new Map<PackRef, string[]>();
   for (const scene of scenes) {
     const label = `"${mermaidText(titleOf(scene))}"`;
-    out.push(scene.ending !== undefined ? `  ${id(scene.id)}([${label}])` : `  ${id(scene.id)}[${label}]`);
+    const pack = packOf(scene.id, roles.packs);
+    const lines = pack === undefined ? out : (boxes.get(pack) ?? boxes.set(pack, []).get(pack)!);
+    lines.push(scene.ending !== undefined ? `  ${id(scene.id)}([${label}])` : `  ${id(scene.id)}[${label}]`);
     if (scene.id === roles.start) tag('start', scene.id);
     if (roles.hooks.has(scene.id)) tag('hook', scene.id);
     if (scene.ending !== undefined) tag('ending', scene.id);
     if (coverage !== undefined && !coverage.scenes.has(scene.id)) tag('uncovered', scene.id);
+  }
+  for (const [pack, lines] of boxes) {
+    out.push(`  subgraph pack_${pack.id}["${mermaidText(packLabel(pack))}"]`);
+    out.push(...lines.map((line) => `  ${line}`));
+    out.push('  end');
+    out.push(`  style pack_${pack.id} fill:#f4f7fb,stroke:${PACK_COLOUR},stroke-dasharray:4 3`);
   }
   for (const scene of outside) {
     out.push(`  ${id(scene)}["${mermaidText(scene)}"]`);
@@ -239,10 +280,13 @@ function mermaid(
   for (const [pseudo, label] of PSEUDO) {
     if (edges.some((e) => e.to === pseudo)) out.push(`  ${id(pseudo)}>"${mermaidText(label)}"]`);
   }
-  for (const edge of mermaidEdges(edges)) {
+  const packEdges: number[] = [];
+  mermaidEdges(edges).forEach((edge, n) => {
     const arrow = edge.conditional ? '-.->' : '-->';
     out.push(`  ${id(edge.from)} ${arrow}|"${mermaidText(edge.label)}"| ${id(edge.to)}`);
-  }
+    if (addedByPack(edge.first, roles.packs)) packEdges.push(n);
+  });
+  if (packEdges.length > 0) out.push(`  linkStyle ${packEdges.join(',')} stroke:${PACK_COLOUR},color:${PACK_COLOUR}`);
   const styles: Record<string, string> = {
     start: 'stroke-width:4px',
     hook: 'stroke-dasharray:3 3',

@@ -53,7 +53,8 @@ function sectionsOf(raw: unknown): Record<string, unknown> {
 
 /**
  * Checks pack.yaml against the story it is for and compiles what it adds.
- * `manifest` is undefined when what the pack is cannot be told;
+ * `manifest` is undefined when what the pack is cannot be told (its id,
+ * title, version, author or story missing or of the wrong type);
  * `settings` when its sections have errors (both reported).
  */
 export function compileManifest(
@@ -84,22 +85,18 @@ export function compileManifest(
   const settings = id === undefined ? undefined : compileSections(raw, ctx, story, known, id);
   if (data === undefined) return settings === undefined ? {} : { settings };
   const version = String(data.version);
-  let ok = true;
   if (!isFullVersion(version)) {
     ctx.error(['version'], `'${version}' is not a version: write MAJOR.MINOR.PATCH, e.g. "1.0.0" (in quotes)`);
-    ok = false;
   }
   if (data.story.id !== story.id) {
     ctx.error(
       ['story', 'id'],
       `this pack is for the story '${data.story.id}', not '${story.id}' (the story it is played with): a pack adds to one story`,
     );
-    ok = false;
   }
   const range = parseRange(data.story.versions);
   if ('error' in range) {
     ctx.error(['story', 'versions'], range.error);
-    ok = false;
   } else if (data.story.id === story.id) {
     const storyVersion = parseVersion(story.version);
     if (storyVersion === undefined || !satisfies(storyVersion, range)) {
@@ -110,7 +107,7 @@ export function compileManifest(
       );
     }
   }
-  if (!ok) return settings === undefined ? {} : { settings };
+  // What the pack says it is, even when it is for another story: `hyosan packs` names it by its title.
   const manifest: PackManifest = {
     id: data.id,
     title: data.title.trim(),

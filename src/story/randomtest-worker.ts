@@ -20,8 +20,8 @@ import { batchCount, mergeParts, playBatch, type RandomTestOptions, type RandomT
 
 const KIND = 'hyosan-randomtest-worker';
 
-/** Where a worker finds the story: the folder to read, or the shipped story the bundle precompiled. */
-export type StorySource = { readonly dir: string } | { readonly shipped: true };
+/** Where a worker finds the story: the folder to read, or the shipped story the bundle precompiled; and the pack folders added to it. */
+export type StorySource = ({ readonly dir: string } | { readonly shipped: true }) & { readonly packs?: readonly string[] };
 
 interface WorkerInput {
   readonly kind: typeof KIND;
@@ -80,6 +80,17 @@ export async function serveRandomTestWorker(shipped?: () => Promise<LoadResult>)
 }
 
 async function loadSource(source: StorySource, shipped: (() => Promise<LoadResult>) | undefined): Promise<LoadResult> {
+  const alone = await loadStoryOf(source, shipped);
+  const dirs = source.packs ?? [];
+  if (dirs.length === 0 || alone.story === undefined) return alone;
+  const [{ loadPack }, { addPacks }] = await Promise.all([import('./pack-load.js'), import('./packs.js')]);
+  const story = alone.story;
+  const packs = await Promise.all(dirs.map((dir) => loadPack(story, dir)));
+  const packed = addPacks(story, packs);
+  return packed.added.length === packs.length ? { ...alone, story: packed.story } : { problems: alone.problems, stats: alone.stats };
+}
+
+async function loadStoryOf(source: StorySource, shipped: (() => Promise<LoadResult>) | undefined): Promise<LoadResult> {
   // The CLI's entry imports this module to ask isRandomTestWorker(); the
   // loader (YAML, schemas) is imported only by a worker that reads YAML.
   if ('dir' in source) return (await import('./load.js')).loadStoryDir(source.dir);

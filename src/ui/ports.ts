@@ -78,4 +78,8 @@ export interface PlayPorts {
   leave(game: SavedGame | undefined): Promise<void>;
   /** Calls `listener` when the watched story folder changes; returns a function that stops it. */
   watchStory?(listener: (change: StoryChange) => void): () => void;
+  /** The installed story packs, a line or two each with its state (on, off, broken); or why they cannot be listed. */
+  listPacks?(): Promise<readonly string[] | string>;
+  /** Switches an installed pack on or off for the games started after this one; what to tell the player. */
+  switchPack?(id: string, on: boolean): Promise<string>;
 }

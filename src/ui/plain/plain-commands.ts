@@ -21,6 +21,10 @@ export type PlainCommand =
   | { readonly kind: 'undo'; readonly count: number }
   /** `changes on|off`: the line saying what changed after each choice; `changes` alone flips it. */
   | { readonly kind: 'changes'; readonly show?: boolean }
+  /** The installed story packs and their states. */
+  | { readonly kind: 'packs' }
+  /** `pack on ID`, `pack off ID`: switch an installed pack for the next games. */
+  | { readonly kind: 'pack'; readonly id: string; readonly on: boolean }
   /** Decide the outcomes of the next `chance`/`check` rolls (for authors trying a scene). */
   | { readonly kind: 'force'; readonly rolls: readonly Roll[] }
   | { readonly kind: 'invalid'; readonly message: string };
@@ -38,6 +42,8 @@ export const HELP = `Type the number of a choice and press Enter, or one of thes
   look          show the scene again
   changes       turn the line saying what changed after each choice
                 off or on ('changes off', 'changes on'); kept for later games
+  packs         list the installed story packs: on, off or broken
+  pack on|off ID  switch an installed pack on or off for the next game
   help          show this help
   quit          save and leave (every choice is saved as you go)
 `;
@@ -80,6 +86,15 @@ export function interpret(line: string, choices: readonly ChoiceView[], ended = 
       if (value === '') return { kind: 'changes' };
       if (value === 'on' || value === 'off') return { kind: 'changes', show: value === 'on' };
       return { kind: 'invalid', message: 'Type changes on, or changes off.' };
+    }
+    case 'packs':
+      return { kind: 'packs' };
+    case 'pack': {
+      const [state = '', id = ''] = rest;
+      if ((state.toLowerCase() === 'on' || state.toLowerCase() === 'off') && id !== '' && rest.length === 2) {
+        return { kind: 'pack', id, on: state.toLowerCase() === 'on' };
+      }
+      return { kind: 'invalid', message: "Type pack on ID or pack off ID (type 'packs' to list them)." };
     }
     case 'delete':
       return argument === ''

@@ -187,6 +187,12 @@ async function turn(session: Session): Promise<'continue' | 'quit' | 'eof' | 'de
     case 'undo':
       await undo(session, command.count);
       return 'continue';
+    case 'packs':
+      await listPacks(session);
+      return 'continue';
+    case 'pack':
+      write(`${session.ports.switchPack === undefined ? 'Packs cannot be switched here.' : await session.ports.switchPack(command.id, command.on)}\n`);
+      return 'continue';
     case 'force':
       session.game = forceNextRolls(session.game, command.rolls);
       write(`${forcedNote(session.game.state.forced ?? [])}\n`);
@@ -270,6 +276,11 @@ async function deleteSave(session: Session, slot: string): Promise<void> {
     return;
   }
   session.write(`${(await session.ports.deleteSave(slot)).message}\n`);
+}
+
+async function listPacks(session: Session): Promise<void> {
+  const lines = (await session.ports.listPacks?.()) ?? 'Packs cannot be listed here.';
+  session.write(typeof lines === 'string' ? `${lines}\n` : `${lines.join('\n')}\n`);
 }
 
 async function listSaves(session: Session): Promise<void> {
