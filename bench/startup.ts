@@ -47,7 +47,8 @@ export async function startupRows(ctx: BenchContext, title: string): Promise<Row
   const inkKey: StartKind = {
     ...ink,
     name: 'ink, first key',
-    answer: { key: DOWN, shows: (screen) => screen.includes('❯ Load a saved game') },
+    // No saves in its folder: Down skips the greyed Continue and Saved games.
+    answer: { key: DOWN, shows: (screen) => screen.includes('❯ Settings') },
   };
   const kinds = [node, ink, inkKey, plain];
   const times = new Map<StartKind, number[]>(kinds.map((k) => [k, []]));

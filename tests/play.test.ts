@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadStoryDir } from '../src/story/load.js';
 import { autosaveSlot } from '../src/saves/slots.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -50,7 +51,7 @@ describe('plain mode through a pipe', () => {
     expect(stdout).toContain('There is no choice 99. Type a number from 1 to 3.');
     expect(stdout).toContain("Type a number from 1 to 3, or 'help'.");
     expect(stdout).toContain('*** THE END: Safe for Now ***');
-    expect(stdout).toContain('Survived: 1 day (until Day 1, 08:40)');
+    expect(stdout).toContain('Survived: less than a minute (until Day 1, 08:40)');
     expect(stdout).toContain('Endings: 1 of 2 found: Safe for Now');
     expect(stdout).not.toMatch(/\u001B/);
   });
@@ -68,6 +69,54 @@ describe('plain mode through a pipe', () => {
     expect(stdout).toContain('Condition: well');
     expect(stdout).toContain('save [SLOT]');
     expect(stdout).toContain('undo [N]');
+  });
+
+  it('explains each stat in one line after the commands, with help', () => {
+    const { stdout } = hyosan(['--story', gym, '--seed', '1'], 'help\n');
+    const help = stdout.slice(stdout.indexOf('What the numbers mean:'));
+    expect(help).toMatch(/^Stamina: /m);
+    expect(help).toMatch(/^Condition: What you can tell of your own health/m);
+    expect(stdout).toContain('delete SLOT');
+    expect(stdout).toContain('new           start a new game');
+  });
+
+  it('says in one line that the game was saved, and how to resume it, at the end of input and on quit', () => {
+    const eof = hyosan(['--story', gym, '--seed', '1'], '1\n');
+    expect(eof.stdout.trimEnd().split('\n').at(-1)).toBe(`Saved — hyosan --story ${gym} --continue to resume`);
+    const quit = hyosan(['--story', gym, '--seed', '1'], 'quit\n');
+    expect(quit.stdout.trimEnd().split('\n').slice(-2)).toEqual(['> quit', `Saved — hyosan --story ${gym} --continue to resume`]);
+    expect(quit.stdout.match(/Saved — /g)).toHaveLength(1);
+  });
+
+  it('offers a new game at an ending, and starts one with new', () => {
+    const { stdout, status } = hyosan(['--story', gym, '--seed', '7'], '2\nnew\n');
+    expect(status).toBe(0);
+    const ending = stdout.indexOf('*** THE END');
+    expect(ending).toBeGreaterThan(0);
+    expect(stdout.slice(ending)).toContain("Type 'new' for a new game, 'undo' to go back a choice");
+    const fresh = stdout.indexOf('[A new game.');
+    expect(fresh).toBeGreaterThan(ending);
+    expect(stdout.slice(fresh)).toContain('1. Listen at the door');
+  });
+
+  it('deletes a save only when told yes', () => {
+    const dir = tempDir();
+    hyosan(['--story', gym, '--seed', '1'], 'save keep\nsave gone\n', dir);
+    const { stdout } = hyosan(['--story', gym, '--seed', '1'], 'delete keep\nno\ndelete gone\nyes\nsaves\n', dir);
+    expect(stdout).toContain('Delete the save "keep" and its backup? Type yes to delete it: no');
+    expect(stdout).toContain('Kept "keep".');
+    expect(stdout).toContain('Deleted "gone".');
+    expect(existsSync(join(dir, 'keep.json'))).toBe(true);
+    expect(existsSync(join(dir, 'gone.json'))).toBe(false);
+    const listed = stdout.slice(stdout.lastIndexOf('> saves'));
+    expect(listed).toContain('  keep: ');
+    expect(listed).not.toContain('  gone: ');
+  });
+
+  it('takes only printable text into a typed answer: no escape sequences, no broken bytes', () => {
+    const input = Buffer.concat([Buffer.from('1\n1\n'), Buffer.from([0xff, 0x42, 0x6f]), Buffer.from('\u001B[31mb\u001B[0m\n1\n')]);
+    const { stdout } = hyosan(['--story', gym, '--seed', '1'], input as unknown as string);
+    expect(stdout).toContain('The chalk letters read Bob.');
   });
 
   it('autosaves every choice and again at the end of input', () => {
@@ -156,7 +205,7 @@ describe('the transcript', () => {
     hyosan(['--story', gym, '--seed', '1', '--transcript', file], '1\n1\nMin\n1\n');
     const once = readFileSync(file, 'utf8');
     expect(once).toMatch(/=== hyosan transcript: The Locked Gym, seed 1, started \d{4}-/);
-    for (const text of ['The Gym Door\n====', '1. Listen at the door', '> 1\n', 'What is your name? Min\n', 'The chalk letters read Min.', '*** THE END: Safe for Now ***', 'Survived: 1 day']) {
+    for (const text of ['The Gym Door\n====', '1. Listen at the door', '> 1\n', 'What is your name? Min\n', 'The chalk letters read Min.', '*** THE END: Safe for Now ***', 'Survived: less than a minute']) {
       expect(once).toContain(text);
     }
     hyosan(['--story', gym, '--seed', '2', '--transcript', file], '2\n');
@@ -192,6 +241,18 @@ describe('--start-at and --watch', () => {
   it('starts a new game at the scene given', () => {
     const { stdout } = hyosan(['--story', gym, '--seed', '1', '--start-at', 'gym.listen'], '');
     expect(stdout).toMatch(/^Listening\n/);
+  });
+
+  it('shows a Season 1 ending that leads on into Season 2 as an ending, and lists it as found', async () => {
+    const shipped = (await loadStoryDir(join(root, 'story'))).story!;
+    const ending = shipped.scenes.get('s1.end-rescued')?.ending;
+    expect(ending, 's1.end-rescued is an ending with a way on').toBeDefined();
+    const { stdout, saveDir } = hyosan(['--start-at', 's1.end-rescued'], '\n');
+    expect(stdout).toContain(`*** THE END: ${ending!.title} ***`);
+    expect(stdout.replace(/\s+/g, ' ')).toContain((ending!.summary ?? '').replace(/\s+/g, ' ').trim());
+    expect(stdout).toMatch(/\n1\. .*\n> /);
+    const found = JSON.parse(readFileSync(join(saveDir, 'player', 'endings.json'), 'utf8')) as { stories: Record<string, object> };
+    expect(Object.keys(found.stories[shipped.id] ?? {})).toEqual(['s1.end-rescued']);
   });
 
   it('reloads the story folder when a file changes, keeping the place, and reports errors in a line', async () => {

@@ -6,13 +6,12 @@
  * its window, and compare the screen tmux shows with a fresh start's.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, ensureBuilt } from './helpers/built-game.js';
 
-const root = join(import.meta.dirname, '..');
-const cli = join(root, 'dist', 'cli.js');
 
 function hasTmux(): boolean {
   try {
@@ -91,7 +90,7 @@ async function expectResizesLikeFreshStarts(args: readonly string[], drawn: stri
 
 describe.skipIf(!hasTmux())('a resized terminal (in tmux)', () => {
   beforeAll(() => {
-    if (!existsSync(cli)) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
+    ensureBuilt();
     saveDir = mkdtempSync(join(tmpdir(), 'hyosan-resize-'));
   });
 

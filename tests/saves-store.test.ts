@@ -47,6 +47,36 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+describe('deleting and renaming a slot', () => {
+  it('deletes a slot with its backup, and says so when there is nothing to delete', async () => {
+    const s = store();
+    await s.save('old', story, game([0]));
+    await s.save('old', story, game([0, 1]));
+    await s.save('other', story, game([1]));
+    expect((await readdir(dir)).sort()).toEqual(['old.bak.json', 'old.json', 'other.json']);
+    expect(await s.remove('old')).toBeUndefined();
+    expect(await readdir(dir)).toEqual(['other.json']);
+    expect((await s.remove('old'))?.message).toBe('save slot "old": is not there — see \'hyosan saves\' for the saves there are.');
+    expect((await s.remove('../other'))?.kind).toBe('bad-slot');
+    expect(await readdir(dir)).toEqual(['other.json']);
+  });
+
+  it('renames a slot with its backup, and never over another save', async () => {
+    const s = store();
+    const last = game([0, 1]);
+    await s.save('before', story, game([0]));
+    await s.save('before', story, last);
+    await s.save('taken', story, game([1]));
+    const refused = await s.rename('before', 'taken');
+    expect(refused?.message).toBe('save slot "taken": is the name of another save — choose another name, or delete that save first.');
+    expect(await s.rename('before', 'after')).toBeUndefined();
+    expect((await readdir(dir)).sort()).toEqual(['after.bak.json', 'after.json', 'taken.json']);
+    expect(loaded(await store().load('after', story)).history).toEqual(last.history);
+    expect((await s.rename('gone', 'new'))?.kind).toBe('missing');
+    expect((await s.rename('after', 'a/b'))?.kind).toBe('bad-slot');
+  });
+});
+
 describe('slots', () => {
   it('a game saved to a slot loads back the same', async () => {
     const g = game([0, 1, 0]);

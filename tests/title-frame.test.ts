@@ -5,13 +5,13 @@
  * and compare the two frames cell by cell, styles included.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PtyProcess } from '../bench/pty.js';
 import { titleFrame } from '../src/ui/ink/title.js';
+import { cli, ensureBuilt, playerEnv as builtGameEnv, root } from './helpers/built-game.js';
 
 const ESC = '\u001B';
 const PAINT = `${ESC}[?1049h${ESC}[?7l${ESC}[H${ESC}[?25l`;
@@ -82,24 +82,10 @@ function textOf(lines: readonly string[]): string {
   return lines.join('\n').replace(/<\/?[a-z0-9]*>/g, '');
 }
 
-const root = join(import.meta.dirname, '..');
-const cli = join(root, 'dist', 'cli.js');
 let saveDir: string;
+const playerEnv = (extra: NodeJS.ProcessEnv = {}) => builtGameEnv(saveDir, extra);
 
-/**
- * The game's environment in a player's terminal: under CI=true (as in CI)
- * Ink draws only its last frame, at exit, so there would be no first frame.
- */
-function playerEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, HYOSAN_SAVE_DIR: saveDir };
-  delete env.CI;
-  delete env.CONTINUOUS_INTEGRATION;
-  return env;
-}
-
-beforeAll(() => {
-  if (!existsSync(cli)) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
-});
+beforeAll(ensureBuilt);
 
 beforeEach(async () => {
   saveDir = await mkdtemp(join(tmpdir(), 'hyosan-title-'));
@@ -159,9 +145,9 @@ describe('keys typed before Ink has loaded', () => {
     try {
       // Typed the moment the painted title shows, long before Ink can listen.
       expect(await pty.waitFor((out) => out.includes(PAINT) && out.includes('quit'), 20_000)).toBeDefined();
-      pty.type('\u001B[B\u001B[B\r');
+      pty.type('\u001B[B\r');
       expect(await pty.waitFor((out) => out.includes('Text speed'), 20_000)).toBeDefined();
-      // Down skipped the greyed Continue and went on to Settings; nothing typed was echoed.
+      // Down skipped the greyed Continue and Saved games and went on to Settings; nothing typed was echoed.
       expect(pty.output).not.toContain('^[[B');
     } finally {
       await pty.stop();
@@ -171,11 +157,11 @@ describe('keys typed before Ink has loaded', () => {
 
 describe('a terminal too narrow for the title menu', () => {
   it('is left to Ink to draw (it wraps the entries), and still opens on the title screen', async () => {
-    const look = { title: 'Hyosan High', canContinue: false, color: true, styled: true };
+    const look = { title: 'Hyosan High', tagline: undefined, canContinue: false, color: true, styled: true };
     expect(titleFrame({ ...look, columns: 40 })).toBeDefined();
-    expect(titleFrame({ ...look, columns: 18 })).toBeUndefined();
+    expect(titleFrame({ ...look, columns: 12 })).toBeUndefined();
     const pty = new PtyProcess([process.execPath, cli, '--seed', '1'], playerEnv(), root, {
-      columns: 18,
+      columns: 12,
     });
     try {
       expect(await pty.waitFor((out) => out.includes('Hyosan High') && out.includes('Settings'), 20_000)).toBeDefined();

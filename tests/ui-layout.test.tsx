@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../src/engine/index.js';
 import { newGame } from '../src/saves/index.js';
 import { loadStoryDir } from '../src/story/load.js';
-import type { KeyPress } from '../src/ui/ink/keys.js';
+import { keyPresses, type KeyPress } from '../src/ui/ink/keys.js';
 import { DEFAULT_SETTINGS } from '../src/ui/ports.js';
 import { initialScreen, layoutOf, reduceScreen, screenMode, type Screen } from '../src/ui/ink/screen.js';
 import { wrapText } from '../src/ui/wrap.js';
@@ -174,6 +174,29 @@ describe('a resized terminal', () => {
   });
 });
 
+describe('key presses', () => {
+  it('reads arrows (with modifiers too), Page Up and Down, Esc, and text with Enter in it', () => {
+    expect(['\u001B[A', '\u001B[1;5B', '\u001BOC', '\u001B[D', '\u001B[5~', '\u001B[6~', '\u001B'].flatMap(keyPresses)).toEqual(
+      ['up', 'down', 'right', 'left', 'pageUp', 'pageDown', 'escape'].map((kind) => ({ kind })),
+    );
+    expect(keyPresses('Mi\u007fn\r')).toEqual([
+      { kind: 'char', char: 'M' },
+      { kind: 'char', char: 'i' },
+      { kind: 'erase' },
+      { kind: 'char', char: 'n' },
+      { kind: 'enter' },
+    ]);
+  });
+
+  it('drops escape sequences the game has no use for, and characters that cannot be shown', () => {
+    for (const sequence of ['\u001B[31m', '\u001B[0m', '\u001B[200~', '\u001B[H', '\u001BOP', '\u001Bx', '\u001B]0;title\u0007']) {
+      expect(keyPresses(sequence), JSON.stringify(sequence)).toEqual([]);
+    }
+    expect(keyPresses('\uFFFDB\u200Eo\u0007b')).toEqual(['B', 'o', 'b'].map((char) => ({ kind: 'char', char })));
+    expect(keyPresses('수혁')).toEqual(['수', '혁'].map((char) => ({ kind: 'char', char })));
+  });
+});
+
 describe('screen reducer', () => {
   const press = (screen: Screen, ...presses: KeyPress[]): Screen =>
     presses.reduce((s, p) => reduceScreen(s, { type: 'key', press: p }), screen);
@@ -214,7 +237,7 @@ describe('screen reducer', () => {
     screen = press(screen, char(' '), enter);
     expect(screenMode(screen, screen.game!)).toBe('answering');
     screen = press(screen, ...'Seo-yeon Park-Lee'.split('').map(char));
-    expect(screen.answer?.text).toBe(' Seo-yeon Pa');
+    expect(screen.answer?.field.text).toBe(' Seo-yeon Pa');
     screen = press(screen, enter);
     expect(screen.game?.state.vars.name).toBe('Seo-yeon Pa');
     expect(screen.game?.history.at(-1)).toEqual({ scene: 'gym.listen', choice: 'sign', input: 'Seo-yeon Pa' });

@@ -14,6 +14,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const DOWN = '\u001B[B';
 const UP = '\u001B[A';
 const RIGHT = '\u001B[C';
+const LEFT = '\u001B[D';
 const ENTER = '\r';
 const ESC = '\u001B';
 const TAB = '\t';
@@ -37,13 +38,40 @@ afterEach(() => {
 });
 
 describe('the title screen', () => {
-  it("shows the story's title and its entries, Continue greyed when there is nothing to continue", async () => {
+  it("shows the story's title and its entries, Continue and Saved games greyed when there is no save", async () => {
     const { lastFrame, stdin } = renderApp(gym, { title: true });
     const frame = await waitForFrame(lastFrame, 'The Locked Gym');
-    for (const entry of ['❯ New game', 'Continue', 'Load a saved game', 'Settings', 'Quit']) expect(frame).toContain(entry);
-    // Down skips the greyed Continue.
+    for (const entry of ['❯ New game', 'Continue (no saved game yet)', 'Saved games (none yet)', 'Settings', 'Quit']) expect(frame).toContain(entry);
+    // Down skips both greyed entries; their numbers pick nothing.
     stdin.write(DOWN);
-    await waitForFrame(lastFrame, '❯ Load a saved game');
+    await waitForFrame(lastFrame, '❯ Settings');
+    stdin.write('3');
+    stdin.write('2');
+    stdin.write(UP);
+    const back = await waitForFrame(lastFrame, '❯ New game');
+    expect(back).toContain('Saved games (none yet)');
+  });
+
+  it("shows the story's own tagline under its title, and nothing when it has none", async () => {
+    const tagged = { ...gym, tagline: 'A door, a gym, and what is behind it.' };
+    const { lastFrame } = renderApp(tagged, { title: true });
+    const frame = await waitForFrame(lastFrame, 'The Locked Gym');
+    expect(frame).toContain('The Locked Gym\nA door, a gym, and what is behind it.');
+    cleanup();
+    const plain = await waitForFrame(renderApp(gym, { title: true }).lastFrame, 'The Locked Gym');
+    expect(plain).not.toContain('a hyosan story');
+    expect(plain).toMatch(/The Locked Gym\n\n/);
+  });
+
+  it('does nothing on Esc: only Quit or q leaves', async () => {
+    const { lastFrame, stdin, ports } = renderApp(gym, { title: true });
+    await waitForFrame(lastFrame, 'New game');
+    stdin.write(ESC);
+    // A lone Esc is told from the start of a sequence once the input has paused: let Ink's parser flush it.
+    await new Promise((resolve) => setImmediate(resolve));
+    stdin.write(DOWN);
+    await waitForFrame(lastFrame, '❯ Settings');
+    expect(ports.left).toBeUndefined();
   });
 
   it('starts a new game at the start scene', async () => {
@@ -79,7 +107,7 @@ describe('the load screen', () => {
     const ports = new MemoryPorts(gym)
       .withSave('before the door', newGame(gym, 1))
       .withSave('listening', playChoice(gym, newGame(gym, 1), 'listen'));
-    const { lastFrame, stdin } = renderApp(gym, { title: true, ports });
+    const { lastFrame, stdin } = renderApp(gym, { title: true, ports, props: { canContinue: true } });
     await waitForFrame(lastFrame, 'New game');
     stdin.write('3');
     const list = await waitForFrame(lastFrame, 'listening');
@@ -96,7 +124,7 @@ describe('the load screen', () => {
     const ports = new MemoryPorts(gym)
       .withDamagedSave('broken', 'broken.json: is not valid JSON — load another save.')
       .withSave('good', newGame(gym, 1));
-    const { lastFrame, stdin } = renderApp(gym, { title: true, ports });
+    const { lastFrame, stdin } = renderApp(gym, { title: true, ports, props: { canContinue: true } });
     await waitForFrame(lastFrame, 'New game');
     stdin.write('3');
     await waitForFrame(lastFrame, 'broken');
@@ -107,11 +135,63 @@ describe('the load screen', () => {
     await waitForFrame(lastFrame, 'The Gym Door');
   });
 
-  it('goes back to the title screen with a message when there are no saves', async () => {
-    const { lastFrame, stdin } = renderApp(gym, { title: true });
+  it('deletes a save only after y, keeps it on any other key', async () => {
+    const ports = new MemoryPorts(gym).withSave('keep me', newGame(gym, 1)).withSave('old', newGame(gym, 2));
+    const { lastFrame, stdin } = renderApp(gym, { title: true, ports, props: { canContinue: true } });
     await waitForFrame(lastFrame, 'New game');
     stdin.write('3');
-    await waitForFrame(lastFrame, 'There are no saved games yet.');
+    await waitForFrame(lastFrame, 'keep me');
+    stdin.write('d');
+    await waitForFrame(lastFrame, 'Delete the save "keep me" and its backup?');
+    stdin.write('n');
+    await waitForFrame(lastFrame, (f) => !f.includes('Delete the save'));
+    expect(ports.slots.has('keep me')).toBe(true);
+    stdin.write(DOWN);
+    stdin.write('d');
+    await waitForFrame(lastFrame, 'Delete the save "old"');
+    stdin.write('y');
+    const after = await waitForFrame(lastFrame, (f) => f.includes('Deleted "old".') && f.includes('keep me'));
+    expect(ports.slots.has('old')).toBe(false);
+    expect(after).toContain('keep me');
+  });
+
+  it('goes back to the title, Continue and Saved games greyed, once the last save is deleted', async () => {
+    const ports = new MemoryPorts(gym).withSave('only', newGame(gym, 1));
+    const { lastFrame, stdin } = renderApp(gym, { title: true, ports, props: { canContinue: true, continueNote: 'The Gym Door' } });
+    await waitForFrame(lastFrame, '❯ Continue (The Gym Door)');
+    stdin.write('3');
+    await waitForFrame(lastFrame, 'only');
+    stdin.write('d');
+    stdin.write('y');
+    const title = await waitForFrame(lastFrame, 'Saved games (none yet)');
+    expect(title).toContain('Continue (no saved game yet)');
+    expect(title).toContain('Deleted "only".');
+  });
+
+  it('renames a save, with a cursor to edit the old name, and refuses a name taken', async () => {
+    const ports = new MemoryPorts(gym).withSave('alpha', newGame(gym, 1)).withSave('beta', newGame(gym, 2));
+    const { lastFrame, stdin } = renderApp(gym, { title: true, ports, props: { canContinue: true } });
+    await waitForFrame(lastFrame, 'New game');
+    stdin.write('3');
+    await waitForFrame(lastFrame, 'alpha');
+    stdin.write('r');
+    await waitForFrame(lastFrame, 'A new name for "alpha":');
+    // The old name is there to edit: Left twice, then type, lands inside it.
+    stdin.write(LEFT);
+    stdin.write(LEFT);
+    stdin.write('-');
+    await waitForFrame(lastFrame, '> alp-ha');
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, (f) => f.includes('Renamed "alpha" to "alp-ha".') && f.includes('❯ beta'));
+    stdin.write(DOWN);
+    expect([...ports.slots.keys()].sort()).toEqual(['alp-ha', 'beta']);
+    stdin.write('r');
+    await waitForFrame(lastFrame, 'A new name for "alp-ha":');
+    for (let i = 0; i < 6; i++) stdin.write('\u007f');
+    stdin.write('beta');
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, 'is the name of another save');
+    expect([...ports.slots.keys()].sort()).toEqual(['alp-ha', 'beta']);
   });
 });
 
@@ -121,7 +201,7 @@ describe('the in-game menu', () => {
     await waitForFrame(lastFrame, 'The Gym Door');
     stdin.write(ESC);
     const menu = await waitForFrame(lastFrame, 'Menu');
-    for (const entry of ['Save to a slot', 'Load a saved game', 'Undo the last choice (none made yet)', 'Settings', 'Quit to the title screen']) {
+    for (const entry of ['Save to a slot', 'Saved games… (load, delete, rename)', 'Undo the last choice (none made yet)', 'Settings', 'Quit to the title screen']) {
       expect(menu).toContain(entry);
     }
     expect(menu).toContain('The Gym Door · Day 1, 08:40');
@@ -190,7 +270,7 @@ describe('the in-game menu', () => {
     stdin.write(RIGHT);
     await waitForFrame(lastFrame, 'Text speed: fast');
     await waitUntil(() => ports.settings.length === 1, 'the setting is kept');
-    expect(ports.settings[0]).toEqual({ textSpeed: 'fast', colour: true });
+    expect(ports.settings[0]).toEqual({ textSpeed: 'fast', colour: true, showChanges: true });
     expect(lastFrame()).toContain('NO_COLOR is set');
   });
 
@@ -229,15 +309,15 @@ describe('the status panel', () => {
     expect(frame).not.toContain('Noise');
     expect(frame).toMatch(/Condition\s+well/);
     expect(frame).toContain('On-jo 온조: well');
-    expect(frame).toContain('nothing of note');
+    expect(frame).toContain('Gum ×2');
   });
 
-  it('lists key items, not other items', async () => {
+  it('lists every item carried, key items first, with counts', async () => {
     const { lastFrame, stdin } = renderApp(hall);
     await waitForFrame(lastFrame, 'Status');
     stdin.write('1');
     const frame = await waitForFrame(lastFrame, 'Baseball bat');
-    expect(frame).not.toContain('Gum');
+    expect(frame.indexOf('Baseball bat')).toBeLessThan(frame.indexOf('Gum ×2'));
     expect(frame).toContain('Day 1, 15:15');
   });
 
@@ -290,7 +370,7 @@ describe('the ending screen', () => {
     stdin.write('1');
     const frame = await waitForFrame(lastFrame, '*** THE END: Safe for Now ***');
     expect(frame).toContain('You spent the night on a pile of gym mats');
-    expect(frame).toContain('Survived: 1 day (until Day 1, 08:40)');
+    expect(frame).toContain('Survived: less than a minute (until Day 1, 08:40)');
     expect(frame).toContain('With you: nobody');
     expect(frame).toContain('Infection: Never bitten, as far as you know.');
     expect(frame).toContain('Endings: 2 of 2 found: Safe for Now, Too Loud');

@@ -13,6 +13,8 @@ const DOWN = '\u001B[B';
 const UP = '\u001B[A';
 const ENTER = '\r';
 const ESC = '\u001B';
+const LEFT = '\u001B[D';
+const RIGHT = '\u001B[C';
 
 let story: Story;
 
@@ -25,6 +27,15 @@ beforeAll(async () => {
 afterEach(() => {
   cleanup();
 });
+
+/** From the first scene to the choice that asks for a name. */
+async function toTheNamePrompt(lastFrame: () => string | undefined, stdin: { write(data: string): void }): Promise<void> {
+  await waitForFrame(lastFrame, 'The Gym Door');
+  stdin.write('1');
+  await waitForFrame(lastFrame, 'Listening');
+  stdin.write('1');
+  await waitForFrame(lastFrame, 'What is your name?');
+}
 
 describe('the scene screen', () => {
   it('shows the chapter, clock, title, paragraphs and numbered choices', async () => {
@@ -91,14 +102,43 @@ describe('the scene screen', () => {
     await waitForFrame(lastFrame, '*** THE END');
   });
 
-  it('ignores the number of a disabled choice', async () => {
+  it('says why the number of a disabled choice picks nothing, as plain mode does, until the next key', async () => {
     const { lastFrame, stdin } = renderApp(story);
     await waitForFrame(lastFrame, 'The Gym Door');
     stdin.write('3');
+    const said = await waitForFrame(lastFrame, "You can't choose that: You are too tired to break a chain.");
+    expect(said).toContain('1. Listen at the door');
     stdin.write('1');
     // Had "3" forced the chain, the story would have ended inside the gym.
     const frame = await waitForFrame(lastFrame, 'Listening');
     expect(frame).not.toContain('THE END');
+    expect(frame).not.toContain("You can't choose that");
+  });
+
+  it('footer names the number keys there are, undo and help', async () => {
+    const two = buildStory({ hall: { choices: [{ id: 'a', goto: 'hall' }, { id: 'b', goto: 'hall' }] } });
+    const { lastFrame } = renderApp(two);
+    const frame = await waitForFrame(lastFrame, '1. a');
+    expect(frame).toContain('↑↓ Enter · 1–2 pick · u undo · tab status · ? help · esc menu · q quit');
+    cleanup();
+    const three = await waitForFrame(renderApp(story).lastFrame, 'The Gym Door');
+    expect(three).toContain('1–3 pick');
+  });
+
+  it('explains each stat in one line with ?, in the story’s own words, and goes back on any key', async () => {
+    const told = {
+      ...story,
+      stats: { ...story.stats, stamina: { ...story.stats.stamina!, about: 'Low stamina locks the hardest choices.' } },
+    };
+    const { lastFrame, stdin } = renderApp(told);
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write('?');
+    const help = await waitForFrame(lastFrame, 'What the numbers mean');
+    expect(help).toContain('Stamina: Low stamina locks the hardest choices.');
+    expect(help).toMatch(/Condition: What you can tell of your own health/);
+    expect(help).toContain('u undo');
+    stdin.write(' ');
+    await waitForFrame(lastFrame, '1. Listen at the door');
   });
 
   it('applies keys typed ahead of the redraw to the next scene, in order', async () => {
@@ -115,11 +155,7 @@ describe('the scene screen', () => {
 
   it('asks for a typed answer and uses it in the story, through to an ending', async () => {
     const { lastFrame, stdin, ports } = renderApp(story);
-    await waitForFrame(lastFrame, 'The Gym Door');
-    stdin.write('1');
-    await waitForFrame(lastFrame, 'Listening');
-    stdin.write('1');
-    await waitForFrame(lastFrame, 'What is your name?');
+    await toTheNamePrompt(lastFrame, stdin);
     stdin.write(ENTER);
     await waitForFrame(lastFrame, 'Type an answer, or Esc to go back.');
     stdin.write('Mim');
@@ -138,22 +174,46 @@ describe('the scene screen', () => {
 
   it('types q into an answer instead of quitting', async () => {
     const { lastFrame, stdin } = renderApp(story);
-    await waitForFrame(lastFrame, 'The Gym Door');
-    stdin.write('1');
-    await waitForFrame(lastFrame, 'Listening');
-    stdin.write('1');
-    await waitForFrame(lastFrame, 'What is your name?');
+    await toTheNamePrompt(lastFrame, stdin);
     stdin.write('q\r');
     await waitForFrame(lastFrame, 'The chalk letters read q.');
   });
 
+  it('moves a cursor through a typed answer with ← and →, and shows its hints once', async () => {
+    const { lastFrame, stdin } = renderAppOn(story, 80, 24);
+    await toTheNamePrompt(lastFrame, stdin);
+    stdin.write('Mn');
+    await waitForFrame(lastFrame, '> Mn');
+    stdin.write(LEFT);
+    stdin.write('i');
+    const frame = await waitForFrame(lastFrame, '> Min');
+    // One set of hints: the keys on the help line, what is left under the field, neither wrapped.
+    expect(frame.match(/Enter confirm · ←→ move · esc back/g)).toHaveLength(1);
+    expect(frame).not.toContain('Enter to confirm');
+    expect(frame.split('\n').filter((l) => l.trim() === 'left')).toEqual([]);
+    expect(frame).toContain('9 characters left');
+    stdin.write(RIGHT);
+    stdin.write('!');
+    await waitForFrame(lastFrame, '> Min!');
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, 'The chalk letters read Min!.');
+  });
+
+  it('takes only printable text into an answer: no escape sequences, no broken bytes', async () => {
+    const { lastFrame, stdin } = renderApp(story);
+    await toTheNamePrompt(lastFrame, stdin);
+    stdin.write('\uFFFDBo\uFFFD');
+    stdin.write('\u001B[31m');
+    stdin.write('b\u200E');
+    stdin.write('\u001B[200~');
+    stdin.write(ENTER);
+    const frame = await waitForFrame(lastFrame, 'The chalk letters read');
+    expect(frame).toContain('The chalk letters read Bob.');
+  });
+
   it('goes back to the choices when Esc is pressed at a typed answer', async () => {
     const { lastFrame, stdin } = renderApp(story);
-    await waitForFrame(lastFrame, 'The Gym Door');
-    stdin.write('1');
-    await waitForFrame(lastFrame, 'Listening');
-    stdin.write('1');
-    await waitForFrame(lastFrame, 'What is your name?');
+    await toTheNamePrompt(lastFrame, stdin);
     stdin.write(ESC);
     await waitForFrame(lastFrame, '1. Chalk your name on the door');
   });

@@ -23,6 +23,8 @@ export interface CliContext {
   readonly shippedStory: () => Promise<LoadResult>;
   /** The script `randomtest` starts its worker threads from (the CLI bundle itself); absent, it runs in one thread. */
   readonly workerScript?: string | URL;
+  /** Calls `listener` on Ctrl+C (SIGINT) instead of ending the process; returns a function that stops it. */
+  readonly onInterrupt?: (listener: () => void) => () => void;
 }
 
 /** Reports a feature that parses but is not built yet; resolves to exit code 2. */

@@ -42,6 +42,10 @@ async function main(): Promise<void> {
       env: process.env,
       shippedStory: shipped,
       workerScript: import.meta.url,
+      onInterrupt: (listener) => {
+        process.on('SIGINT', listener);
+        return () => process.off('SIGINT', listener);
+      },
     });
   } catch (error) {
     // A bug, not a player's or an author's mistake: say so and keep the details.

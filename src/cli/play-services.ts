@@ -6,15 +6,16 @@
  * the player; nothing here throws for a bad file.
  */
 
-import { choicesOf, isEnded, sceneView, type Story } from '../engine/index.js';
+import { choicesOf, isEnded, sceneView, type GameState, type Setup, type Story } from '../engine/index.js';
 import { SaveError } from '../saves/errors.js';
 import { newGame, type SavedGame } from '../saves/game.js';
 import { type AutosaveResult, Autosaver } from '../saves/autosaver.js';
 import type { SaveStore, StoredGame } from '../saves/store.js';
 import { formatSavedAt, summarize } from '../saves/summary.js';
-import type { GameStart, PlayPorts, SaveListing, Settings, StoryChange } from '../ui/ports.js';
+import { moveOutcome } from '../ui/changes.js';
+import { DEFAULT_SETTINGS, type GameStart, type PlayPorts, type SaveListing, type Settings, type StoryChange } from '../ui/ports.js';
 import { profileDir, readFoundEndings, recordEnding, writeSettings } from './profile.js';
-import { choiceText, endingText, sceneText } from '../ui/plain/scene-text.js';
+import { choiceText, endingText, outcomeText, sceneText } from '../ui/plain/scene-text.js';
 import type { Transcript } from './transcript.js';
 import { watchStoryFolder } from './watch.js';
 
@@ -26,12 +27,16 @@ export interface PlayServicesOptions {
   readonly newSeed: () => number;
   /** The scene new games begin at (`--start-at`); the story's start when absent. */
   readonly startAt?: string;
+  /** How new games are set up to begin (`--start-at` with `--set`, `--give`…). */
+  readonly setup?: Setup;
   /** Where an Ink game's transcript goes (plain mode copies its own output instead). */
   readonly transcript?: Transcript;
   /** The width the transcript is wrapped to. */
   readonly transcriptWidth?: number;
   /** The story folder to watch (`--watch`). */
   readonly watchDir?: string;
+  /** The player's settings when the game opens (the transcript follows "Show what changed"). */
+  readonly settings?: Settings;
   /** The real time (tests pass their own). */
   readonly now?: () => Date;
   /** The story folder's real path, for a story played from a folder (its autosaves are its own). */
@@ -48,15 +53,25 @@ export class PlayServices implements PlayPorts {
   private found: string[] | undefined;
   private readonly autosaver: Autosaver;
   private lastSave: AutosaveResult = { notices: [] };
+  private settings: Settings;
+  // The state last written to the transcript: the changes line of the next choice is measured from it.
+  private lastShown: GameState | undefined;
+  private savedAtLeave = false;
 
   constructor(options: PlayServicesOptions) {
     this.options = options;
     this.story = options.story;
     this.now = options.now ?? (() => new Date());
+    this.settings = options.settings ?? DEFAULT_SETTINGS;
     this.autosaver = new Autosaver(options.story, {
       store: options.store,
       ...(options.storyFolder === undefined ? {} : { storyFolder: options.storyFolder }),
     });
+  }
+
+  /** Whether leaving saved a game in progress (there was one, and its autosave worked). */
+  get savedOnLeaving(): boolean {
+    return this.savedAtLeave;
   }
 
   /** The story being played (a newer version after a `--watch` reload). */
@@ -88,7 +103,7 @@ export class PlayServices implements PlayPorts {
   newGame(): GameStart {
     const { startAt } = this.options;
     const story = startAt === undefined || startAt === this.story.start ? this.story : { ...this.story, start: startAt };
-    const game = newGame(story, this.options.newSeed());
+    const game = newGame(story, this.options.newSeed(), this.options.setup);
     this.autosaver.begin(undefined);
     this.note(`[New game, seed ${game.seed}.]\n\n`);
     return { game, notices: [] };
@@ -133,19 +148,29 @@ export class PlayServices implements PlayPorts {
     return { ok: true, message: `Saved to "${slot}" in ${this.saveDir}.` };
   }
 
+  async deleteSave(slot: string): Promise<{ ok: boolean; message: string }> {
+    const failed = await this.options.store.remove(slot);
+    return failed === undefined ? { ok: true, message: `Deleted "${slot}".` } : { ok: false, message: failed.message };
+  }
+
+  async renameSave(from: string, to: string): Promise<{ ok: boolean; message: string }> {
+    const failed = await this.options.store.rename(from, to);
+    return failed === undefined ? { ok: true, message: `Renamed "${from}" to "${to}".` } : { ok: false, message: failed.message };
+  }
+
   shown(game: SavedGame): void {
-    this.writeScene(game);
+    this.writeScene(game, undefined);
   }
 
   async chose(game: SavedGame, label: string): Promise<string | undefined> {
     this.note(`> ${label}\n\n`);
-    this.writeScene(game);
+    this.writeScene(game, this.lastShown);
     return this.autosave(game);
   }
 
   async rewound(game: SavedGame): Promise<string | undefined> {
     this.note('> undo\n\n');
-    this.writeScene(game);
+    this.writeScene(game, undefined);
     return this.autosave(game);
   }
 
@@ -156,12 +181,14 @@ export class PlayServices implements PlayPorts {
   }
 
   settingsChanged(settings: Settings): void {
+    this.settings = settings;
     this.queueProfileWrite(() => writeSettings(profileDir(this.saveDir), settings));
   }
 
   async leave(game: SavedGame | undefined): Promise<void> {
     // The screen is gone by now: what the last save says is kept to be printed as the process ends.
     this.lastSave = game === undefined ? { notices: [] } : await this.autosaver.save(this.story, game);
+    this.savedAtLeave = game !== undefined && this.lastSave.error === undefined;
     await this.options.store.flush();
     await this.autosaver.release();
     await this.profileWrites;
@@ -200,19 +227,24 @@ export class PlayServices implements PlayPorts {
     );
   }
 
-  /** Writes the scene the game is in to the transcript, with its ending if it has one. */
-  private writeScene(game: SavedGame): void {
+  /**
+   * Writes to the transcript what the move told the player (`before`: the
+   * state the choice was made in), then the scene the game is in, its ending
+   * if it is one, and its choices.
+   */
+  private writeScene(game: SavedGame, before: GameState | undefined): void {
     const transcript = this.options.transcript;
     if (transcript === undefined) return;
+    this.lastShown = game.state;
     const width = this.options.transcriptWidth ?? 72;
     const view = sceneView(this.story, game.state);
-    let text = sceneText(view, width);
-    if (isEnded(this.story, game.state)) {
+    let text = outcomeText(moveOutcome(this.story, before, game.state, this.settings.showChanges), width);
+    text += sceneText(view, width);
+    if (view.ending !== undefined) {
       const found = [...(this.found ?? []), ...(this.found?.includes(view.id) === true ? [] : [view.id])];
       text += endingText(this.story, game.state, view, found, width);
-    } else {
-      text += choiceText(choicesOf(this.story, game.state), width);
     }
+    if (!isEnded(this.story, game.state)) text += `${view.ending === undefined ? '' : '\n'}${choiceText(choicesOf(this.story, game.state), width)}`;
     text += '\n';
     transcript.write(text);
   }
@@ -221,8 +253,18 @@ export class PlayServices implements PlayPorts {
   private started(loaded: StoredGame | SaveError): GameStart | string {
     if (loaded instanceof SaveError) return loaded.message;
     this.autosaver.begin(loaded.slot);
-    const { seed, start, history, state, notices } = loaded;
-    return { game: { seed, start, history, state }, notices };
+    const { seed, start, setup, history, state, pendingForce, notices } = loaded;
+    return {
+      game: {
+        seed,
+        start,
+        ...(setup === undefined ? {} : { setup }),
+        history,
+        state,
+        ...(pendingForce === undefined ? {} : { pendingForce }),
+      },
+      notices,
+    };
   }
 
   private note(text: string): void {

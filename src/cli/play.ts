@@ -10,7 +10,6 @@ import type { Story } from '../engine/types.js';
 import { chooseSaveDir } from '../saves/slots.js';
 import { SaveStore } from '../saves/store.js';
 import { formatProblem } from '../story/problem.js';
-import { closest } from '../story/suggest.js';
 import { onFullScreen } from '../ui/ink/full-screen.js';
 import type { GameStart } from '../ui/ports.js';
 import { titleFrame } from '../ui/ink/title.js';
@@ -20,8 +19,10 @@ import type { PlayOptions } from './args.js';
 import type { CliContext } from './context.js';
 import { playPlain } from '../ui/plain/plain.js';
 import { PlayServices } from './play-services.js';
+import { savedLine } from '../ui/labels.js';
 import { profileDir, readSettings } from './profile.js';
-import { loadStory, workingStoryHas } from './story-source.js';
+import { checkStartScene, setupFor } from './start-setup.js';
+import { loadStory } from './story-source.js';
 import { openTranscript, transcriptHeading, type Transcript } from './transcript.js';
 
 /** Plays a game with the given options; resolves to the exit code. */
@@ -44,6 +45,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
   }
   const story = result.story;
   if (options.startAt !== undefined) await checkStartScene(story, options.startAt, label, options.story === undefined);
+  const setup = options.setup === undefined ? undefined : setupFor(story, options.setup, label);
 
   const plain = options.plain || ctx.stdin.isTTY !== true || ctx.stdout.isTTY !== true;
   let transcript: Transcript | undefined;
@@ -56,11 +58,14 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
 
   const store = new SaveStore({ dir: chooseSaveDir(options.saveDir, ctx.env.HYOSAN_SAVE_DIR) });
   const seeds = seedSource(options.seed);
+  const settings = await readSettings(profileDir(store.dir));
   const services = new PlayServices({
     story,
     store,
     newSeed: seeds,
+    settings,
     ...(options.startAt === undefined ? {} : { startAt: options.startAt }),
+    ...(setup === undefined ? {} : { setup }),
     // Plain mode copies its own output to the transcript; the Ink screen's scenes are written by the services.
     ...(transcript === undefined || plain ? {} : { transcript, transcriptWidth: 72 }),
     ...(options.watch && options.story !== undefined ? { watchDir: options.story } : {}),
@@ -84,6 +89,12 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
 
   const found = await services.foundEndings();
   if (plain) {
+    const interrupt = new AbortController();
+    // The first Ctrl+C saves and leaves; a second one, while that runs, ends the process as usual.
+    const stopListening = ctx.onInterrupt?.(() => {
+      stopListening?.();
+      interrupt.abort();
+    });
     let code: number;
     try {
       code = await playPlain(story, start ?? services.newGame(), services, {
@@ -92,16 +103,18 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
         // A terminal echoes what is typed; a pipe does not, and the output would lose it.
         echo: ctx.stdin.isTTY !== true,
         found,
+        settings,
+        interrupt: interrupt.signal,
         ...(transcript === undefined ? {} : { transcript }),
         ...(ctx.stdout.columns === undefined ? {} : { columns: ctx.stdout.columns }),
       });
     } finally {
+      stopListening?.();
       transcript?.close();
     }
-    return afterGame(code, services, transcript, ctx.stderr);
+    return afterGame(code, services, transcript, options, ctx);
   }
   const noColor = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
-  const settings = await readSettings(profileDir(store.dir));
   const continueNote = await services.continuePreview();
   const canContinue = continueNote !== undefined;
   // A game that opens on the title screen shows it before Ink has loaded (see ui/ink/title.ts).
@@ -109,6 +122,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     start === undefined
       ? titleFrame({
           title: story.title,
+          tagline: story.tagline,
           canContinue,
           continueNote,
           columns: sizeOf(ctx.stdout).columns,
@@ -125,21 +139,37 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
       painted,
     );
   });
-  return afterGame(code, services, transcript, ctx.stderr);
+  // After the shell's screen is back, where the player will see it.
+  return afterGame(code, services, transcript, options, ctx);
 }
 
 /**
- * The exit code once the game is over. What the player could not be told
- * on the screen (the last save failed, the transcript stopped early) is
- * printed now, and fails the run: a script must not take it for success.
+ * The exit code once the game is over. One line says the game was saved
+ * and how to go on with it. What the player could not be told on the screen
+ * (the last save failed, the transcript stopped early) is printed now, and
+ * fails the run: a script must not take it for success.
  */
-function afterGame(code: number, services: PlayServices, transcript: Transcript | undefined, stderr: CliContext['stderr']): number {
+function afterGame(code: number, services: PlayServices, transcript: Transcript | undefined, options: PlayOptions, ctx: CliContext): number {
   transcript?.close();
+  if (services.savedOnLeaving) ctx.stdout.write(`${savedLine(resumeCommand(options))}\n`);
   const { unsaved, notices } = services.onLeaving;
-  for (const notice of notices) stderr.write(`hyosan: ${notice}\n`);
+  for (const notice of notices) ctx.stderr.write(`hyosan: ${notice}\n`);
   const problems = [unsaved, transcript?.failure].filter((p) => p !== undefined);
-  for (const problem of problems) stderr.write(`hyosan: ${problem}\n`);
+  for (const problem of problems) ctx.stderr.write(`hyosan: ${problem}\n`);
   return problems.length > 0 && code === 0 ? 1 : code;
+}
+
+/** The command that continues the game just left: the story and save folder it was played with. */
+function resumeCommand(options: PlayOptions): string {
+  const words = ['hyosan'];
+  if (options.story !== undefined) words.push('--story', shellWord(options.story));
+  if (options.saveDir !== undefined) words.push('--save-dir', shellWord(options.saveDir));
+  return [...words, '--continue'].join(' ');
+}
+
+/** A word as a POSIX shell reads it back: quoted when it has anything but safe characters. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The seed of each new game: `--seed` (every game the same, to reproduce one), else a fresh random one. */
@@ -147,22 +177,4 @@ function seedSource(seed: number | undefined): () => number {
   // A seed only has to differ between games, not stay secret: Math.random
   // does, and spares every start loading node:crypto.
   return () => seed ?? Math.floor(Math.random() * 2 ** 32);
-}
-
-/**
- * Refuses a `--start-at` scene the story does not have, suggesting a near
- * miss, or `--story story` when the scene is in the working folder but the
- * game is playing the story it was built with.
- */
-async function checkStartScene(story: Story, scene: string, label: string, builtIn: boolean): Promise<void> {
-  if (story.scenes.has(scene)) return;
-  if (builtIn && (await workingStoryHas(scene))) {
-    throw new UsageError(
-      `--start-at: no scene '${scene}' in ${label}, but story/ has it: play your working files with --story story --start-at ${scene}`,
-    );
-  }
-  const guess = closest(scene, story.scenes.keys());
-  throw new UsageError(
-    `--start-at: no scene '${scene}' in ${label}${guess === undefined ? '' : ` (did you mean ${guess}?)`}`,
-  );
 }

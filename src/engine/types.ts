@@ -142,6 +142,12 @@ export type Emotion = 'fear' | 'rage' | 'resolve' | 'calm';
 /** Who an infection effect or condition is about: the player or a character id. */
 export type Who = 'player' | (string & {});
 
+/**
+ * A roll's outcome decided in advance (`--force`, plain mode's `force`):
+ * `pass` takes a `chance`'s or `check`'s `then`, `fail` its `else`.
+ */
+export type Roll = 'pass' | 'fail';
+
 /** What an exposure resolves to once the virus has taken hold. */
 export type ExposureOutcome = 'infected' | 'semi-infected' | 'immune';
 
@@ -290,6 +296,8 @@ export interface StatDef {
   readonly start: number;
   /** Shown in the status panel. */
   readonly visible: boolean;
+  /** One line for the player on what the stat does (`?`, `help`). */
+  readonly about?: string;
   /** Declared under `counters:`: a number the story keeps for itself, never shown, not a stat of the player's. */
   readonly counter?: true;
 }
@@ -331,6 +339,8 @@ export interface Clock {
 export interface Story {
   readonly id: string;
   readonly title: string;
+  /** A line under the title on the title screen. */
+  readonly tagline?: string;
   readonly version: string;
   /** A hash of every source file, so a save can tell the story was edited. */
   readonly hash: string;
@@ -402,4 +412,6 @@ export interface GameState {
   readonly taken?: readonly string[];
   /** Where each `call` in progress comes back to with `@back` (`resume`: into the calling scene as it was), innermost last. */
   readonly calls?: readonly { readonly to: string; readonly resume: boolean }[];
+  /** Outcomes the next `chance`/`check` rolls take, in order (see rolls.ts); absent when none wait. */
+  readonly forced?: readonly Roll[];
 }

@@ -4,7 +4,7 @@
  * `--load`. Every method reports problems as a `SaveError` value; none throws
  * for a bad file, and a damaged file never affects another save.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, rename, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Story } from '../engine/index.js';
 import { SaveError, oneLine, slotLabel } from './errors.js';
@@ -337,6 +337,72 @@ export class SaveStore {
       await removeStaleTemps(main);
     }
     return failed;
+  }
+
+  /** Deletes a slot and its backup; why not, when it cannot. */
+  async remove(slot: string): Promise<SaveError | undefined> {
+    const bad = checkSlotName(slot);
+    if (bad !== undefined) return bad;
+    const main = slotFile(this.dir, slot);
+    // In the slot's queue, so a save being written finishes first instead of coming back.
+    return queued(resolve(main), async () => {
+      const files = [main, backupFile(this.dir, slot)];
+      if (!(await exists(files[0]!)) && !(await exists(files[1]!))) return new SaveError('missing', slotLabel(slot), 'is not there');
+      for (const file of files) {
+        const failed = await removeFile(file);
+        if (failed !== undefined) return failed;
+      }
+      this.written.delete(main);
+      return undefined;
+    });
+  }
+
+  /** Gives a slot (and its backup) a new name that no save has yet; why not, when it cannot. */
+  async rename(from: string, to: string): Promise<SaveError | undefined> {
+    const bad = checkSlotName(from) ?? checkSlotName(to);
+    if (bad !== undefined) return bad;
+    const [source, target] = [slotFile(this.dir, from), slotFile(this.dir, to)];
+    return queued(resolve(source), () =>
+      queued(resolve(target), async () => {
+        const [sourceBackup, targetBackup] = [backupFile(this.dir, from), backupFile(this.dir, to)];
+        if ((await exists(target)) || (await exists(targetBackup))) {
+          return new SaveError('bad-slot', slotLabel(to), 'is the name of another save', 'choose another name, or delete that save first');
+        }
+        if (!(await exists(source)) && !(await exists(sourceBackup))) return new SaveError('missing', slotLabel(from), 'is not there');
+        for (const [file, moved] of [[source, target], [sourceBackup, targetBackup]] as const) {
+          const failed = await moveFile(file, moved);
+          if (failed !== undefined) return failed;
+        }
+        const text = this.written.get(source);
+        this.written.delete(source);
+        if (text !== undefined) this.written.set(target, text);
+        return undefined;
+      }),
+    );
+  }
+}
+
+/** Removes a file that may not be there; why not, when it cannot. */
+async function removeFile(file: string): Promise<SaveError | undefined> {
+  try {
+    await unlink(file);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    return new SaveError('write-failed', file, `could not be deleted (${code ?? (error as Error).message})`);
+  }
+}
+
+/** Moves a file that may not be there to a name in the same folder; why not, when it cannot. */
+async function moveFile(file: string, to: string): Promise<SaveError | undefined> {
+  try {
+    await rename(file, to);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    return new SaveError('write-failed', file, `could not be renamed (${code ?? (error as Error).message})`);
   }
 }
 

@@ -103,6 +103,10 @@ const statDef = describe(
       z.boolean(),
       'Shown in the status panel (default true). Hidden stats still work in conditions.',
     ),
+    about: optional(
+      z.string(),
+      'One line for the player on what the stat does and which end is bad, shown by `?` and `help`.',
+    ),
   }),
   'A numeric stat and its bounds.',
 );
@@ -156,6 +160,7 @@ export const storySchema = meta(
       'A short name for the story; saves record it.',
     ),
     title: describe(z.string(), 'The title shown on the title screen.'),
+    tagline: optional(z.string(), 'A line under the title on the title screen (none when absent).'),
     version: optional(
       z.union([z.string().check(notTooLong()), z.number()]),
       'The story version, e.g. "1.0.0"; saves record it. Defaults to "0.0.0".',

@@ -97,12 +97,24 @@ export function compileSettings(raw: unknown, ctx: FileContext): StorySettings |
   return {
     id: data.id,
     title: data.title,
+    ...(data.tagline === undefined || data.tagline.trim() === '' ? {} : { tagline: data.tagline.trim() }),
     version: data.version === undefined ? '0.0.0' : String(data.version),
     start: data.start,
     clock: data.clock ? { day: data.clock.day, minute: minuteOfTime(data.clock.time) } : DEFAULT_CLOCK,
     stats: record([
       ...Object.entries(data.stats ?? {}).map(
-        ([k, s]) => [k, { label: s.label ?? k, min: s.min, max: s.max, start: s.start, visible: s.visible ?? true }] as const,
+        ([k, s]) =>
+          [
+            k,
+            {
+              label: s.label ?? k,
+              min: s.min,
+              max: s.max,
+              start: s.start,
+              visible: s.visible ?? true,
+              ...(s.about === undefined || s.about.trim() === '' ? {} : { about: s.about.trim() }),
+            },
+          ] as const,
       ),
       ...counters.map(([k, c]) => [k, c!] as const),
     ]),

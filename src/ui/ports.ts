@@ -16,10 +16,12 @@ export interface Settings {
   readonly textSpeed: TextSpeed;
   /** Colours on (ignored, and off, when NO_COLOR is set). */
   readonly colour: boolean;
+  /** After each choice, a line says what visibly changed ("Show what changed"). */
+  readonly showChanges: boolean;
 }
 
 /** The settings a player starts with. */
-export const DEFAULT_SETTINGS: Settings = { textSpeed: 'instant', colour: true };
+export const DEFAULT_SETTINGS: Settings = { textSpeed: 'instant', colour: true, showChanges: true };
 
 /** A save as the Load list shows it. */
 export interface SaveListing {
@@ -58,6 +60,10 @@ export interface PlayPorts {
   load(slot: string): Promise<GameStart | string>;
   /** Saves to a slot; what to tell the player either way, and whether it worked. */
   save(slot: string, game: SavedGame): Promise<{ readonly ok: boolean; readonly message: string }>;
+  /** Deletes a save slot and its backup; what to tell the player either way, and whether it worked. */
+  deleteSave(slot: string): Promise<{ readonly ok: boolean; readonly message: string }>;
+  /** Renames a save slot (to a name no save has); what to tell the player either way, and whether it worked. */
+  renameSave(from: string, to: string): Promise<{ readonly ok: boolean; readonly message: string }>;
   /** A scene is on screen (the transcript records it). */
   shown(game: SavedGame): void;
   /** The player chose `label` and the game moved on to `game` (autosave, transcript); resolves to a problem to tell the player, if any. */

@@ -83,6 +83,20 @@ export class MemoryPorts implements PlayPorts {
     return { ok: true, message: `Saved to "${slot}".` };
   }
 
+  async deleteSave(slot: string): Promise<{ ok: boolean; message: string }> {
+    if (!this.slots.delete(slot)) return { ok: false, message: `save slot "${slot}" is not there.` };
+    return { ok: true, message: `Deleted "${slot}".` };
+  }
+
+  async renameSave(from: string, to: string): Promise<{ ok: boolean; message: string }> {
+    const s = this.slots.get(from);
+    if (s === undefined) return { ok: false, message: `save slot "${from}" is not there.` };
+    if (this.slots.has(to)) return { ok: false, message: `save slot "${to}": is the name of another save.` };
+    this.slots.delete(from);
+    this.slots.set(to, s);
+    return { ok: true, message: `Renamed "${from}" to "${to}".` };
+  }
+
   shown(game: SavedGame): void {
     this.shownScenes.push(game.state.scene);
   }

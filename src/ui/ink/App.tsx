@@ -1,21 +1,23 @@
-import { Box, useApp, useInput, useStdin } from 'ink';
-import type { Key } from 'ink';
+import { Box, useApp, useStdin } from 'ink';
 import { useCallback, useEffect, useReducer } from 'react';
 import { formatClock, sceneView } from '../../engine/index.js';
 import type { Story } from '../../engine/index.js';
 import { GameScreen } from './GameScreen.js';
-import { keyPresses } from './keys.js';
+import type { KeyPress } from './keys.js';
 import { MAX_PROSE } from './layout.js';
-import { LoadList } from './LoadList.js';
 import { MenuScreen } from './MenuScreen.js';
 import type { GameStart, PlayPorts, Settings } from '../ports.js';
+import { HelpScreen } from './HelpScreen.js';
 import { SavePrompt } from './SavePrompt.js';
+import { SavesScreen } from './SavesScreen.js';
+import { statHelp } from '../stat-help.js';
 import { menuItems, settingItems } from './screen-menus.js';
 import { initialScreen, layoutOf, reduceScreen, type Screen } from './screen.js';
 import { SettingsScreen } from './SettingsScreen.js';
 import { statusReport } from '../status.js';
 import { fittedItems, titleItems } from './title.js';
 import { TitleScreen } from './TitleScreen.js';
+import { useKeyPresses } from './use-key-presses.js';
 import { useRepaintOnResize } from './use-repaint-on-resize.js';
 import { useRequests } from './use-requests.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -57,10 +59,8 @@ export function App({ story, start, ports, settings, noColor, found, canContinue
 
   // One listener for the whole screen, which only queues key presses: it
   // never reads state, so it is never stale (see screen.ts).
-  const onInput = useCallback((input: string, key: Key) => {
-    for (const press of keyPresses(input, key)) dispatch({ type: 'key', press });
-  }, []);
-  useInput(onInput, { isActive: canListen });
+  const onPress = useCallback((press: KeyPress) => dispatch({ type: 'key', press }), []);
+  useKeyPresses(onPress, canListen);
   useRequests(screen.outbox, ports, dispatch);
 
   useEffect(() => {
@@ -105,6 +105,7 @@ function view(screen: Screen) {
       return (
         <TitleScreen
           title={screen.story.title}
+          tagline={screen.story.tagline}
           items={fittedItems(titleItems(screen.canContinue, screen.continueNote), width)}
           cursor={v.cursor}
           message={screen.message}
@@ -132,14 +133,18 @@ function view(screen: Screen) {
       const where = game === undefined ? '' : `${sceneView(screen.story, game.state).title} · ${formatClock(screen.story.clock, game.state.time)}`;
       return <MenuScreen where={where} items={menuItems(screen)} cursor={v.cursor} message={screen.message} width={width} color={color} />;
     }
+    case 'help':
+      if (game === undefined) return <WaitingView what="…" />;
+      return <HelpScreen entries={statHelp(screen.story, game.state)} width={width} rows={screen.size.rows} color={color} />;
     case 'save':
-      return <SavePrompt text={v.text} pending={v.pending} message={screen.message} width={width} color={color} />;
-    case 'load':
+      return <SavePrompt field={v.field} pending={v.pending} message={screen.message} width={width} color={color} />;
+    case 'saves':
       return (
-        <LoadList
+        <SavesScreen
           saves={v.saves}
           cursor={v.cursor}
           pending={v.pending}
+          step={v.step}
           message={screen.message}
           width={width}
           rows={screen.size.rows}

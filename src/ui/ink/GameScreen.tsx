@@ -5,7 +5,7 @@ import { SceneFooter } from './SceneFooter.js';
 import { SceneView } from './SceneView.js';
 import type { StatusReport } from '../status.js';
 import { StatusPanel } from './StatusPanel.js';
-import { truncate } from '../wrap.js';
+import { truncate, wrapText } from '../wrap.js';
 
 /** Props of `GameScreen`. */
 export interface GameScreenProps {
@@ -55,7 +55,7 @@ export function GameScreen({ layout, cursor, answer, reveal, status, storyProble
         )}
         {note === undefined ? null : (
           <Box marginTop={1}>
-            <Text color={color ? 'green' : undefined}>{truncate(note, width)}</Text>
+            <Text color={color ? 'green' : undefined}>{wrapText(note, width, true).join('\n')}</Text>
           </Box>
         )}
         {storyProblem === undefined ? null : (

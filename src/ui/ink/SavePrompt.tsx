@@ -2,13 +2,14 @@ import { Box, Text } from 'ink';
 import { HelpLine } from './HelpLine.js';
 import { charactersLeft } from '../labels.js';
 import { MessageLine } from './MessageLine.js';
-import { MAX_SLOT_NAME } from './screen-menus.js';
+import type { TextField } from './text-field.js';
+import { TextInput } from './TextInput.js';
 import { wrapText } from '../wrap.js';
 
 /** Props of `SavePrompt`. */
 export interface SavePromptProps {
-  /** The slot name typed so far. */
-  readonly text: string;
+  /** The slot name typed so far, and the cursor. */
+  readonly field: TextField;
   /** The save is being written. */
   readonly pending: boolean;
   /** Why the last name was refused, or the save failed. */
@@ -19,7 +20,7 @@ export interface SavePromptProps {
 }
 
 /** Typing the name of the slot to save to. */
-export function SavePrompt({ text, pending, message, width, color }: SavePromptProps) {
+export function SavePrompt({ field, pending, message, width, color }: SavePromptProps) {
   return (
     <Box flexDirection="column" width={width}>
       <Text bold color={color ? 'yellow' : undefined}>
@@ -29,13 +30,11 @@ export function SavePrompt({ text, pending, message, width, color }: SavePromptP
         <Text>{wrapText('Name the save (letters, digits, spaces, - and _). A slot that exists is replaced; its old save is kept as a backup.', width, true).join('\n')}</Text>
       </Box>
       <Box marginTop={1}>
-        <Text>{'> '}</Text>
-        <Text>{text}</Text>
-        {pending ? null : <Text inverse> </Text>}
+        <TextInput field={field} active={!pending} />
       </Box>
-      {pending ? <Text dimColor>Saving…</Text> : <Text dimColor>{charactersLeft(text, MAX_SLOT_NAME)}</Text>}
+      {pending ? <Text dimColor>Saving…</Text> : <Text dimColor>{charactersLeft(field.text, field.max)}</Text>}
       <MessageLine message={message} width={width} color={color} />
-      <HelpLine text="Enter save · esc back" width={width} />
+      <HelpLine text="Enter save · ←→ move · esc back" width={width} />
     </Box>
   );
 }

@@ -3,13 +3,15 @@ import { HelpLine } from './HelpLine.js';
 import { MenuList } from './MenuList.js';
 import { MessageLine } from './MessageLine.js';
 import type { MenuItem } from './menu-item.js';
-import { TITLE_HELP, TITLE_TAGLINE } from './title.js';
+import { TITLE_HELP } from './title.js';
 import { wrapText } from '../wrap.js';
 
 /** Props of `TitleScreen`. */
 export interface TitleScreenProps {
   /** The story's title. */
   readonly title: string;
+  /** The story's line under its title, if it has one. */
+  readonly tagline: string | undefined;
   /** New game, Continue (greyed when there is nothing to continue), Load, Settings, Quit. */
   readonly items: readonly MenuItem[];
   readonly cursor: number;
@@ -21,14 +23,14 @@ export interface TitleScreenProps {
 }
 
 /** The title screen: the story's name and the way into a game (drawn before Ink loads by title.ts's `titleFrame`). */
-export function TitleScreen({ title, items, cursor, message, width, color }: TitleScreenProps) {
+export function TitleScreen({ title, tagline, items, cursor, message, width, color }: TitleScreenProps) {
   return (
     <Box flexDirection="column" width={width}>
       <Box marginTop={1} flexDirection="column">
         <Text bold color={color ? 'yellow' : undefined}>
           {wrapText(title, width, true).join('\n')}
         </Text>
-        <Text dimColor>{TITLE_TAGLINE}</Text>
+        {tagline === undefined ? null : <Text dimColor>{wrapText(tagline, width, true).join('\n')}</Text>}
       </Box>
       <Box marginTop={1}>
         <MenuList items={items} cursor={cursor} color={color} />

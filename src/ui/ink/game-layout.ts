@@ -10,6 +10,8 @@ import type { ChoiceView, GameState, SceneView, Story } from '../../engine/index
 import { endingBanner } from '../labels.js';
 import { choiceLabels, choiceRows, columnsFor, roomFor, statusShown, type Columns, type TerminalSize } from './layout.js';
 import { pageBody, type BodyBlock, type BodyLine } from '../paging.js';
+import type { MoveOutcome } from '../changes.js';
+import type { TextField } from './text-field.js';
 import { runSummary, runSummaryLines } from '../run-summary.js';
 import { wrapHanging, wrapText } from '../wrap.js';
 
@@ -21,8 +23,8 @@ export interface Answer {
   readonly choiceId: string;
   readonly label: string;
   readonly prompt: string;
-  readonly maxLength: number;
-  readonly text: string;
+  /** What has been typed, where the cursor is, and the longest it may be. */
+  readonly field: TextField;
 }
 
 /** A line under an ending: the banner, the ending's summary, or a line of the run's summary. */
@@ -34,7 +36,13 @@ export interface EndingLine {
 /** What follows the prose on the page shown. */
 export type Footer =
   | { readonly kind: 'more'; readonly page: number; readonly pages: number }
-  | { readonly kind: 'choices'; readonly choices: readonly ChoiceView[]; readonly labels: readonly (readonly string[])[] }
+  | {
+      readonly kind: 'choices';
+      readonly choices: readonly ChoiceView[];
+      readonly labels: readonly (readonly string[])[];
+      /** An ending with a way on: its banner, summary and the run's summary, shown above its choices. */
+      readonly ending?: readonly EndingLine[];
+    }
   | { readonly kind: 'answer'; readonly prompt: readonly string[] }
   | { readonly kind: 'ending'; readonly lines: readonly EndingLine[] }
   | { readonly kind: 'dead-end'; readonly lines: readonly string[] };
@@ -64,6 +72,8 @@ export interface LayoutInput {
   readonly size: TerminalSize;
   readonly statusToggle: boolean | undefined;
   readonly notices: readonly string[];
+  /** What the last move told the player, shown above the scene's text. */
+  readonly outcome?: MoveOutcome | undefined;
   readonly answer: Answer | undefined;
   readonly page: number;
   /** Endings found so far (scene ids), for the run summary. */
@@ -92,10 +102,13 @@ export function gameLayout(input: LayoutInput): GameLayout {
   const title = wrapText(scene.title, width, true);
   const last = lastFooter(input, mode, scene, choices, width);
   // The header, the title, a blank line after it and before the footer, and the help line after a blank.
-  const lineRows = (input.storyProblem === undefined ? 0 : 2) + (input.note === undefined ? 0 : 2);
+  const noteRows = input.note === undefined ? 0 : 1 + wrapText(input.note, width, true).length;
+  const lineRows = (input.storyProblem === undefined ? 0 : 2) + noteRows;
   const fixed = 1 + title.length + 3 + 1 + lineRows;
   const blocks: BodyBlock[] = [
     ...input.notices.map((text): BodyBlock => ({ text, tone: 'notice' })),
+    ...(input.outcome?.said ?? []).map((text): BodyBlock => ({ text, tone: 'said' })),
+    ...(input.outcome?.changes === undefined ? [] : [{ text: input.outcome.changes, tone: 'changes' } as const]),
     ...scene.paragraphs.map((text): BodyBlock => ({ text, tone: 'prose' })),
   ];
   const pages = pageBody(blocks, { width, rows: roomFor(size.rows, fixed), footer: footerRows(last) });
@@ -109,8 +122,13 @@ export function gameLayout(input: LayoutInput): GameLayout {
 
 function lastFooter(input: LayoutInput, mode: Mode, scene: SceneView, choices: readonly ChoiceView[], width: number): Footer {
   switch (mode) {
-    case 'choosing':
-      return { kind: 'choices', choices, labels: choiceLabels(choices, width) };
+    case 'choosing': {
+      const labels = choiceLabels(choices, width);
+      // An ending with a way on is still an ending: shown as one, above the choices that lead on.
+      return scene.ending === undefined
+        ? { kind: 'choices', choices, labels }
+        : { kind: 'choices', choices, labels, ending: endingLines(input, scene, width) };
+    }
     case 'answering':
       return { kind: 'answer', prompt: wrapText(input.answer?.prompt ?? '', width, true) };
     case 'ended':
@@ -147,7 +165,8 @@ function footerRows(footer: Footer): number {
     case 'more':
       return 1;
     case 'choices':
-      return choiceRows(footer.labels);
+      // The ending's lines and a blank row before the choices.
+      return choiceRows(footer.labels) + (footer.ending === undefined ? 0 : footer.ending.length + 1);
     case 'answer':
       // The prompt, the line being typed and the hint under it.
       return footer.prompt.length + 2;
@@ -166,13 +185,15 @@ function helpLine(footer: Footer, mode: Mode, width: number): string {
   const wide = width >= 66;
   switch (footer.kind) {
     case 'more':
-      return wide ? 'Enter/space more · b back · tab status · esc menu · q quit' : 'Enter more · b back · esc menu';
-    case 'choices':
-      return wide ? '↑↓ move · Enter choose · 1–9 pick · tab status · esc menu · q quit' : '↑↓ Enter 1–9 · tab status · esc menu';
+      return wide ? 'Enter/space more · b back · u undo · tab status · ? help · esc menu · q quit' : 'Enter more · b back · ? help · esc menu';
+    case 'choices': {
+      const pick = numberKeys(footer.choices.length);
+      return wide ? `↑↓ Enter · ${pick} pick · u undo · tab status · ? help · esc menu · q quit` : `↑↓ Enter ${pick} · u undo · ? help · esc menu`;
+    }
     case 'answer':
-      return 'Enter confirm · esc back';
+      return 'Enter confirm · ←→ move · esc back';
     case 'ending':
-      return wide ? 'Enter title screen · u undo · esc menu · q quit' : 'Enter title · u undo · q quit';
+      return wide ? 'Enter title screen · u undo · ? help · esc menu · q quit' : 'Enter title · u undo · ? help · q quit';
     case 'dead-end':
       return mode === 'dead-end' ? 'u undo · esc menu · q quit' : 'esc menu · q quit';
     default: {
@@ -180,4 +201,11 @@ function helpLine(footer: Footer, mode: Mode, width: number): string {
       return _never;
     }
   }
+}
+
+/** The number keys that pick one of `count` choices: `1`, `1–2`, `1–9, 0`. */
+function numberKeys(count: number): string {
+  if (count <= 1) return '1';
+  if (count <= 9) return `1–${count}`;
+  return '1–9, 0';
 }

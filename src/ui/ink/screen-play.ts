@@ -3,11 +3,14 @@
  * answer, undoing, and entering a new state (a choice made, a game loaded).
  */
 
-import { choicesOf, isEnded, sceneView } from '../../engine/index.js';
-import type { ChoiceView } from '../../engine/index.js';
+import { choicesOf, sceneOf, sceneView } from '../../engine/index.js';
+import type { ChoiceView, GameState } from '../../engine/index.js';
+import { moveOutcome } from '../changes.js';
 import { playChoice, rewind, type SavedGame } from '../../saves/game.js';
 import type { Answer } from './game-layout.js';
-import { numberKeyIndex, type KeyPress } from './keys.js';
+import { isChar, numberKeyIndex, type KeyPress } from './keys.js';
+import { editField, emptyField } from './text-field.js';
+import { unavailableMessage } from '../labels.js';
 import { statusShown } from './layout.js';
 import { layoutOf, send, titleView, type Screen } from './screen-state.js';
 
@@ -17,10 +20,21 @@ export type Announce = 'shown' | 'rewound' | 'none' | { readonly chose: string }
 // Characters revealed per tick (App ticks every 30 ms) at each text speed.
 const REVEAL_STEP = { fast: 12, slow: 3 } as const;
 
-/** The screen showing `game` from its first page, after a choice, a load or an undo. */
-export function enterGame(screen: Screen, game: SavedGame, notices: readonly string[], announce: Announce): Screen {
-  const { answer: _answer, message: _message, reveal: _reveal, ...rest } = screen;
+/**
+ * The screen showing `game` from its first page, after a choice (made in
+ * the state `before`), a load or an undo. An ending is recorded as found the
+ * moment it is shown, even one with a way on.
+ */
+export function enterGame(
+  screen: Screen,
+  game: SavedGame,
+  notices: readonly string[],
+  announce: Announce,
+  before?: GameState,
+): Screen {
+  const { answer: _answer, message: _message, reveal: _reveal, outcome: _outcome, ...rest } = screen;
   const { story } = screen;
+  const outcome = moveOutcome(story, before, game.state, screen.settings.showChanges);
   let next: Screen = {
     ...rest,
     game,
@@ -28,13 +42,14 @@ export function enterGame(screen: Screen, game: SavedGame, notices: readonly str
     cursor: firstEnabled(choicesOf(story, game.state)),
     page: 0,
     notices,
+    ...(outcome.said.length === 0 && outcome.changes === undefined ? {} : { outcome }),
     ...(screen.settings.textSpeed === 'instant' ? {} : { reveal: 0 }),
   };
   if (announce === 'shown') next = send(next, { kind: 'shown', game });
   else if (announce === 'rewound') next = send(next, { kind: 'rewound', game });
   else if (announce !== 'none') next = send(next, { kind: 'chose', game, label: announce.chose });
   const scene = game.state.scene;
-  if (isEnded(story, game.state) && !next.found.includes(scene)) {
+  if (sceneOf(story, game.state).ending !== undefined && !next.found.includes(scene)) {
     next = send({ ...next, found: [...next.found, scene] }, { kind: 'ending', sceneId: scene });
   }
   return next;
@@ -89,6 +104,7 @@ function commonKey(screen: Screen, game: SavedGame, press: KeyPress, page: numbe
   if (press.kind === 'up' || press.kind === 'pageUp' || isChar(press, 'b', 'k')) return turnPage(screen, page - 1);
   if (isChar(press, 'u')) return undo(screen, game);
   if (isChar(press, 'q')) return quit(screen);
+  if (isChar(press, '?')) return { ...screen, view: { name: 'help' } };
   return screen;
 }
 
@@ -128,45 +144,29 @@ function pickChoice(screen: Screen, game: SavedGame, choices: readonly ChoiceVie
 /** Picks the choice at `index` if it can be picked: asks for its answer, or moves the game on. */
 function choose(screen: Screen, game: SavedGame, choices: readonly ChoiceView[], index: number): Screen {
   const choice = choices[index];
-  if (choice === undefined || !choice.enabled) return screen;
+  if (choice === undefined) return screen;
+  // Said as plain mode says it, under the scene until the next key.
+  if (!choice.enabled) return { ...screen, message: unavailableMessage(choice) };
   const label = `${index + 1}. ${choice.text}`;
   if (choice.input !== undefined) {
     const { prompt, maxLength } = choice.input;
-    return { ...screen, cursor: index, answer: { choiceId: choice.id, label, prompt, maxLength, text: '' } };
+    return { ...screen, cursor: index, answer: { choiceId: choice.id, label, prompt, field: emptyField(maxLength) } };
   }
   return makeChoice(screen, game, choice.id, label);
 }
 
 function typeAnswer(screen: Screen, game: SavedGame, answer: Answer, press: KeyPress): Screen {
-  switch (press.kind) {
-    case 'char':
-      if ([...answer.text].length >= answer.maxLength) return screen;
-      return { ...screen, answer: { ...answer, text: answer.text + press.char } };
-    case 'erase':
-      return { ...screen, answer: { ...answer, text: [...answer.text].slice(0, -1).join('') } };
-    case 'enter': {
-      const text = answer.text.trim();
-      if (text === '') return { ...screen, message: 'Type an answer, or Esc to go back.' };
-      return makeChoice(screen, game, answer.choiceId, `${answer.label}: ${text}`, text);
-    }
-    case 'escape': {
-      const { answer: _dropped, ...rest } = screen;
-      return rest;
-    }
-    case 'up':
-    case 'down':
-    case 'left':
-    case 'right':
-    case 'pageUp':
-    case 'pageDown':
-    case 'tab':
-    case 'interrupt':
-      return screen;
-    default: {
-      const _never: never = press;
-      return _never;
-    }
+  if (press.kind === 'escape') {
+    const { answer: _dropped, ...rest } = screen;
+    return rest;
   }
+  if (press.kind === 'enter') {
+    const text = answer.field.text.trim();
+    if (text === '') return { ...screen, message: 'Type an answer, or Esc to go back.' };
+    return makeChoice(screen, game, answer.choiceId, `${answer.label}: ${text}`, text);
+  }
+  const field = editField(answer.field, press);
+  return field === undefined ? screen : { ...screen, answer: { ...answer, field } };
 }
 
 /** Moves the game on; a story that fails at run time (an author's bug) is reported, not crashed on. */
@@ -179,7 +179,7 @@ function makeChoice(screen: Screen, game: SavedGame, choiceId: string, label: st
     const { answer: _dropped, ...rest } = screen;
     return { ...rest, notices: [`The story failed here (${why}). Please report it; choose again or undo.`], page: 0 };
   }
-  return enterGame(screen, next, [], { chose: label });
+  return enterGame(screen, next, [], { chose: label }, game.state);
 }
 
 /** Goes back one choice, if there is one to go back from. */
@@ -231,11 +231,6 @@ export function toTitle(screen: Screen): Screen {
 /** Leaves hyosan; App autosaves the game in progress first. */
 export function quit(screen: Screen): Screen {
   return { ...screen, exitCode: 0 };
-}
-
-/** True for a typed character that is one of `chars`. */
-export function isChar(press: KeyPress, ...chars: string[]): boolean {
-  return press.kind === 'char' && chars.includes(press.char);
 }
 
 function firstEnabled(choices: readonly ChoiceView[]): number {

@@ -11,7 +11,9 @@ import type { SavedGame } from '../../saves/game.js';
 import { gameLayout, modeOf, type Answer, type GameLayout, type Mode } from './game-layout.js';
 import type { KeyPress } from './keys.js';
 import type { TerminalSize } from './layout.js';
+import type { MoveOutcome } from '../changes.js';
 import type { GameStart, SaveListing, Settings, StoryChange } from '../ports.js';
+import type { TextField } from './text-field.js';
 import { firstTitleCursor } from './title.js';
 
 export type { Answer, Mode } from './game-layout.js';
@@ -25,18 +27,30 @@ export type View =
   /** A new game or a continued one is being fetched. */
   | { readonly name: 'waiting'; readonly what: string; readonly back: Back }
   | { readonly name: 'play' }
+  /** What each number on the status panel means, and the keys (`?`); any key goes back to the game. */
+  | { readonly name: 'help' }
   | { readonly name: 'menu'; readonly cursor: number }
   /** Typing a slot name to save to; `pending` while the save is written. */
-  | { readonly name: 'save'; readonly text: string; readonly pending: boolean }
-  /** The saves to load from; `saves` is undefined while they are read, `pending` while one loads. */
+  | { readonly name: 'save'; readonly field: TextField; readonly pending: boolean }
+  /**
+   * The saved games, to load, delete or rename: `saves` is undefined while
+   * they are read, `pending` while one loads or changes.
+   */
   | {
-      readonly name: 'load';
+      readonly name: 'saves';
       readonly cursor: number;
       readonly saves: readonly SaveListing[] | undefined;
       readonly back: Back;
       readonly pending: boolean;
+      readonly step: SavesStep;
     }
   | { readonly name: 'settings'; readonly cursor: number; readonly back: Back };
+
+/** Where the saves screen is: the list, asking before a delete, or typing a new name. */
+export type SavesStep =
+  | { readonly kind: 'list' }
+  | { readonly kind: 'delete'; readonly slot: string }
+  | { readonly kind: 'rename'; readonly slot: string; readonly field: TextField };
 
 /** Something the screen needs done outside it. */
 export type Request =
@@ -45,6 +59,8 @@ export type Request =
   | { readonly kind: 'list-saves' }
   | { readonly kind: 'load'; readonly slot: string }
   | { readonly kind: 'save'; readonly slot: string; readonly game: SavedGame }
+  | { readonly kind: 'delete-save'; readonly slot: string }
+  | { readonly kind: 'rename-save'; readonly from: string; readonly to: string }
   | { readonly kind: 'shown'; readonly game: SavedGame }
   | { readonly kind: 'chose'; readonly game: SavedGame; readonly label: string }
   | { readonly kind: 'rewound'; readonly game: SavedGame }
@@ -71,6 +87,8 @@ export interface Screen {
   readonly answer?: Answer;
   /** Shown above the scene until the next choice (a loaded save's notice, "Saved."). */
   readonly notices: readonly string[];
+  /** What the last move told the player (its `say` lines and the changes line), shown above the scene's text. */
+  readonly outcome?: MoveOutcome;
   /** A one-line message on the title, menu, save or load screen, or the game screen (until the next key). */
   readonly message?: string;
   /** Why the watched story folder cannot be reloaded; the old story plays on meanwhile. */
@@ -105,6 +123,8 @@ export type ScreenAction =
   | { readonly type: 'started'; readonly start: GameStart }
   | { readonly type: 'saves-listed'; readonly saves: readonly SaveListing[] | string }
   | { readonly type: 'saved'; readonly ok: boolean; readonly message: string }
+  /** A save was deleted or renamed (or why not). */
+  | { readonly type: 'saves-changed'; readonly ok: boolean; readonly message: string }
   /** A new game, a continue or a load failed. */
   | { readonly type: 'failed'; readonly message: string }
   /** Something to tell the player over the scene (an autosave that failed). */
@@ -127,6 +147,7 @@ export function layoutOf(screen: Screen, game: SavedGame): GameLayout {
     size: screen.size,
     statusToggle: screen.statusToggle,
     notices: screen.notices,
+    outcome: screen.outcome,
     answer: screen.answer,
     page: screen.page,
     found: screen.found,
@@ -140,6 +161,12 @@ export function backFrom(screen: Screen, back: Back, message?: string): Screen {
   const { message: _dropped, ...rest } = screen;
   const view: View = back === 'title' ? titleView(screen.canContinue) : { name: 'menu', cursor: 0 };
   return message === undefined ? { ...rest, view } : { ...rest, view, message };
+}
+
+/** The screen without its one-line message. */
+export function dropMessage(screen: Screen): Screen {
+  const { message: _dropped, ...rest } = screen;
+  return rest;
 }
 
 /** The title screen, with Continue highlighted when there is something to continue. */

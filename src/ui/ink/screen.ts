@@ -24,7 +24,8 @@ import { firstPlace, pageAt } from '../paging.js';
 import type { GameStart, SaveListing, Settings, StoryChange } from '../ports.js';
 import { reloadGame } from '../reload.js';
 import { enterGame, playKey, revealTick } from './screen-play.js';
-import { loadKey, menuKey, saveKey, settingsKey, titleKey } from './screen-menus.js';
+import { menuKey, saveKey, settingsKey, titleKey } from './screen-menus.js';
+import { savesChanged, savesKey, savesListed } from './screen-saves.js';
 import { backFrom, layoutOf, titleView, type Screen, type ScreenAction } from './screen-state.js';
 
 export type { Answer, Back, Mode, Request, Screen, ScreenAction, Sent, View } from './screen-state.js';
@@ -76,7 +77,9 @@ export function reduceScreen(screen: Screen, action: ScreenAction): Screen {
     case 'started':
       return enterGame({ ...screen, canContinue: true }, action.start.game, action.start.notices, 'shown');
     case 'saves-listed':
-      return listed(screen, action.saves);
+      return savesListed(screen, action.saves);
+    case 'saves-changed':
+      return savesChanged(screen, action.ok, action.message);
     case 'saved':
       return saved(screen, action.ok, action.message);
     case 'failed':
@@ -105,12 +108,14 @@ function reduceKey(screen: Screen, press: KeyPress): Screen {
       return screen;
     case 'play':
       return playKey(screen, press);
+    case 'help':
+      return { ...screen, view: { name: 'play' } };
     case 'menu':
       return menuKey(screen, view, press);
     case 'save':
       return saveKey(screen, view, press);
-    case 'load':
-      return loadKey(screen, view, press);
+    case 'saves':
+      return savesKey(screen, view, press);
     case 'settings':
       return settingsKey(screen, view, press);
     default: {
@@ -138,13 +143,6 @@ function resized(screen: Screen, size: TerminalSize): Screen {
   return { ...next, page: pageAt(layoutOf(next, game).pages, reading) };
 }
 
-function listed(screen: Screen, saves: readonly SaveListing[] | string): Screen {
-  if (screen.view.name !== 'load') return screen;
-  if (typeof saves === 'string') return backFrom(screen, screen.view.back, saves);
-  if (saves.length === 0) return backFrom(screen, screen.view.back, 'There are no saved games yet.');
-  return { ...screen, view: { ...screen.view, saves, cursor: 0 } };
-}
-
 function saved(screen: Screen, ok: boolean, message: string): Screen {
   if (screen.view.name !== 'save') return screen;
   if (!ok) return { ...screen, view: { ...screen.view, pending: false }, message };
@@ -154,7 +152,7 @@ function saved(screen: Screen, ok: boolean, message: string): Screen {
 
 function failed(screen: Screen, message: string): Screen {
   const { view } = screen;
-  if (view.name === 'load') return { ...screen, view: { ...view, pending: false }, message };
+  if (view.name === 'saves') return { ...screen, view: { ...view, pending: false }, message };
   if (view.name === 'waiting') return backFrom(screen, view.back, message);
   return { ...screen, message };
 }

@@ -16,9 +16,6 @@ export type TitleId = 'new' | 'continue' | 'load' | 'settings' | 'quit';
 /** The keys the title screen's help line lists. */
 export const TITLE_HELP = '↑↓ move · Enter choose · q quit';
 
-/** Under the story's title. */
-export const TITLE_TAGLINE = 'a hyosan story';
-
 /**
  * The title screen's entries; Continue says where it would resume, and is
  * greyed when there is nothing to continue.
@@ -30,7 +27,9 @@ export function titleItems(canContinue: boolean, continueNote?: string): MenuIte
     canContinue
       ? { id: 'continue', label: 'Continue', enabled: true, ...(continueNote ? { note: continueNote } : {}) }
       : { id: 'continue', label: 'Continue', enabled: false, note: 'no saved game yet' },
-    { id: 'load', label: 'Load a saved game', enabled: true },
+    canContinue
+      ? { id: 'load', label: 'Saved games', enabled: true }
+      : { id: 'load', label: 'Saved games', enabled: false, note: 'none yet' },
     { id: 'settings', label: 'Settings', enabled: true },
     { id: 'quit', label: 'Quit', enabled: true },
   ];
@@ -54,6 +53,8 @@ export function firstTitleCursor(canContinue: boolean): number {
 /** What the title screen shows when a game starts. */
 export interface TitleLook {
   readonly title: string;
+  /** The story's line under the title, if any. */
+  readonly tagline: string | undefined;
   readonly canContinue: boolean;
   /** Where Continue would resume. */
   readonly continueNote?: string | undefined;
@@ -92,7 +93,7 @@ export function titleFrame(look: TitleLook): string | undefined {
   const lines = [
     '',
     ...wrapText(look.title, width, true).map((line) => sgr([BOLD, ...colour(YELLOW)], line)),
-    sgr([DIM], TITLE_TAGLINE),
+    ...(look.tagline === undefined ? [] : wrapText(look.tagline, width, true).map((line) => sgr([DIM], line))),
     '',
     ...rows,
     '',

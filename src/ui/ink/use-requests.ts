@@ -50,6 +50,15 @@ function perform(request: Request, ports: PlayPorts, dispatch: Dispatch<ScreenAc
         (error: unknown) => dispatch({ type: 'saved', ok: false, message: String(error) }),
       );
       return;
+    case 'delete-save':
+    case 'rename-save': {
+      const done = request.kind === 'delete-save' ? ports.deleteSave(request.slot) : ports.renameSave(request.from, request.to);
+      done.then(
+        (r) => dispatch({ type: 'saves-changed', ok: r.ok, message: r.message }),
+        (error: unknown) => dispatch({ type: 'saves-changed', ok: false, message: String(error) }),
+      );
+      return;
+    }
     case 'shown':
       ports.shown(request.game);
       return;

@@ -3,16 +3,20 @@ import { HelpLine } from './HelpLine.js';
 import { MessageLine } from './MessageLine.js';
 import { Pointer } from './Pointer.js';
 import type { SaveListing } from '../ports.js';
+import type { SavesStep } from './screen-state.js';
+import { SavesStepLine } from './SavesStepLine.js';
 import { columnsOf, truncate } from '../wrap.js';
 
-/** Props of `LoadList`. */
-export interface LoadListProps {
+/** Props of `SavesScreen`. */
+export interface SavesScreenProps {
   /** The saves, newest first; undefined while they are being read. */
   readonly saves: readonly SaveListing[] | undefined;
   readonly cursor: number;
-  /** A save is being loaded. */
+  /** A save is being loaded, deleted or renamed. */
   readonly pending: boolean;
-  /** Why the last save picked would not load. */
+  /** The list, or asking before a delete, or the new name being typed. */
+  readonly step: SavesStep;
+  /** What the last change did, or why the last save picked would not load. */
   readonly message: string | undefined;
   readonly width: number;
   /** The terminal's height, to show only the saves that fit; undefined shows them all. */
@@ -21,12 +25,16 @@ export interface LoadListProps {
   readonly color: boolean;
 }
 
-// Rows around the list: the heading, a blank, the message and the help line with their blanks.
-const CHROME_ROWS = 8;
+// Rows around the list: the heading, a blank, the question or field, the message and the help line with their blanks.
+const CHROME_ROWS = 10;
 const ROWS_PER_SAVE = 2;
 
-/** The saves to load: slot and real date, then scene, chapter and in-game time; a scrolling window on short terminals. */
-export function LoadList({ saves, cursor, pending, message, width, rows, color }: LoadListProps) {
+/**
+ * The saved games: slot and real date, then scene, chapter and in-game time,
+ * in a scrolling window on short terminals; below them, the question before
+ * a delete or the field for a new name.
+ */
+export function SavesScreen({ saves, cursor, pending, step, message, width, rows, color }: SavesScreenProps) {
   const fits = rows === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor((rows - CHROME_ROWS) / ROWS_PER_SAVE));
   const all = saves ?? [];
   const from = Math.max(0, Math.min(cursor - Math.floor(fits / 2), all.length - fits));
@@ -34,7 +42,7 @@ export function LoadList({ saves, cursor, pending, message, width, rows, color }
   return (
     <Box flexDirection="column" width={width}>
       <Text bold color={color ? 'yellow' : undefined}>
-        Load a saved game
+        Saved games
       </Text>
       <Box marginTop={1} flexDirection="column">
         {saves === undefined ? <Text dimColor>Reading saves…</Text> : null}
@@ -64,9 +72,25 @@ export function LoadList({ saves, cursor, pending, message, width, rows, color }
         })}
         {from + shown.length < all.length ? <Text dimColor>  … {all.length - from - shown.length} more</Text> : null}
       </Box>
-      {pending ? <Text dimColor>Loading…</Text> : null}
+      {pending ? <Text dimColor>Working…</Text> : <SavesStepLine step={step} width={width} />}
       <MessageLine message={message} width={width} color={color} />
-      <HelpLine text="↑↓ move · Enter load · esc back" width={width} />
+      <HelpLine text={helpFor(step)} width={width} />
     </Box>
   );
+}
+
+/** The keys for where the screen is. */
+function helpFor(step: SavesStep): string {
+  switch (step.kind) {
+    case 'list':
+      return '↑↓ move · Enter load · d delete · r rename · esc back';
+    case 'delete':
+      return 'y delete · any other key keeps it';
+    case 'rename':
+      return 'Enter rename · ←→ move · esc back';
+    default: {
+      const _never: never = step;
+      return _never;
+    }
+  }
 }
