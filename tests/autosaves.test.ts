@@ -124,6 +124,14 @@ describe('a slot the player names', () => {
     const run = runHyosan(['--story', gym, '--plain', '--seed', '1'], { env: { HYOSAN_SAVE_DIR: dir }, input: 'save Autosave-cli-test\n' });
     expect(run.stdout).toContain('kept for hyosan\'s own autosaves');
   });
+
+  it('a save renamed by the player may not take an autosave- name either', async () => {
+    const store = new SaveStore({ dir: tempDir('rename') });
+    expect(await store.save('mine', story, game([0]))).toBeUndefined();
+    const refused = await store.rename('mine', 'autosave-save-test');
+    expect(refused?.message).toContain('kept for hyosan\'s own autosaves');
+    expect(await store.load('mine', story)).not.toBeInstanceOf(SaveError);
+  });
 });
 
 describe('a damaged autosave', () => {
