@@ -77,6 +77,8 @@ describe('a new game', () => {
     expect(second.stdout).toContain('The game that was in progress (Listening, Day 1, 08:40) is kept as save slot');
     expect(readFileSync(join(dir, `${kept}.json`), 'utf8')).toBe(first);
     expect(slotsIn(dir)).toContain(kept);
+    // The table shows the slot's whole name, which --load needs.
+    expect(runHyosan(['saves', '--story', gym], { env }).stdout).toContain(`${kept} `);
 
     // And it loads.
     const back = runHyosan(['--story', gym, '--plain', '--load', kept!], { env });
