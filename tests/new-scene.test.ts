@@ -1,10 +1,12 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/cli/args.js';
 import { newCommand, sceneIdProblem, scenePath } from '../src/cli/new-command.js';
 import { loadStoryDir } from '../src/story/load.js';
+import { runHyosan } from './helpers/run-cli.js';
+import { fillTmpfs, mountSmallTmpfs, unmountSmallTmpfs } from './helpers/small-tmpfs.js';
 
 /** Captures what a command writes. */
 function io() {
@@ -86,14 +88,64 @@ describe('new scene', () => {
     expect(await newCommand(['scene', 't', '--dir', story], io().streams)).toBe(0);
   });
 
-  it('refuses an invalid id without writing anything', async () => {
-    for (const id of ['Library Stacks', 's1..stacks', 's1.', '.s1', '__proto__', 's1/stacks']) {
+  it('refuses an invalid id as a mistake on the command line, without writing anything', async () => {
+    for (const id of ['Library Stacks', 's1..stacks', 's1.', '.s1', '__proto__', 's1/stacks', '../x']) {
       expect(sceneIdProblem(id), id).toBeDefined();
-      const { out, streams } = io();
-      expect(await newCommand(['scene', id, '--dir', story], streams), id).toBe(1);
-      expect(out.stderr, id).toMatch(/^hyosan: '.*' is not a valid scene id/);
+      await expect(newCommand(['scene', id, '--dir', story], io().streams), id).rejects.toThrow(
+        /^new scene: '.*' is not a valid scene id/,
+      );
     }
     expect(sceneIdProblem('s1.library-stacks_2')).toBeUndefined();
+    expect(await readdir(story)).toEqual(['story.yaml']);
+  });
+
+  it('refuses an id over 100 characters, and names Windows keeps for devices, leaving nothing behind', async () => {
+    const cases: [string, RegExp][] = [
+      [`s1.${'x'.repeat(300)}`, /^new scene: 's1\.x+\.\.\.' is 303 characters long; a scene id has at most 100$/],
+      ['CON', /^new scene: 'CON' cannot be a file name: Windows keeps 'CON' for a device/],
+      ['s1.nul', /Windows keeps 'nul' for a device/],
+      ['com1.gate', /Windows keeps 'com1' for a device/],
+      ['lpt9', /Windows keeps 'lpt9' for a device/],
+    ];
+    for (const [id, message] of cases) {
+      await expect(newCommand(['scene', id, '--dir', story], io().streams), id).rejects.toThrow(message);
+    }
+    expect(sceneIdProblem(`s1.${'x'.repeat(97)}`)).toBeUndefined();
+    expect(sceneIdProblem('s1.console')).toBeUndefined();
+    expect(await readdir(story)).toEqual(['story.yaml']);
+  });
+
+  it('exits 2 from the command line for a bad id, with one line and no stack trace', () => {
+    for (const id of ['../x', `s1.${'x'.repeat(300)}`, 'CON']) {
+      const run = runHyosan(['new', 'scene', id, '--dir', story]);
+      expect(run.status, id).toBe(2);
+      expect(run.stderr, id).toMatch(/^hyosan: new scene: '.*'.*\nTry 'hyosan --help'\.\n$/);
+    }
+  });
+
+  it('says what went wrong, without a stack trace, when the folder cannot be made', async () => {
+    // A file where the new scene's folder would go.
+    await writeFile(join(story, 'blocker'), 'x');
+    const { out, streams } = io();
+    expect(await newCommand(['scene', 'blocker.deeper.gate', '--dir', story], streams)).toBe(1);
+    expect(out.stderr).toMatch(/^hyosan: cannot write .*gate\.yaml \(ENOTDIR\); nothing was created\n$/);
+    expect((await readdir(story)).sort()).toEqual(['blocker', 'story.yaml']);
+  });
+
+  describe('on a full disk', () => {
+    const disk = mountSmallTmpfs(64);
+    afterAll(() => unmountSmallTmpfs(disk));
+
+    it.skipIf(disk === undefined)('takes away the folders it made when the file cannot be written', async () => {
+      const full = join(disk!, 'story');
+      await mkdir(full);
+      await writeFile(join(full, 'story.yaml'), 'id: t\ntitle: T\nstart: a\n');
+      fillTmpfs(disk!, 0);
+      const { out, streams } = io();
+      expect(await newCommand(['scene', 's1.deep.gate', '--dir', full], streams)).toBe(1);
+      expect(out.stderr).toMatch(/^hyosan: cannot write .*gate\.yaml \(ENOSPC\); nothing was created\n$/);
+      expect(await readdir(full)).toEqual(['story.yaml']);
+    });
   });
 
   it('points the schema line beside the story folder, with a note, when it finds no schema', async () => {

@@ -71,10 +71,10 @@ describe('PlayServices', () => {
     expect(await s.foundEndings()).toEqual([]);
     s.endingFound('gym.inside');
     s.endingFound('gym.caught');
-    s.settingsChanged({ textSpeed: 'slow', colour: false });
+    s.settingsChanged({ textSpeed: 'slow', colour: false, showChanges: false });
     await s.leave(undefined);
     expect((await readFoundEndings(profileDir(s.saveDir), story.id)).sort()).toEqual(['gym.caught', 'gym.inside']);
-    expect(await readSettings(profileDir(s.saveDir))).toEqual({ textSpeed: 'slow', colour: false });
+    expect(await readSettings(profileDir(s.saveDir))).toEqual({ textSpeed: 'slow', colour: false, showChanges: false });
   });
 
   it('treats a damaged endings or settings file as empty', async () => {
@@ -84,7 +84,7 @@ describe('PlayServices', () => {
     writeFileSync(join(profileDir(s.saveDir), 'endings.json'), '{"__proto__": {}}');
     writeFileSync(join(profileDir(s.saveDir), 'settings.json'), '[1, 2');
     expect(await readFoundEndings(profileDir(s.saveDir), story.id)).toEqual([]);
-    expect(await readSettings(profileDir(s.saveDir))).toEqual({ textSpeed: 'instant', colour: true });
+    expect(await readSettings(profileDir(s.saveDir))).toEqual({ textSpeed: 'instant', colour: true, showChanges: true });
   });
 
   it("writes an Ink game's transcript: scenes with their choices, each choice made, and the ending", async () => {

@@ -4,15 +4,19 @@
  * damaged saves and --watch. Every test has a save folder of its own.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadStoryDir } from '../src/story/load.js';
+import { autosaveSlot } from '../src/saves/slots.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const cli = join(root, 'dist', 'cli.js');
 const gym = 'tests/fixtures/cli-story';
+// A story played from a folder autosaves to a slot keyed by the folder as well as the story's id.
+const gymAutosave = autosaveSlot({ id: 'cli-test' }, realpathSync(join(root, gym)));
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'hyosan-play-'));
@@ -47,7 +51,7 @@ describe('plain mode through a pipe', () => {
     expect(stdout).toContain('There is no choice 99. Type a number from 1 to 3.');
     expect(stdout).toContain("Type a number from 1 to 3, or 'help'.");
     expect(stdout).toContain('*** THE END: Safe for Now ***');
-    expect(stdout).toContain('Survived: 1 day (until Day 1, 08:40)');
+    expect(stdout).toContain('Survived: less than a minute (until Day 1, 08:40)');
     expect(stdout).toContain('Endings: 1 of 2 found: Safe for Now');
     expect(stdout).not.toMatch(/\u001B/);
   });
@@ -118,7 +122,8 @@ describe('plain mode through a pipe', () => {
   it('autosaves every choice and again at the end of input', () => {
     const { status, saveDir } = hyosan(['--story', gym, '--seed', '1'], '1\n');
     expect(status).toBe(0);
-    const save = readJson(join(saveDir, 'autosave-cli-test.json')) as { history: unknown[]; meta: { sceneTitle: string } };
+    expect(gymAutosave).toMatch(/^autosave-cli-test-[0-9a-f]{8}$/);
+    const save = readJson(join(saveDir, `${gymAutosave}.json`)) as { history: unknown[]; meta: { sceneTitle: string } };
     expect(save.history).toEqual([{ scene: 'gym.door', choice: 'listen' }]);
     expect(save.meta.sceneTitle).toBe('Listening');
   });
@@ -155,7 +160,7 @@ describe('saves from plain mode', () => {
     expect(table.stdout).toMatch(/^mine\s+Listening\s+Chapter 1: Test\s+Day 1, 08:40/m);
     const json = hyosan(['saves', '--json', '--save-dir', dir, '--story', gym]);
     const rows = JSON.parse(json.stdout) as { slot: string; sceneTitle: string; sameStory: boolean }[];
-    expect(rows.map((r) => r.slot).sort()).toEqual(['autosave-cli-test', 'mine']);
+    expect(rows.map((r) => r.slot).sort()).toEqual([gymAutosave, 'mine']);
     expect(rows.every((r) => r.sameStory && r.sceneTitle === 'Listening')).toBe(true);
   });
 
@@ -200,7 +205,7 @@ describe('the transcript', () => {
     hyosan(['--story', gym, '--seed', '1', '--transcript', file], '1\n1\nMin\n1\n');
     const once = readFileSync(file, 'utf8');
     expect(once).toMatch(/=== hyosan transcript: The Locked Gym, seed 1, started \d{4}-/);
-    for (const text of ['The Gym Door\n====', '1. Listen at the door', '> 1\n', 'What is your name? Min\n', 'The chalk letters read Min.', '*** THE END: Safe for Now ***', 'Survived: 1 day']) {
+    for (const text of ['The Gym Door\n====', '1. Listen at the door', '> 1\n', 'What is your name? Min\n', 'The chalk letters read Min.', '*** THE END: Safe for Now ***', 'Survived: less than a minute']) {
       expect(once).toContain(text);
     }
     hyosan(['--story', gym, '--seed', '2', '--transcript', file], '2\n');
@@ -236,6 +241,18 @@ describe('--start-at and --watch', () => {
   it('starts a new game at the scene given', () => {
     const { stdout } = hyosan(['--story', gym, '--seed', '1', '--start-at', 'gym.listen'], '');
     expect(stdout).toMatch(/^Listening\n/);
+  });
+
+  it('shows a Season 1 ending that leads on into Season 2 as an ending, and lists it as found', async () => {
+    const shipped = (await loadStoryDir(join(root, 'story'))).story!;
+    const ending = shipped.scenes.get('s1.end-rescued')?.ending;
+    expect(ending, 's1.end-rescued is an ending with a way on').toBeDefined();
+    const { stdout, saveDir } = hyosan(['--start-at', 's1.end-rescued'], '\n');
+    expect(stdout).toContain(`*** THE END: ${ending!.title} ***`);
+    expect(stdout.replace(/\s+/g, ' ')).toContain((ending!.summary ?? '').replace(/\s+/g, ' ').trim());
+    expect(stdout).toMatch(/\n1\. .*\n> /);
+    const found = JSON.parse(readFileSync(join(saveDir, 'player', 'endings.json'), 'utf8')) as { stories: Record<string, object> };
+    expect(Object.keys(found.stories[shipped.id] ?? {})).toEqual(['s1.end-rescued']);
   });
 
   it('reloads the story folder when a file changes, keeping the place, and reports errors in a line', async () => {

@@ -271,7 +271,7 @@ describe('the in-game menu', () => {
     stdin.write(RIGHT);
     await waitForFrame(lastFrame, 'Text speed: fast');
     await waitUntil(() => ports.settings.length === 1, 'the setting is kept');
-    expect(ports.settings[0]).toEqual({ textSpeed: 'fast', colour: true });
+    expect(ports.settings[0]).toEqual({ textSpeed: 'fast', colour: true, showChanges: true });
     expect(lastFrame()).toContain('NO_COLOR is set');
   });
 
@@ -310,15 +310,15 @@ describe('the status panel', () => {
     expect(frame).not.toContain('Noise');
     expect(frame).toMatch(/Condition\s+well/);
     expect(frame).toContain('On-jo 온조: well');
-    expect(frame).toContain('nothing of note');
+    expect(frame).toContain('Gum ×2');
   });
 
-  it('lists key items, not other items', async () => {
+  it('lists every item carried, key items first, with counts', async () => {
     const { lastFrame, stdin } = renderApp(hall);
     await waitForFrame(lastFrame, 'Status');
     stdin.write('1');
     const frame = await waitForFrame(lastFrame, 'Baseball bat');
-    expect(frame).not.toContain('Gum');
+    expect(frame.indexOf('Baseball bat')).toBeLessThan(frame.indexOf('Gum ×2'));
     expect(frame).toContain('Day 1, 15:15');
   });
 
@@ -394,7 +394,7 @@ describe('the ending screen', () => {
     stdin.write('1');
     const frame = await waitForFrame(lastFrame, '*** THE END: Safe for Now ***');
     expect(frame).toContain('You spent the night on a pile of gym mats');
-    expect(frame).toContain('Survived: 1 day (until Day 1, 08:40)');
+    expect(frame).toContain('Survived: less than a minute (until Day 1, 08:40)');
     expect(frame).toContain('With you: nobody');
     expect(frame).toContain('Infection: Never bitten, as far as you know.');
     expect(frame).toContain('Endings: 2 of 2 found: Safe for Now, Too Loud');

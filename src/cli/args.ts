@@ -5,6 +5,7 @@
  */
 
 import { closest } from '../story/suggest.js';
+import { isSetupOption, setupArgsProblem, SETUP_OPTIONS, type SetupArg } from './setup-options.js';
 
 /** Options for playing a game (the default command). */
 export interface PlayOptions {
@@ -16,6 +17,8 @@ export interface PlayOptions {
   readonly story?: string;
   /** A scene to start at instead of the story's start (for authors). */
   readonly startAt?: string;
+  /** How to set up the game begun at `startAt` (`--set`, `--give`…), as given, in order. */
+  readonly setup?: readonly SetupArg[];
   /** A file to append a transcript of the game to. */
   readonly transcript?: string;
   /** Resume the latest save. */
@@ -135,9 +138,16 @@ function parsePlayOptions(tokens: readonly Token[]): PlayOptions {
   let cont = false;
   let watch = false;
   const values: Partial<Record<(typeof PLAY_VALUE_OPTIONS)[number], string>> = {};
+  const setup: SetupArg[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const name = token.text;
+    if (isSetupOption(name)) {
+      const value = token.inline ?? tokens[++i]?.text;
+      if (value === undefined || value === '') throw new UsageError(`option '${name}' needs a value`);
+      setup.push({ option: name, value });
+      continue;
+    }
     if (isOneOf(name, PLAY_FLAG_OPTIONS)) {
       if (token.inline !== undefined) throw new UsageError(`option '${name}' takes no value`);
       if (name === '--plain') plain = true;
@@ -157,8 +167,11 @@ function parsePlayOptions(tokens: readonly Token[]): PlayOptions {
       values[name] = value;
       continue;
     }
-    throw unknownArgument(name, [...PLAY_VALUE_OPTIONS, ...PLAY_FLAG_OPTIONS, ...GLOBAL_OPTIONS]);
+    throw unknownArgument(name, [...PLAY_VALUE_OPTIONS, ...PLAY_FLAG_OPTIONS, ...SETUP_OPTIONS, ...GLOBAL_OPTIONS]);
   }
+  const resumes = cont ? '--continue' : values['--load'] === undefined ? undefined : '--load';
+  const problem = setupArgsProblem(setup, values['--start-at'], resumes);
+  if (problem !== undefined) throw new UsageError(problem);
   return {
     ...(seed === undefined ? {} : { seed }),
     plain,
@@ -166,6 +179,7 @@ function parsePlayOptions(tokens: readonly Token[]): PlayOptions {
     watch,
     ...(values['--story'] === undefined ? {} : { story: values['--story'] }),
     ...(values['--start-at'] === undefined ? {} : { startAt: values['--start-at'] }),
+    ...(setup.length === 0 ? {} : { setup }),
     ...(values['--transcript'] === undefined ? {} : { transcript: values['--transcript'] }),
     ...(values['--load'] === undefined ? {} : { load: values['--load'] }),
     ...(values['--save-dir'] === undefined ? {} : { saveDir: values['--save-dir'] }),

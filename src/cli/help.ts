@@ -18,12 +18,28 @@ Play options:
   --seed N                 replay a game exactly (N from 0 to 4294967295)
   --plain                  line-by-line mode (automatic when piped)
   --story DIR              play the story in DIR instead of the shipped one
-  --start-at SCENE         start at scene SCENE (for authors trying a scene)
+  --start-at SCENE         start at scene SCENE (for authors; set it up below)
   --watch                  with --story: reload the story when its files change
   --transcript FILE        append everything shown and chosen to FILE
   --continue               resume the latest save of the story
   --load SLOT|FILE         load a saved game (a slot name or a save file)
   --save-dir DIR           keep saves in DIR (also: HYOSAN_SAVE_DIR)
+
+Setting up a scene (with --start-at, for play and randomtest):
+  --set FLAG               set a flag (most of these take lists: --set a,b)
+  --clear FLAG             clear a flag
+  --give ITEM[=N]          give N of an item (default 1)
+  --take ITEM              take every one of an item away
+  --join CHAR              a character joins the party
+  --leave CHAR             a character leaves the party
+  --stat NAME=N            set a stat (within its bounds)
+  --at "DAY HH:MM"         set the clock, for example --at "4 18:00"
+  --status WHO=STATUS      the player's or a character's infection: healthy,
+                           exposed, infected, semi-infected or immune;
+                           exposed:OUTCOME decides how the exposure ends
+  --var NAME=TEXT          set a string variable (one per option)
+  --force pass,fail        the next chance/check rolls pass or fail, in turn
+                           (in plain mode, type: force pass)
 
 Check options:
   --json                   print one JSON object: { ok, problems, stats }
@@ -34,6 +50,7 @@ Randomtest options:
   --seed S                 the same seed gives the same report
   --workers K              threads to use (default: the number of cores)
   --max-steps M            a game longer than this counts as looping
+  --start-at SCENE         begin every game at SCENE, set up as above
   --json                   print one JSON object
 
 Graph options:

@@ -8,10 +8,11 @@
  * (found in the story folder or a folder above it), so an editor completes
  * and checks it at once. An existing file is never overwritten.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Writable } from 'node:stream';
-import { SCENE_ID, isReserved } from '../story/names.js';
+import { oneLine } from '../engine/control-chars.js';
+import { MAX_NAME_LENGTH, SCENE_ID, isReserved, isWindowsDeviceName } from '../story/names.js';
 import { UsageError } from './args.js';
 import { parseToolArgs, shellQuote } from './tool-args.js';
 
@@ -37,11 +38,20 @@ export function parseNewArgs(argv: readonly string[]): NewSceneOptions {
 
 /** Why `id` cannot name a new scene file, or undefined when it can. */
 export function sceneIdProblem(id: string): string | undefined {
-  if (!SCENE_ID.test(id) || isReserved(id)) {
-    return `'${id}' is not a valid scene id: use letters, digits, '.', '-' and '_', starting with a letter or digit`;
+  const shown = `'${oneLine(id.length > 40 ? `${id.slice(0, 37)}...` : id)}'`;
+  if (id.length > MAX_NAME_LENGTH) {
+    return `${shown} is ${id.length} characters long; a scene id has at most ${MAX_NAME_LENGTH}`;
   }
-  if (id.split('.').some((part) => part === '')) {
-    return `'${id}' is not a valid scene id here: each '.' starts a folder, so it cannot end with '.' or have '..'`;
+  if (!SCENE_ID.test(id) || isReserved(id)) {
+    return `${shown} is not a valid scene id: use letters, digits, '.', '-' and '_', starting with a letter or digit`;
+  }
+  const parts = id.split('.');
+  if (parts.some((part) => part === '')) {
+    return `${shown} is not a valid scene id here: each '.' starts a folder, so it cannot end with '.' or have '..'`;
+  }
+  const device = parts.find(isWindowsDeviceName);
+  if (device !== undefined) {
+    return `${shown} cannot be a file name: Windows keeps '${device}' for a device; choose another name`;
   }
   return undefined;
 }
@@ -109,10 +119,8 @@ export async function newCommand(
 ): Promise<number> {
   const opts = parseNewArgs(argv);
   const problem = sceneIdProblem(opts.id);
-  if (problem !== undefined) {
-    io.stderr.write(`hyosan: ${problem}\n`);
-    return 1;
-  }
+  // The id is a command-line argument: a bad one is a mistake on the command line.
+  if (problem !== undefined) throw new UsageError(`new scene: ${problem}`);
   const root = await storyRootOf(opts.dir);
   const { sceneIdsIn } = await import('../story/scene-index.js');
   const taken = (await sceneIdsIn(root)).get(opts.id);
@@ -122,16 +130,21 @@ export async function newCommand(
   }
   const path = scenePath(opts.dir, opts.id);
   const schema = await schemaPathFor(opts.dir, dirname(resolve(path)));
-  await mkdir(dirname(path), { recursive: true });
+  // The first folder mkdir made, if any: what to take away again if the file cannot be written.
+  let made: string | undefined;
   try {
+    made = await mkdir(dirname(path), { recursive: true });
     // 'wx' fails if the file exists, with no window between a check and the write.
     await writeFile(path, sceneTemplate(opts.id, schema.path), { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      io.stderr.write(`hyosan: ${path} already exists; not overwriting it (pick another id, or edit that file)\n`);
-      return 1;
-    }
-    throw error;
+    if (made !== undefined) await rm(made, { recursive: true, force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    io.stderr.write(
+      code === 'EEXIST'
+        ? `hyosan: ${path} already exists; not overwriting it (pick another id, or edit that file)\n`
+        : `hyosan: cannot write ${path} (${code}); nothing was created\n`,
+    );
+    return 1;
   }
   io.stdout.write(
     `Created ${path}\n` +

@@ -6,14 +6,16 @@
  * the player; nothing here throws for a bad file.
  */
 
-import { choicesOf, isEnded, sceneView, type Story } from '../engine/index.js';
+import { choicesOf, isEnded, sceneView, type GameState, type Setup, type Story } from '../engine/index.js';
 import { SaveError } from '../saves/errors.js';
 import { newGame, type SavedGame } from '../saves/game.js';
-import type { SaveStore } from '../saves/store.js';
+import { type AutosaveResult, Autosaver } from '../saves/autosaver.js';
+import type { SaveStore, StoredGame } from '../saves/store.js';
 import { formatSavedAt, summarize } from '../saves/summary.js';
-import type { GameStart, PlayPorts, SaveListing, Settings, StoryChange } from '../ui/ports.js';
+import { moveOutcome } from '../ui/changes.js';
+import { DEFAULT_SETTINGS, type GameStart, type PlayPorts, type SaveListing, type Settings, type StoryChange } from '../ui/ports.js';
 import { profileDir, readFoundEndings, recordEnding, writeSettings } from './profile.js';
-import { choiceText, endingText, sceneText } from '../ui/plain/scene-text.js';
+import { choiceText, endingText, outcomeText, sceneText } from '../ui/plain/scene-text.js';
 import type { Transcript } from './transcript.js';
 import { watchStoryFolder } from './watch.js';
 
@@ -25,14 +27,20 @@ export interface PlayServicesOptions {
   readonly newSeed: () => number;
   /** The scene new games begin at (`--start-at`); the story's start when absent. */
   readonly startAt?: string;
+  /** How new games are set up to begin (`--start-at` with `--set`, `--give`…). */
+  readonly setup?: Setup;
   /** Where an Ink game's transcript goes (plain mode copies its own output instead). */
   readonly transcript?: Transcript;
   /** The width the transcript is wrapped to. */
   readonly transcriptWidth?: number;
   /** The story folder to watch (`--watch`). */
   readonly watchDir?: string;
+  /** The player's settings when the game opens (the transcript follows "Show what changed"). */
+  readonly settings?: Settings;
   /** The real time (tests pass their own). */
   readonly now?: () => Date;
+  /** The story folder's real path, for a story played from a folder (its autosaves are its own). */
+  readonly storyFolder?: string;
 }
 
 /** The `PlayPorts` of a real game: saves on disk, a transcript file, a watched folder. */
@@ -43,13 +51,22 @@ export class PlayServices implements PlayPorts {
   // Writes of the player's files, in order; `leave` waits for them.
   private profileWrites: Promise<void> = Promise.resolve();
   private found: string[] | undefined;
-  private lastSaveProblem: string | undefined;
+  private readonly autosaver: Autosaver;
+  private lastSave: AutosaveResult = { notices: [] };
+  private settings: Settings;
+  // The state last written to the transcript: the changes line of the next choice is measured from it.
+  private lastShown: GameState | undefined;
   private savedAtLeave = false;
 
   constructor(options: PlayServicesOptions) {
     this.options = options;
     this.story = options.story;
     this.now = options.now ?? (() => new Date());
+    this.settings = options.settings ?? DEFAULT_SETTINGS;
+    this.autosaver = new Autosaver(options.story, {
+      store: options.store,
+      ...(options.storyFolder === undefined ? {} : { storyFolder: options.storyFolder }),
+    });
   }
 
   /** Whether leaving saved a game in progress (there was one, and its autosave worked). */
@@ -79,20 +96,21 @@ export class PlayServices implements PlayPorts {
    * title screen.
    */
   async continuePreview(): Promise<string | undefined> {
-    const newest = await this.options.store.newestSaveOf(this.story.id);
+    const newest = await this.options.store.newestSaveOf(this.story.id, this.autosaver.family);
     return newest === undefined ? undefined : [newest.sceneTitle, newest.clock].filter((s) => s !== '').join(' · ');
   }
 
   newGame(): GameStart {
     const { startAt } = this.options;
     const story = startAt === undefined || startAt === this.story.start ? this.story : { ...this.story, start: startAt };
-    const game = newGame(story, this.options.newSeed());
+    const game = newGame(story, this.options.newSeed(), this.options.setup);
+    this.autosaver.begin(undefined);
     this.note(`[New game, seed ${game.seed}.]\n\n`);
     return { game, notices: [] };
   }
 
   async continueLatest(): Promise<GameStart | string> {
-    return started(await this.options.store.loadLatest(this.story));
+    return this.started(await this.options.store.loadLatest(this.story, this.autosaver.family));
   }
 
   async listSaves(): Promise<readonly SaveListing[] | string> {
@@ -120,7 +138,7 @@ export class PlayServices implements PlayPorts {
   }
 
   async load(target: string): Promise<GameStart | string> {
-    return started(await this.options.store.loadTarget(target, this.story));
+    return this.started(await this.options.store.loadTarget(target, this.story));
   }
 
   async save(slot: string, game: SavedGame): Promise<{ ok: boolean; message: string }> {
@@ -141,18 +159,18 @@ export class PlayServices implements PlayPorts {
   }
 
   shown(game: SavedGame): void {
-    this.writeScene(game);
+    this.writeScene(game, undefined);
   }
 
   async chose(game: SavedGame, label: string): Promise<string | undefined> {
     this.note(`> ${label}\n\n`);
-    this.writeScene(game);
+    this.writeScene(game, this.lastShown);
     return this.autosave(game);
   }
 
   async rewound(game: SavedGame): Promise<string | undefined> {
     this.note('> undo\n\n');
-    this.writeScene(game);
+    this.writeScene(game, undefined);
     return this.autosave(game);
   }
 
@@ -163,33 +181,37 @@ export class PlayServices implements PlayPorts {
   }
 
   settingsChanged(settings: Settings): void {
+    this.settings = settings;
     this.queueProfileWrite(() => writeSettings(profileDir(this.saveDir), settings));
   }
 
   async leave(game: SavedGame | undefined): Promise<void> {
-    // The screen is gone by now: a last save that fails is kept to be reported as the process ends.
-    this.lastSaveProblem = game === undefined ? undefined : await this.autosave(game);
-    this.savedAtLeave = game !== undefined && this.lastSaveProblem === undefined;
+    // The screen is gone by now: what the last save says is kept to be printed as the process ends.
+    this.lastSave = game === undefined ? { notices: [] } : await this.autosaver.save(this.story, game);
+    this.savedAtLeave = game !== undefined && this.lastSave.error === undefined;
     await this.options.store.flush();
+    await this.autosaver.release();
     await this.profileWrites;
     this.options.transcript?.close();
   }
 
   /**
-   * Why the game was not saved as the player left (the autosave at `leave`
-   * failed), as a line to print after the screen has closed; undefined
-   * when it was saved.
+   * What the player must still be told once the screen has closed: why the
+   * game was not saved as they left (the run then fails), and what that
+   * last save did besides (a game kept aside).
    */
-  get unsavedOnLeaving(): string | undefined {
-    return this.lastSaveProblem === undefined
-      ? undefined
-      : `${this.lastSaveProblem} Your last choices were not saved.`;
+  get onLeaving(): { readonly unsaved?: string; readonly notices: readonly string[] } {
+    const { error, notices } = this.lastSave;
+    return error === undefined
+      ? { notices }
+      : { unsaved: `Autosave failed: ${error.message} Your last choices were not saved.`, notices };
   }
 
-  /** Saves `game` to this story's autosave slot; a problem to tell the player, if any. */
+  /** Saves `game` to this story's autosave slot; what to tell the player (a problem, a game kept aside), if anything. */
   async autosave(game: SavedGame): Promise<string | undefined> {
-    const failed = await this.options.store.autosave(this.story, game);
-    return failed === undefined ? undefined : `Autosave failed: ${failed.message}`;
+    const { error, notices } = await this.autosaver.save(this.story, game);
+    const lines = [...notices, ...(error === undefined ? [] : [`Autosave failed: ${error.message}`])];
+    return lines.length === 0 ? undefined : lines.join(' ');
   }
 
   watchStory(listener: (change: StoryChange) => void): () => void {
@@ -205,21 +227,44 @@ export class PlayServices implements PlayPorts {
     );
   }
 
-  /** Writes the scene the game is in to the transcript, with its ending if it has one. */
-  private writeScene(game: SavedGame): void {
+  /**
+   * Writes to the transcript what the move told the player (`before`: the
+   * state the choice was made in), then the scene the game is in, its ending
+   * if it is one, and its choices.
+   */
+  private writeScene(game: SavedGame, before: GameState | undefined): void {
     const transcript = this.options.transcript;
     if (transcript === undefined) return;
+    this.lastShown = game.state;
     const width = this.options.transcriptWidth ?? 72;
     const view = sceneView(this.story, game.state);
-    let text = sceneText(view, width);
-    if (isEnded(this.story, game.state)) {
+    let text = outcomeText(moveOutcome(this.story, before, game.state, this.settings.showChanges), width);
+    text += sceneText(view, width);
+    if (view.ending !== undefined) {
       const found = [...(this.found ?? []), ...(this.found?.includes(view.id) === true ? [] : [view.id])];
       text += endingText(this.story, game.state, view, found, width);
-    } else {
-      text += choiceText(choicesOf(this.story, game.state), width);
     }
+    if (!isEnded(this.story, game.state)) text += `${view.ending === undefined ? '' : '\n'}${choiceText(choicesOf(this.story, game.state), width)}`;
     text += '\n';
     transcript.write(text);
+  }
+
+  /** A loaded game as the screen takes it (its slot noted for the autosaves), or the message of a save that would not load. */
+  private started(loaded: StoredGame | SaveError): GameStart | string {
+    if (loaded instanceof SaveError) return loaded.message;
+    this.autosaver.begin(loaded.slot);
+    const { seed, start, setup, history, state, pendingForce, notices } = loaded;
+    return {
+      game: {
+        seed,
+        start,
+        ...(setup === undefined ? {} : { setup }),
+        history,
+        state,
+        ...(pendingForce === undefined ? {} : { pendingForce }),
+      },
+      notices,
+    };
   }
 
   private note(text: string): void {
@@ -232,9 +277,4 @@ export class PlayServices implements PlayPorts {
   }
 }
 
-/** A loaded game as the screen takes it, or the one-line message of a save that would not load. */
-function started(loaded: SavedGame & { readonly notices: readonly string[] } | SaveError): GameStart | string {
-  if (loaded instanceof SaveError) return loaded.message;
-  const { seed, start, history, state, notices } = loaded;
-  return { game: { seed, start, history, state }, notices };
-}
+

@@ -5,11 +5,11 @@
  * so plain mode and pipes never evaluate React or Ink).
  */
 
+import { realpath } from 'node:fs/promises';
 import type { Story } from '../engine/types.js';
 import { chooseSaveDir } from '../saves/slots.js';
 import { SaveStore } from '../saves/store.js';
 import { formatProblem } from '../story/problem.js';
-import { closest } from '../story/suggest.js';
 import { onFullScreen } from '../ui/ink/full-screen.js';
 import type { GameStart } from '../ui/ports.js';
 import { titleFrame } from '../ui/ink/title.js';
@@ -21,7 +21,8 @@ import { playPlain } from '../ui/plain/plain.js';
 import { PlayServices } from './play-services.js';
 import { savedLine } from '../ui/labels.js';
 import { profileDir, readSettings } from './profile.js';
-import { loadStory, workingStoryHas } from './story-source.js';
+import { checkStartScene, setupFor } from './start-setup.js';
+import { loadStory } from './story-source.js';
 import { openTranscript, transcriptHeading, type Transcript } from './transcript.js';
 
 /** Plays a game with the given options; resolves to the exit code. */
@@ -44,6 +45,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
   }
   const story = result.story;
   if (options.startAt !== undefined) await checkStartScene(story, options.startAt, label, options.story === undefined);
+  const setup = options.setup === undefined ? undefined : setupFor(story, options.setup, label);
 
   const plain = options.plain || ctx.stdin.isTTY !== true || ctx.stdout.isTTY !== true;
   let transcript: Transcript | undefined;
@@ -56,14 +58,19 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
 
   const store = new SaveStore({ dir: chooseSaveDir(options.saveDir, ctx.env.HYOSAN_SAVE_DIR) });
   const seeds = seedSource(options.seed);
+  const settings = await readSettings(profileDir(store.dir));
   const services = new PlayServices({
     story,
     store,
     newSeed: seeds,
+    settings,
     ...(options.startAt === undefined ? {} : { startAt: options.startAt }),
+    ...(setup === undefined ? {} : { setup }),
     // Plain mode copies its own output to the transcript; the Ink screen's scenes are written by the services.
     ...(transcript === undefined || plain ? {} : { transcript, transcriptWidth: 72 }),
     ...(options.watch && options.story !== undefined ? { watchDir: options.story } : {}),
+    // A story from a folder autosaves to slots of its own, whatever id its story.yaml claims.
+    ...(options.story === undefined ? {} : { storyFolder: await realpath(options.story) }),
   });
 
   let start: GameStart | undefined;
@@ -96,6 +103,7 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
         // A terminal echoes what is typed; a pipe does not, and the output would lose it.
         echo: ctx.stdin.isTTY !== true,
         found,
+        settings,
         interrupt: interrupt.signal,
         ...(transcript === undefined ? {} : { transcript }),
         ...(ctx.stdout.columns === undefined ? {} : { columns: ctx.stdout.columns }),
@@ -107,7 +115,6 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
     return afterGame(code, services, transcript, options, ctx);
   }
   const noColor = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
-  const settings = await readSettings(profileDir(store.dir));
   const continueNote = await services.continuePreview();
   const canContinue = continueNote !== undefined;
   // A game that opens on the title screen shows it before Ink has loaded (see ui/ink/title.ts).
@@ -145,7 +152,9 @@ export async function play(options: PlayOptions, ctx: CliContext): Promise<numbe
 function afterGame(code: number, services: PlayServices, transcript: Transcript | undefined, options: PlayOptions, ctx: CliContext): number {
   transcript?.close();
   if (services.savedOnLeaving) ctx.stdout.write(`${savedLine(resumeCommand(options))}\n`);
-  const problems = [services.unsavedOnLeaving, transcript?.failure].filter((p) => p !== undefined);
+  const { unsaved, notices } = services.onLeaving;
+  for (const notice of notices) ctx.stderr.write(`hyosan: ${notice}\n`);
+  const problems = [unsaved, transcript?.failure].filter((p) => p !== undefined);
   for (const problem of problems) ctx.stderr.write(`hyosan: ${problem}\n`);
   return problems.length > 0 && code === 0 ? 1 : code;
 }
@@ -168,22 +177,4 @@ function seedSource(seed: number | undefined): () => number {
   // A seed only has to differ between games, not stay secret: Math.random
   // does, and spares every start loading node:crypto.
   return () => seed ?? Math.floor(Math.random() * 2 ** 32);
-}
-
-/**
- * Refuses a `--start-at` scene the story does not have, suggesting a near
- * miss, or `--story story` when the scene is in the working folder but the
- * game is playing the story it was built with.
- */
-async function checkStartScene(story: Story, scene: string, label: string, builtIn: boolean): Promise<void> {
-  if (story.scenes.has(scene)) return;
-  if (builtIn && (await workingStoryHas(scene))) {
-    throw new UsageError(
-      `--start-at: no scene '${scene}' in ${label}, but story/ has it: play your working files with --story story --start-at ${scene}`,
-    );
-  }
-  const guess = closest(scene, story.scenes.keys());
-  throw new UsageError(
-    `--start-at: no scene '${scene}' in ${label}${guess === undefined ? '' : ` (did you mean ${guess}?)`}`,
-  );
 }

@@ -46,10 +46,11 @@ export async function readSettings(dir: string): Promise<Settings> {
   const doc = await readJson(dir, 'settings.json', SETTINGS_FORMAT);
   const settings = doc?.settings;
   if (typeof settings !== 'object' || settings === null) return DEFAULT_SETTINGS;
-  const { textSpeed, colour } = settings as { textSpeed?: unknown; colour?: unknown };
+  const { textSpeed, colour, showChanges } = settings as { textSpeed?: unknown; colour?: unknown; showChanges?: unknown };
   return {
     textSpeed: SPEEDS.includes(textSpeed as TextSpeed) ? (textSpeed as TextSpeed) : DEFAULT_SETTINGS.textSpeed,
     colour: typeof colour === 'boolean' ? colour : DEFAULT_SETTINGS.colour,
+    showChanges: typeof showChanges === 'boolean' ? showChanges : DEFAULT_SETTINGS.showChanges,
   };
 }
 

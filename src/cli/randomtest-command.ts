@@ -3,16 +3,20 @@
  * plays N games with automatic choices and reports endings, coverage, every
  * way a game got stuck and every scene shown at a time of day its text does
  * not assume, with a command line that replays it. Exit 1 when a game got
- * stuck, looped, failed or was shown a scene at the wrong time.
+ * stuck, looped, failed or was shown a scene at the wrong time. `--start-at
+ * SCENE` and the setup options (`--set`, `--give`…, see start-setup.ts) begin
+ * every game there.
  */
 import { availableParallelism } from 'node:os';
 import { terminalJson } from '../engine/control-chars.js';
+import type { Setup } from '../engine/setup.js';
 import type { Story } from '../engine/types.js';
 import { formatProblem } from '../story/problem.js';
 import {
   DEFAULT_MAX_STEPS,
   batchCount,
   plainModeLines,
+  playedStory,
   runRandomTest,
   summarize,
   type RandomTestOptions,
@@ -21,6 +25,9 @@ import {
   type StuckGames,
 } from '../story/randomtest.js';
 import { runRandomTestInWorkers, type StorySource } from '../story/randomtest-worker.js';
+import { UsageError } from './args.js';
+import { SETUP_OPTIONS, setupArgsProblem, setupArgv, type SetupArg } from './setup-options.js';
+import { checkStartScene, setupFor } from './start-setup.js';
 import { loadStory } from './story-source.js';
 import { parseToolArgs, shellQuote, wholeNumber, type AuthorToolIo } from './tool-args.js';
 
@@ -40,18 +47,29 @@ export interface RandomtestOptions {
   readonly workers?: number;
   readonly maxSteps: number;
   readonly json: boolean;
+  /** The scene every game begins at (`--start-at`). */
+  readonly startAt?: string;
+  /** How every game is set up to begin there, as given. */
+  readonly setupArgs: readonly SetupArg[];
 }
+
+/** The options with the setup they describe, checked against the story. */
+type RunOptions = RandomtestOptions & { readonly setup?: Setup };
 
 /** Parses the arguments after `randomtest`. */
 export function parseRandomtestArgs(argv: readonly string[]): RandomtestOptions {
   const args = parseToolArgs(argv, {
     command: 'randomtest',
     flags: ['--json'],
-    values: ['--runs', '--seed', '--workers', '--max-steps'],
+    values: ['--runs', '--seed', '--workers', '--max-steps', '--start-at', ...SETUP_OPTIONS],
     aliases: { '-n': '--runs' },
     maxPositionals: 1,
   });
   const dir = args.positionals[0];
+  const startAt = args.values.get('--start-at');
+  const setupArgs = SETUP_OPTIONS.flatMap((option) => (args.lists.get(option) ?? []).map((value) => ({ option, value })));
+  const problem = setupArgsProblem(setupArgs, startAt);
+  if (problem !== undefined) throw new UsageError(`randomtest: ${problem}`);
   return {
     ...(dir === undefined ? {} : { dir }),
     runs: wholeNumber('-n', args.values.get('--runs'), 1, 10_000_000) ?? DEFAULT_RUNS,
@@ -59,6 +77,8 @@ export function parseRandomtestArgs(argv: readonly string[]): RandomtestOptions 
     ...workersOption(wholeNumber('--workers', args.values.get('--workers'), 1, 256)),
     maxSteps: wholeNumber('--max-steps', args.values.get('--max-steps'), 1, 1_000_000) ?? DEFAULT_MAX_STEPS,
     json: args.flags.has('--json'),
+    ...(startAt === undefined ? {} : { startAt }),
+    setupArgs,
   };
 }
 
@@ -80,20 +100,23 @@ export function threadCount(runs: number, workers: number | undefined): number {
 /** Runs `randomtest` with the arguments after the command's name; resolves to the exit code. */
 export async function randomtestCommand(argv: readonly string[], io: AuthorToolIo): Promise<number> {
   const opts = parseRandomtestArgs(argv);
-  const { result: loaded } = await loadStory(opts.dir, io.shippedStory);
+  const { label, result: loaded } = await loadStory(opts.dir, io.shippedStory);
   const story = loaded.story;
   if (story === undefined) {
     for (const p of loaded.problems) if (p.severity === 'error') io.stderr.write(`${formatProblem(p)}\n`);
     io.stderr.write(`hyosan: randomtest needs a story without errors (see 'hyosan check${dirArg(opts.dir)}').\n`);
     return 1;
   }
+  if (opts.startAt !== undefined) await checkStartScene(story, opts.startAt, label, opts.dir === undefined);
+  const setup = opts.setupArgs.length === 0 ? undefined : setupFor(story, opts.setupArgs, label);
   const source: StorySource = opts.dir !== undefined ? { dir: opts.dir } : { shipped: true };
   const progress = opts.json ? undefined : progressBar(io.stderr, opts.runs);
   const started = performance.now();
-  const part = await playRun(story, source, opts, io, progress?.update);
+  const runOptions: RunOptions = { ...opts, ...(setup === undefined ? {} : { setup }) };
+  const part = await playRun(story, source, runOptions, io, progress?.update);
   progress?.clear();
-  const result = summarize(story, opts, part, (performance.now() - started) / 1000);
-  io.stdout.write(opts.json ? `${terminalJson(result, 2)}\n` : report(story, result, opts));
+  const result = summarize(story, runOptions, part, (performance.now() - started) / 1000);
+  io.stdout.write(opts.json ? `${terminalJson(result, 2)}\n` : report(story, result, runOptions));
   return result.stuck.length > 0 || result.errors.length > 0 || result.clockMismatches.length > 0 ? 1 : 0;
 }
 
@@ -121,11 +144,12 @@ function dirArg(dir: string | undefined): string {
 
 
 /** The text report. */
-function report(story: Story, r: RandomTestResult, opts: RandomtestOptions): string {
+function report(story: Story, r: RandomTestResult, opts: RunOptions): string {
   const out: string[] = [];
   const n = (x: number) => x.toLocaleString('en-US');
   const pct = (a: number, b: number) => (b === 0 ? '100%' : `${Math.floor((a / b) * 100)}%`);
-  out.push(`randomtest ${opts.dir ?? 'story/'}: ${n(r.runs)} games, seed ${r.seed} — ${n(r.perSecond)} games/s`);
+  const from = opts.startAt === undefined ? '' : ` from ${opts.startAt}`;
+  out.push(`randomtest ${opts.dir ?? 'story/'}${from}: ${n(r.runs)} games, seed ${r.seed} — ${n(r.perSecond)} games/s`);
   out.push('');
 
   const endingIds = [...story.scenes.values()].filter((s) => s.ending !== undefined).map((s) => s.id).sort();
@@ -208,7 +232,7 @@ function list(out: string[], title: string, items: readonly string[]): void {
   if (items.length > LIST_LIMIT) out.push(`  … and ${items.length - LIST_LIMIT} more (--json lists them all)`);
 }
 
-function stuckLines(story: Story, s: StuckGames, opts: RandomtestOptions): string[] {
+function stuckLines(story: Story, s: StuckGames, opts: RunOptions): string[] {
   const games = `${s.games.toLocaleString('en-US')} game${s.games === 1 ? '' : 's'}`;
   if (s.reason === 'step-limit') {
     return [
@@ -231,12 +255,14 @@ function shortPath(steps: readonly string[]): string {
   return shown.join(' → ');
 }
 
-/** A command line that plays the same game in the line-by-line mode. */
-function replayCommand(story: Story, g: { seed: number; moves: StuckGames['moves'] }, opts: RandomtestOptions): string {
-  const lines = plainModeLines(story, g.seed, g.moves);
+/** A command line that plays the same game in the line-by-line mode, begun and set up as the run's were. */
+function replayCommand(story: Story, g: { seed: number; moves: StuckGames['moves'] }, opts: RunOptions): string {
+  const lines = plainModeLines(playedStory(story, opts), g.seed, g.moves, opts.setup);
   const story_ = opts.dir === undefined ? '' : ` --story ${shellQuote(opts.dir)}`;
+  const startAt = opts.startAt === undefined ? [] : ['--start-at', shellQuote(opts.startAt)];
+  const opening = [...startAt, ...setupArgv(opts.setupArgs, shellQuote)].map((w) => ` ${w}`).join('');
   const input = lines.map((l) => `${l}\\n`).join('');
-  return `printf '${input.replace(/'/g, `'\\''`)}' | hyosan --plain${story_} --seed ${g.seed}`;
+  return `printf '${input.replace(/'/g, `'\\''`)}' | hyosan --plain${story_} --seed ${g.seed}${opening}`;
 }
 
 /** A one-line progress bar on a terminal's stderr; nothing at all when stderr is not a terminal. */

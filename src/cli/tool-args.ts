@@ -33,6 +33,8 @@ export interface ToolArgs {
   readonly positionals: readonly string[];
   readonly flags: ReadonlySet<string>;
   readonly values: ReadonlyMap<string, string>;
+  /** Every value of each option, in order, for options that may be repeated. */
+  readonly lists: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Parses `argv` (the arguments after the command's name). */
@@ -40,6 +42,7 @@ export function parseToolArgs(argv: readonly string[], grammar: ToolGrammar): To
   const positionals: string[] = [];
   const flags = new Set<string>();
   const values = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   const known = [...grammar.flags, ...grammar.values, ...Object.keys(grammar.aliases ?? {}), '--help'];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -60,6 +63,7 @@ export function parseToolArgs(argv: readonly string[], grammar: ToolGrammar): To
       const value = eq > 2 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || value === '') throw new UsageError(`option '${given}' needs a value`);
       values.set(name, value);
+      lists.set(name, [...(lists.get(name) ?? []), value]);
     } else {
       const guess = closest(given, known);
       throw new UsageError(
@@ -67,7 +71,7 @@ export function parseToolArgs(argv: readonly string[], grammar: ToolGrammar): To
       );
     }
   }
-  return { positionals, flags, values };
+  return { positionals, flags, values, lists };
 }
 
 /** A whole number in [min, max] given to `option`, or a UsageError saying what was expected. */

@@ -8,6 +8,7 @@ import { TURNED } from './fates.js';
 import { changeHunger, cure, expose, powersOf, setStatus } from './infection.js';
 import { own } from './records.js';
 import { draw } from './rng.js';
+import { takeForcedRoll } from './rolls.js';
 import { plain, withAdded, withRemoved } from './sorted.js';
 import { renderTemplate } from './text.js';
 import type { Effect, Fate, GameState, NumberExpr, Story } from './types.js';
@@ -92,7 +93,9 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
       return;
     case 'chance': {
       const r = draw(draft);
-      applyEffects(story, draft, r * 100 < effect.percent ? effect.then : effect.else, outcome);
+      const forced = takeForcedRoll(draft);
+      const pass = forced === undefined ? r * 100 < effect.percent : forced === 'pass';
+      applyEffects(story, draft, pass ? effect.then : effect.else, outcome);
       return;
     }
     case 'check': {
@@ -101,7 +104,9 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
         effect.stat === 'strength' && powersOf(draft, 'player').includes('strength')
           ? story.infection.strengthBonus
           : 0;
-      const success = (own(draft.stats, effect.stat) ?? 0) + bonus + die >= effect.difficulty;
+      const forced = takeForcedRoll(draft);
+      const success =
+        forced === undefined ? (own(draft.stats, effect.stat) ?? 0) + bonus + die >= effect.difficulty : forced === 'pass';
       applyEffects(story, draft, success ? effect.then : effect.else, outcome);
       return;
     }

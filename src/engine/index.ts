@@ -32,6 +32,8 @@ export {
   type PartOfDay,
 } from './time-of-day.js';
 export { renderTemplate } from './text.js';
+export { setUp, minutesSinceStart, type Setup, type StatusSetup } from './setup.js';
+export { forceRolls, rollNamed } from './rolls.js';
 export { alwaysRedirects } from './effects.js';
 export {
   SYMPTOMS,

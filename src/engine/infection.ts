@@ -223,14 +223,43 @@ export function expose(
   c.bitten = true;
   c.exposedAt = draft.time;
   if (c.status !== 'healthy') return;
+  if (decided === undefined && draw(draft) >= transmissionChance(table, route, c.immunity, sourceStatus)) return;
+  incubate(draft, table, c, route, emotion, decided);
+}
+
+/**
+ * An exposure that takes hold, for a game set up to begin mid-way
+ * (`--status onjo=exposed`): a healthy character starts incubating at once;
+ * the outcome (unless `decided`) and the incubation's length are drawn as
+ * for any exposure that transmits.
+ */
+export function exposeSurely(
+  draft: Draft<GameState>,
+  table: InfectionTable,
+  who: string,
+  route: Route,
+  emotion: Emotion,
+  decided?: ExposureOutcome,
+): void {
+  if (!Object.hasOwn(draft.characters, who)) return;
+  const c = draft.characters[who]!;
+  c.bitten = true;
+  c.exposedAt = draft.time;
+  if (c.status !== 'healthy') return;
+  incubate(draft, table, c, route, emotion, decided);
+}
+
+/** Draws how a transmitted exposure ends (or how a `decided` one does) and starts its incubation. */
+function incubate(
+  draft: Draft<GameState>,
+  table: InfectionTable,
+  c: Draft<CharacterState>,
+  route: Route,
+  emotion: Emotion,
+  decided: ExposureOutcome | undefined,
+): void {
   const chances = outcomeChances(table, emotion, c.immunity);
-  let outcome: Outcome;
-  if (decided === undefined) {
-    if (draw(draft) >= transmissionChance(table, route, c.immunity, sourceStatus)) return;
-    outcome = pickOutcome(chances, draw(draft));
-  } else {
-    outcome = pickOutcome(only(chances, decided), draw(draft));
-  }
+  const outcome = pickOutcome(decided === undefined ? chances : only(chances, decided), draw(draft));
   const [min, max] = table.incubationMinutes[outcome];
   const speed = emotion === 'fear' ? table.fearSpeed : 1;
   const minutes = Math.max(1, Math.round((min + draw(draft) * (max - min)) * speed));
@@ -276,13 +305,15 @@ export function cure(draft: Draft<GameState>, who: string): void {
 
 /**
  * Sets a character's status outright, for a story that starts mid-way (who
- * were you in Season 1?). Turning is left to the dice: it is never set.
+ * were you in Season 1?). A story's `set_status` leaves turning to the dice;
+ * only a game set up from the command line (`--status onjo=infected`)
+ * begins with someone already turned.
  */
 export function setStatus(
   draft: Draft<GameState>,
   table: InfectionTable,
   who: string,
-  status: 'healthy' | 'immune' | 'semi-infected',
+  status: Exclude<InfectionStatus, 'exposed'>,
 ): void {
   if (!Object.hasOwn(draft.characters, who)) return;
   const c = draft.characters[who]!;

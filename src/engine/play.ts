@@ -10,9 +10,11 @@ import { applyEffects, type EffectOutcome } from './effects.js';
 import { healthyCharacter, isDue, passTime } from './infection.js';
 import { own } from './records.js';
 import { hashUnit, seedOf } from './rng.js';
-import { renderParagraphs, renderTemplate } from './text.js';
+import { queueRolls } from './rolls.js';
+import { applySetup, type Setup } from './setup.js';
 import { plain, sortedHas, withAdded } from './sorted.js';
-import type { CharacterState, Choice, Ending, GameState, Scene, Story } from './types.js';
+import { renderParagraphs, renderTemplate } from './text.js';
+import type { CharacterState, Choice, Ending, GameState, Roll, Scene, Story } from './types.js';
 
 /** The scene id a choice's `goto` uses to resume after an interrupting event. */
 export const RETURN = '@return';
@@ -48,6 +50,8 @@ export interface Move {
   readonly scene: string;
   readonly choice: string;
   readonly input?: string;
+  /** Outcomes forced for the coming rolls just before this choice was made (plain mode's `force`). */
+  readonly force?: readonly Roll[];
 }
 
 /** A choice that cannot be made in this state: a caller's bug, or a stale save. */
@@ -74,9 +78,9 @@ export function sceneOf(story: Story, state: GameState): Scene {
   return scene;
 }
 
-/** A new game at the story's start scene. */
-export function start(story: Story, seed: number): GameState {
-  const game = startOwned(story, seed);
+/** A new game at the story's start scene, set up by `setup` (see setup.ts) when one is given. */
+export function start(story: Story, seed: number, setup?: Setup): GameState {
+  const game = startOwned(story, seed, setup);
   return freeze(game, true);
 }
 
@@ -85,7 +89,7 @@ export function start(story: Story, seed: number): GameState {
  * runs that keep no state between moves (random playtests, replaying a
  * save). Nothing in it is shared with the story or with any other state.
  */
-export function startOwned(story: Story, seed: number): OwnedState {
+export function startOwned(story: Story, seed: number, setup?: Setup): OwnedState {
   const s = seedOf(seed);
   const characters: Record<string, CharacterState> = { player: healthyCharacter(hashUnit(s, 'player')) };
   for (const id of Object.keys(story.characters).sort()) {
@@ -110,8 +114,12 @@ export function startOwned(story: Story, seed: number): OwnedState {
     characters,
     said: [],
   };
+  if (setup !== undefined) applySetup(story, game, setup);
+  // The clock a setup moved on was not lived through: no hunger, no incubation for it.
+  const from = game.time;
+  const hunger = game.characters.player?.hunger ?? 0;
   const skipped = enter(story, game, story.start, false, inPlace);
-  settle(story, game, skipped, 0, inPlace, true);
+  settle(story, game, from + skipped, hunger, inPlace, true);
   return game;
 }
 
@@ -467,13 +475,14 @@ export interface Replay {
 }
 
 /**
- * Replays a history of moves from a new game with `seed`. Stops at the first
- * move that no longer fits the story (a scene or choice removed or changed by
- * an edit) and returns the last state that did: never throws for a stale move.
+ * Replays a history of moves from a new game with `seed` (set up by `setup`,
+ * as it began). Stops at the first move that no longer fits the story (a
+ * scene or choice removed or changed by an edit) and returns the last state
+ * that did: never throws for a stale move.
  */
-export function replay(story: Story, seed: number, moves: readonly Move[]): Replay {
+export function replay(story: Story, seed: number, moves: readonly Move[], setup?: Setup): Replay {
   // The replay owns its state until it returns it: no copy per move.
-  const state = startOwned(story, seed);
+  const state = startOwned(story, seed, setup);
   const done = (applied: number, stoppedBecause?: string): Replay => ({
     state: freeze(state, true),
     applied,
@@ -484,11 +493,16 @@ export function replay(story: Story, seed: number, moves: readonly Move[]): Repl
     if (next.scene !== state.scene) {
       return done(i, `move ${i + 1} was made in scene '${next.scene}', but the story now reaches '${state.scene}' there`);
     }
+    const waiting = state.forced;
     try {
+      if (next.force !== undefined) queueRolls(state, next.force);
       advance(story, state, next.choice, next.input);
     } catch (error) {
-      if (error instanceof ChoiceError) return done(i, error.message);
-      throw error;
+      if (!(error instanceof ChoiceError)) throw error;
+      // The move was never made, so neither were the rolls forced for it.
+      if (waiting === undefined) delete state.forced;
+      else state.forced = waiting;
+      return done(i, error.message);
     }
   }
   return done(moves.length);

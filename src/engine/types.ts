@@ -142,6 +142,12 @@ export type Emotion = 'fear' | 'rage' | 'resolve' | 'calm';
 /** Who an infection effect or condition is about: the player or a character id. */
 export type Who = 'player' | (string & {});
 
+/**
+ * A roll's outcome decided in advance (`--force`, plain mode's `force`):
+ * `pass` takes a `chance`'s or `check`'s `then`, `fail` its `else`.
+ */
+export type Roll = 'pass' | 'fail';
+
 /** What an exposure resolves to once the virus has taken hold. */
 export type ExposureOutcome = 'infected' | 'semi-infected' | 'immune';
 
@@ -406,4 +412,6 @@ export interface GameState {
   readonly taken?: readonly string[];
   /** Where each `call` in progress comes back to with `@back` (`resume`: into the calling scene as it was), innermost last. */
   readonly calls?: readonly { readonly to: string; readonly resume: boolean }[];
+  /** Outcomes the next `chance`/`check` rolls take, in order (see rolls.ts); absent when none wait. */
+  readonly forced?: readonly Roll[];
 }

@@ -41,7 +41,15 @@ export function buildSaveDocument(story: Story, game: SavedGame, now: Date): Sav
     story: { id: story.id, version: story.version, hash: story.hash },
     seed: game.seed,
     start: game.start,
-    history: game.history.map((m) => (m.input === undefined ? { scene: m.scene, choice: m.choice } : { ...m })),
+    // Plain data, written as it is: the schema check below catches any mismatch.
+    ...(game.setup === undefined ? {} : { setup: game.setup as SaveDocument['setup'] }),
+    history: game.history.map((m) => ({
+      scene: m.scene,
+      choice: m.choice,
+      ...(m.input === undefined ? {} : { input: m.input }),
+      ...(m.force === undefined ? {} : { force: [...m.force] }),
+    })),
+    ...(game.pendingForce === undefined ? {} : { force: [...game.pendingForce] }),
     state: game.state as SaveDocument['state'],
     meta,
   };

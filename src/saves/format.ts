@@ -41,16 +41,80 @@ const seedSchema = describe(
   'The PRNG seed the game started with; with the history it rebuilds the game exactly.',
 );
 
+const moveFields = {
+  scene: describe(name(ID_MAX), 'The scene the choice was made in.'),
+  choice: describe(name(ID_MAX), "The choice's id (stable across story edits)."),
+  input: describe(
+    z.optional(z.string().check(z.maxLength(10_000))),
+    'What the player typed, for a choice that asks for an answer.',
+  ),
+};
+/** Versions 2 to 4: a move is its scene, its choice and a typed answer. */
+const moveV4Schema = describe(z.strictObject(moveFields), 'One choice made.');
+
+/** A forced roll's outcome: `pass` takes a chance's or check's `then`, `fail` its `else`. */
+const rollsSchema = () => z.array(z.enum(['pass', 'fail'])).check(z.maxLength(MAX_HISTORY));
+
 const moveSchema = describe(
   z.strictObject({
-    scene: describe(name(ID_MAX), 'The scene the choice was made in.'),
-    choice: describe(name(ID_MAX), "The choice's id (stable across story edits)."),
-    input: describe(
-      z.optional(z.string().check(z.maxLength(10_000))),
-      'What the player typed, for a choice that asks for an answer.',
-    ),
+    ...moveFields,
+    force: describe(z.optional(rollsSchema()), 'Outcomes forced for the coming rolls just before this choice.'),
   }),
   'One choice made.',
+);
+
+const SETUP_LIST_MAX = 1000;
+const setupNames = () => z.array(name(ID_MAX)).check(z.maxLength(SETUP_LIST_MAX));
+const setupSchema = describe(
+  z.strictObject({
+    at: describe(
+      z.optional(z.strictObject({ day: wholeNumber(), minute: z.number().check(z.int(), z.minimum(0), z.maximum(1439)) })),
+      'The clock the game began at: a day number and minutes after midnight.',
+    ),
+    set: describe(z.optional(setupNames()), 'Flags set.'),
+    clear: describe(z.optional(setupNames()), 'Flags cleared.'),
+    give: describe(
+      z.optional(
+        z.array(z.strictObject({ item: name(ID_MAX), count: z.number().check(z.int(), z.minimum(1)) })).check(
+          z.maxLength(SETUP_LIST_MAX),
+        ),
+      ),
+      'Items given on top of the starting items.',
+    ),
+    take: describe(z.optional(setupNames()), 'Items taken away entirely.'),
+    join: describe(z.optional(setupNames()), 'Characters who joined the party.'),
+    leave: describe(z.optional(setupNames()), 'Characters who left the party.'),
+    stats: describe(
+      z.optional(
+        z.array(z.strictObject({ stat: name(ID_MAX), value: z.number() })).check(z.maxLength(SETUP_LIST_MAX)),
+      ),
+      'Stats set (within their bounds).',
+    ),
+    vars: describe(
+      z.optional(
+        z.array(z.strictObject({ name: name(ID_MAX), value: z.string().check(z.maxLength(10_000)) })).check(
+          z.maxLength(SETUP_LIST_MAX),
+        ),
+      ),
+      'String variables set.',
+    ),
+    status: describe(
+      z.optional(
+        z
+          .array(
+            z.strictObject({
+              who: name(ID_MAX),
+              status: z.enum(['healthy', 'exposed', 'infected', 'semi-infected', 'immune']),
+              outcome: z.optional(z.enum(['infected', 'semi-infected', 'immune'])),
+            }),
+          )
+          .check(z.maxLength(SETUP_LIST_MAX)),
+      ),
+      "Infection statuses to begin with; an `exposed` one's `outcome` decides how it ends.",
+    ),
+    force: describe(z.optional(rollsSchema()), 'Outcomes forced for the first rolls.'),
+  }),
+  'How the game was set up to begin (`--start-at` with `--set`, `--give`, `--status`…).',
 );
 
 const characterFields = {
@@ -97,11 +161,21 @@ const SNAPSHOT_ABOUT = 'The game state when saved. Listed and cross-checked; the
 /** Version 3: flags as a sorted list. */
 const snapshotV3Schema = describe(z.looseObject(snapshotFields), SNAPSHOT_ABOUT);
 /** Version 4: what was said in the last move; characters' exposure times and fates. */
+const snapshotV4Schema = describe(
+  z.looseObject({
+    ...snapshotFields,
+    characters: z.record(z.string(), characterSchema),
+    said: z.array(z.string()),
+  }),
+  SNAPSHOT_ABOUT,
+);
+/** Version 5: the queue of forced rolls. */
 const snapshotSchema = describe(
   z.looseObject({
     ...snapshotFields,
     characters: z.record(z.string(), characterSchema),
     said: z.array(z.string()),
+    forced: z.optional(rollsSchema()),
   }),
   SNAPSHOT_ABOUT,
 );
@@ -148,7 +222,7 @@ export const saveV2Schema = z.strictObject({
   state: snapshotV2Schema,
   version: z.literal(2),
   start: name(ID_MAX),
-  history: z.array(moveSchema).check(z.maxLength(MAX_HISTORY)),
+  history: z.array(moveV4Schema).check(z.maxLength(MAX_HISTORY)),
 });
 
 /** Version 3: flags as a sorted list; no `said`, exposure times or fates. */
@@ -157,29 +231,49 @@ export const saveV3Schema = z.strictObject({
   state: snapshotV3Schema,
   version: z.literal(3),
   start: name(ID_MAX),
-  history: z.array(moveSchema).check(z.maxLength(MAX_HISTORY)),
+  history: z.array(moveV4Schema).check(z.maxLength(MAX_HISTORY)),
 });
 
-/** Version 4, the current format. */
-export const saveV4Schema = describe(
+/** Version 4: no setup, no forced rolls. */
+export const saveV4Schema = z.strictObject({
+  ...common,
+  state: snapshotV4Schema,
+  version: z.literal(4),
+  start: name(ID_MAX),
+  history: z.array(moveV4Schema).check(z.maxLength(MAX_HISTORY)),
+});
+
+/** Version 5, the current format. */
+export const saveV5Schema = describe(
   z.strictObject({
     ...common,
     state: snapshotSchema,
-    version: describe(z.literal(4), 'The save-format version.'),
+    version: describe(z.literal(5), 'The save-format version.'),
     start: describe(name(ID_MAX), 'The scene the game started at.'),
+    setup: z.optional(setupSchema),
     history: describe(z.array(moveSchema).check(z.maxLength(MAX_HISTORY)), 'Every choice made, in order.'),
+    force: describe(
+      z.optional(rollsSchema()),
+      'Outcomes forced (plain mode\'s `force`) since the last choice, waiting for the next rolls.',
+    ),
   }),
   'A saved game of hyosan.',
 );
 
 /** The schema of the version `encodeSave` writes. */
-export const saveDocumentSchema = saveV4Schema;
+export const saveDocumentSchema = saveV5Schema;
 
 // Fails to compile when SAVE_FORMAT_VERSION is bumped without a schema for it.
 const _writesCurrent: z.infer<typeof saveDocumentSchema>['version'] = SAVE_FORMAT_VERSION;
 
 /** The schema of each version still loadable, by version number. */
-export const SCHEMAS_BY_VERSION = { 1: saveV1Schema, 2: saveV2Schema, 3: saveV3Schema, 4: saveV4Schema } as const;
+export const SCHEMAS_BY_VERSION = {
+  1: saveV1Schema,
+  2: saveV2Schema,
+  3: saveV3Schema,
+  4: saveV4Schema,
+  5: saveV5Schema,
+} as const;
 
 /** A version-1 save. */
 export type SaveV1 = z.infer<typeof saveV1Schema>;
@@ -189,10 +283,12 @@ export type SaveV2 = z.infer<typeof saveV2Schema>;
 export type SaveV3 = z.infer<typeof saveV3Schema>;
 /** A version-4 save. */
 export type SaveV4 = z.infer<typeof saveV4Schema>;
+/** A version-5 save. */
+export type SaveV5 = z.infer<typeof saveV5Schema>;
 /** A save of any version this hyosan can load. */
-export type AnySave = SaveV1 | SaveV2 | SaveV3 | SaveV4;
+export type AnySave = SaveV1 | SaveV2 | SaveV3 | SaveV4 | SaveV5;
 /** A save in the current format. */
-export type SaveDocument = SaveV4;
+export type SaveDocument = SaveV5;
 /** The story a save belongs to. */
 export type StoryRef = z.infer<typeof storyRefSchema>;
 /** What `hyosan saves` shows about a save. */

@@ -4,17 +4,24 @@
  * `playChoice`, so the history a save needs is always at hand; `rewind` and
  * loading rebuild a game by replaying a prefix of it.
  */
-import { replay, sceneOf, start, step } from '../engine/index.js';
-import type { GameState, Move, Story } from '../engine/index.js';
+import { forceRolls, replay, sceneOf, start, step } from '../engine/index.js';
+import type { GameState, Move, Roll, Setup, Story } from '../engine/index.js';
 
 /** A game in progress: enough to save it, load it and rewind it. */
 export interface SavedGame {
   readonly seed: number;
   /** The scene the game began at (the story's start, or `--start-at`). */
   readonly start: string;
+  /** How the game was set up to begin (`--start-at` with `--set`, `--give`…); absent for a plain start. */
+  readonly setup?: Setup;
   /** Every choice made, in order. */
   readonly history: readonly Move[];
   readonly state: GameState;
+  /**
+   * Rolls forced (plain mode's `force`) since the last choice: already queued
+   * in `state`, and recorded on the next move so that a replay queues them too.
+   */
+  readonly pendingForce?: readonly Roll[];
 }
 
 /** Why a replay stopped before the end of a history. */
@@ -52,9 +59,23 @@ export function startingAt(story: Story, scene: string): Story {
   return scene === story.start ? story : { ...story, start: scene };
 }
 
-/** A new game of `story` with `seed`, with an empty history. */
-export function newGame(story: Story, seed: number): SavedGame {
-  return { seed, start: story.start, history: [], state: start(story, seed) };
+/** A new game of `story` with `seed` (set up by `setup`), with an empty history. */
+export function newGame(story: Story, seed: number, setup?: Setup): SavedGame {
+  return {
+    seed,
+    start: story.start,
+    ...(setup === undefined ? {} : { setup }),
+    history: [],
+    state: start(story, seed, setup),
+  };
+}
+
+/**
+ * Forces the outcomes of the next rolls not already forced (plain mode's
+ * `force`); the next choice's move records them.
+ */
+export function forceNextRolls(game: SavedGame, rolls: readonly Roll[]): SavedGame {
+  return { ...game, state: forceRolls(game.state, rolls), pendingForce: [...(game.pendingForce ?? []), ...rolls] };
 }
 
 /**
@@ -67,11 +88,13 @@ export function playChoice(story: Story, game: SavedGame, choiceId: string, inpu
   const asks = sceneOf(story, from).choices.find((c) => c.id === choiceId)?.input;
   // Record the answer as the engine kept it (trimmed, cut to length), so the
   // move replays the same and always fits the save format's limits.
-  const move: Move =
+  const made: Move =
     asks === undefined
       ? { scene: from.scene, choice: choiceId }
       : { scene: from.scene, choice: choiceId, input: state.vars[asks.var] ?? '' };
-  return { ...game, history: [...game.history, move], state };
+  const { pendingForce, ...rest } = game;
+  const move = pendingForce === undefined ? made : { ...made, force: pendingForce };
+  return { ...rest, history: [...game.history, move], state };
 }
 
 /**
@@ -84,14 +107,16 @@ export function replayMoves(
   seed: number,
   startScene: string,
   moves: readonly Move[],
+  setup?: Setup,
 ): ReplayOutcome | undefined {
   const playable = startingAt(story, startScene);
   const outcome = (state: GameState, applied: number, stop?: ReplayStop): ReplayOutcome => ({
-    game: { seed, start: startScene, history: moves.slice(0, applied), state },
+    game: { seed, start: startScene, ...(setup === undefined ? {} : { setup }), history: moves.slice(0, applied), state },
     applied,
     ...(stop === undefined ? {} : { stop }),
   });
-  const tried = tryReplay(playable, seed, moves);
+  const tryReplay = (prefix: readonly Move[]) => replayed(playable, seed, prefix, setup);
+  const tried = tryReplay(moves);
   if (!(tried instanceof Error)) {
     const { state, applied } = tried;
     const move = moves[applied];
@@ -101,11 +126,11 @@ export function replayMoves(
   // the longest prefix that replays can be found by bisection.
   let good = 0;
   let bad = moves.length;
-  let goodRun = tryReplay(playable, seed, []);
+  let goodRun = tryReplay([]);
   if (goodRun instanceof Error) return undefined;
   while (bad - good > 1) {
     const mid = (good + bad) >>> 1;
-    const run = tryReplay(playable, seed, moves.slice(0, mid));
+    const run = tryReplay(moves.slice(0, mid));
     if (run instanceof Error) bad = mid;
     else {
       good = mid;
@@ -113,23 +138,32 @@ export function replayMoves(
     }
   }
   const stopMove = moves[goodRun.applied]!;
-  const failure = tryReplay(playable, seed, moves.slice(0, goodRun.applied + 1));
+  const failure = tryReplay(moves.slice(0, goodRun.applied + 1));
   const detail = failure instanceof Error ? failure.message : tried.message;
   return outcome(goodRun.state, goodRun.applied, { reason: 'story-error', move: stopMove, detail });
 }
 
-/** Replays all but the last `n` moves of a game: undo, any number of times. */
+/**
+ * Replays all but the last `n` moves of a game: undo, any number of times.
+ * Rolls forced since the last choice, and those forced before the moves
+ * taken back, go with them.
+ */
 export function rewind(story: Story, game: SavedGame, n: number): SavedGame {
   const keep = Math.max(0, game.history.length - Math.max(0, Math.floor(n)));
-  const outcome = replayMoves(story, game.seed, game.start, game.history.slice(0, keep));
+  const outcome = replayMoves(story, game.seed, game.start, game.history.slice(0, keep), game.setup);
   // The prefix replayed before (it is how the game got here), so this holds
   // unless the story changed underneath; then the game is left as it was.
   return outcome?.game ?? game;
 }
 
-function tryReplay(story: Story, seed: number, moves: readonly Move[]): { state: GameState; applied: number } | Error {
+function replayed(
+  story: Story,
+  seed: number,
+  moves: readonly Move[],
+  setup: Setup | undefined,
+): { state: GameState; applied: number } | Error {
   try {
-    return replay(story, seed, moves);
+    return replay(story, seed, moves, setup);
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }

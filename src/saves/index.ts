@@ -18,6 +18,7 @@ export {
 export { migrateToCurrent } from './migrate.js';
 export { buildSaveDocument, decodeSave, encodeSave, readSaveDocument } from './codec.js';
 export {
+  forceNextRolls,
   newGame,
   playChoice,
   replayMoves,

@@ -5,7 +5,7 @@
  */
 import { start, step } from '../engine/index.js';
 import type { GameState, Move, Story } from '../engine/index.js';
-import type { AnySave, SaveDocument, SaveV1, SaveV2, SaveV3, SaveV4 } from './format.js';
+import type { AnySave, SaveDocument, SaveV1, SaveV2, SaveV3, SaveV4, SaveV5 } from './format.js';
 
 /**
  * Version 1 → 2: recovers the scene each choice was made in by replaying the
@@ -55,6 +55,11 @@ export function v3ToV4(doc: SaveV3): SaveV4 {
   return { ...doc, version: 4, state: { ...doc.state, characters, said: [] } };
 }
 
+/** Version 4 → 5: nothing to add; a game of version 4 was never set up nor had rolls forced. */
+export function v4ToV5(doc: SaveV4): SaveV5 {
+  return { ...doc, version: 5 };
+}
+
 /** Brings a validated save of any loadable version to the current format. */
 export function migrateToCurrent(doc: AnySave, story: Story): SaveDocument {
   switch (doc.version) {
@@ -65,6 +70,8 @@ export function migrateToCurrent(doc: AnySave, story: Story): SaveDocument {
     case 3:
       return migrateToCurrent(v3ToV4(doc), story);
     case 4:
+      return migrateToCurrent(v4ToV5(doc), story);
+    case 5:
       return doc;
     default: {
       const _never: never = doc;

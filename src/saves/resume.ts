@@ -7,7 +7,7 @@
 import type { Story } from '../engine/index.js';
 import { SaveError, oneLine } from './errors.js';
 import type { SaveDocument, SaveMeta, StoryRef } from './format.js';
-import { replayMoves, type ReplayStop, type SavedGame } from './game.js';
+import { forceNextRolls, replayMoves, type ReplayStop, type SavedGame } from './game.js';
 
 /** A game loaded from a save, ready to play on. */
 export interface LoadedGame extends SavedGame {
@@ -28,11 +28,14 @@ export function resumeSave(story: Story, doc: SaveDocument, where: string): Load
   // A game begun with --start-at recorded its start; if that scene is gone,
   // the story's own start is the only place left to begin.
   const startScene = story.scenes.has(doc.start) ? doc.start : story.start;
-  const outcome = replayMoves(story, doc.seed, startScene, doc.history);
+  const outcome = replayMoves(story, doc.seed, startScene, doc.history, doc.setup);
   if (outcome === undefined) {
     return new SaveError('unplayable', where, `cannot be loaded because the story "${story.id}" fails at its start`);
   }
-  const { game, applied, stop } = outcome;
+  const { applied, stop } = outcome;
+  // Rolls forced after the last choice wait for the next one, as when the game was saved.
+  const pending = stop === undefined ? doc.force : undefined;
+  const game = pending === undefined || pending.length === 0 ? outcome.game : forceNextRolls(outcome.game, pending);
   const edited = doc.story.hash !== story.hash;
   const lost = doc.history.length - applied;
   const notices: string[] = [];

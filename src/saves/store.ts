@@ -8,17 +8,21 @@ import { readdir, rename, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Story } from '../engine/index.js';
 import { SaveError, oneLine, slotLabel } from './errors.js';
+import { type AsideReason, moveAside } from './aside.js';
 import type { WriteFs } from './atomic-write.js';
 import { exists, keepAsBackup, readSaveFile, removeStaleTemps, writeSaveFile } from './files.js';
 import type { AnySave } from './format.js';
 import type { SavedGame } from './game.js';
 import type { LoadedGame } from './resume.js';
 import {
+  autosaveFamily,
   autosaveSlot,
   backupFile,
   backupOf,
+  checkPlayerSlotName,
   checkSlotName,
   defaultSaveDir,
+  isAutosaveSlot,
   slotFile,
   slotOfFileName,
 } from './slots.js';
@@ -90,6 +94,7 @@ export class SaveStore {
   private readonly tidied = new Set<string>();
   /** The text this store last wrote to each file, while it is known to be there. */
   private readonly written = new Map<string, string>();
+  private readonly notices: string[] = [];
 
   constructor(options: SaveStoreOptions = {}) {
     this.dir = options.dir ?? defaultSaveDir();
@@ -97,10 +102,47 @@ export class SaveStore {
     this.fs = options.fs;
   }
 
-  /** Saves a game to a named slot, keeping the slot's previous save as its backup. */
-  async save(slot: string, story: Story, game: SavedGame): Promise<SaveError | undefined> {
+  /**
+   * Saves a game to a slot the player named, keeping the slot's previous
+   * save as its backup. Names starting `autosave-` are hyosan's own: refused.
+   */
+  save(slot: string, story: Story, game: SavedGame): Promise<SaveError | undefined> {
+    const bad = checkPlayerSlotName(slot);
+    return bad === undefined ? this.write(slot, story, game) : Promise.resolve(bad);
+  }
+
+  /** Saves a game to its story's autosave slot, or the autosave slot given (call after every choice). */
+  autosave(story: Story, game: SavedGame, slot = autosaveSlot(story)): Promise<SaveError | undefined> {
+    const bad = checkSlotName(slot) ?? (isAutosaveSlot(slot) ? undefined : new SaveError('bad-slot', slotLabel(slot), 'is not an autosave slot'));
+    return bad === undefined ? this.write(slot, story, game) : Promise.resolve(bad);
+  }
+
+  /**
+   * What the player should hear about the saves written since the last call
+   * (a damaged save kept aside rather than overwritten), as one-line notices.
+   */
+  takeNotices(): string[] {
+    return this.notices.splice(0);
+  }
+
+  /**
+   * Moves `slot`'s save (and its backup) to a slot of its own named for
+   * `reason` and the date, so the next save there replaces nothing; resolves
+   * to that slot, or undefined when the slot holds no save.
+   */
+  keepAside(slot: string, reason: AsideReason): Promise<string | undefined | SaveError> {
     const bad = checkSlotName(slot);
-    if (bad !== undefined) return bad;
+    if (bad !== undefined) return Promise.resolve(bad);
+    const file = slotFile(this.dir, slot);
+    const when = this.now();
+    return queued(resolve(file), async () => {
+      const aside = await moveAside(this.dir, slot, reason, when, { withBackup: true });
+      if (typeof aside === 'string') this.written.delete(file);
+      return aside;
+    });
+  }
+
+  private write(slot: string, story: Story, game: SavedGame): Promise<SaveError | undefined> {
     const file = slotFile(this.dir, slot);
     const savedAt = this.now();
     // Queued before anything is awaited, so saves reach the disk in the order they were asked for.
@@ -127,11 +169,6 @@ export class SaveStore {
   /** Resolves when every save this process has started is on disk (await it before exiting). */
   async flush(): Promise<void> {
     await Promise.all([...writing.values()]);
-  }
-
-  /** Saves a game to its story's autosave slot (call after every choice). */
-  autosave(story: Story, game: SavedGame): Promise<SaveError | undefined> {
-    return this.save(autosaveSlot(story), story, game);
   }
 
   /** Loads a slot, falling back to its backup (with a notice) when the main file is damaged. */
@@ -170,18 +207,37 @@ export class SaveStore {
     return bad ?? new SaveError('missing', slotLabel(target), `is not in ${this.dir}`);
   }
 
-  /** `--continue`: the newest save of this story that loads; older ones if the newest is beyond repair. */
-  async loadLatest(story: Story): Promise<StoredGame | SaveError> {
+  /**
+   * `--continue`: the newest save of this story that loads; older ones if the
+   * newest is beyond repair. It looks at the player's own slots and the
+   * story's autosave slots (`autosaves`: its autosave family), never at
+   * another story's autosaves, even one that claims the same id. A damaged
+   * autosave is said to be damaged, not taken for no save at all.
+   */
+  async loadLatest(
+    story: Story,
+    autosaves: readonly string[] = autosaveFamily(autosaveSlot(story)),
+  ): Promise<StoredGame | SaveError> {
     const entries = await this.list();
     if (entries instanceof SaveError) return entries;
     const newestFirst = entries
-      .filter((e) => e.save?.story.id === story.id)
+      .filter((e) => isContinuable(e.slot, autosaves) && (e.save === undefined ? autosaves.includes(e.slot) : e.save.story.id === story.id))
       .sort((a, b) => savedTime(b) - savedTime(a));
     const skipped: string[] = [];
+    let damaged: SaveError | undefined;
     for (const entry of newestFirst) {
       const game = await this.load(entry.slot, story);
       if (!(game instanceof SaveError)) return { ...game, notices: [...skipped, ...game.notices] };
+      if (entry.save === undefined) damaged ??= game;
       skipped.push(oneLine(`${game.where}: ${game.problem} — continuing from an older save instead.`));
+    }
+    if (damaged !== undefined) {
+      return new SaveError(
+        damaged.kind,
+        damaged.where,
+        `${damaged.problem}: the game saved there is damaged`,
+        "start a new game: its first save keeps the damaged file aside (listed by 'hyosan saves') instead of overwriting it",
+      );
     }
     return new SaveError('no-saves', this.dir, `has no saved game of "${story.title}"`);
   }
@@ -193,11 +249,15 @@ export class SaveStore {
    * Loading checks the save in full, and says what is wrong with one that
    * only looks like a save.
    */
-  async newestSaveOf(storyId: string): Promise<SavePeek | undefined> {
+  async newestSaveOf(
+    storyId: string,
+    autosaves: readonly string[] = autosaveFamily(autosaveSlot({ id: storyId })),
+  ): Promise<SavePeek | undefined> {
     const slots = await this.slots();
     if (slots instanceof SaveError) return undefined;
     let newest: SavePeek | undefined;
     for (const slot of slots) {
+      if (!isContinuable(slot, autosaves)) continue;
       for (const file of [slotFile(this.dir, slot), backupFile(this.dir, slot)]) {
         const peek = await peekSave(file, storyId);
         if (peek === undefined) continue;
@@ -235,7 +295,8 @@ export class SaveStore {
     return slots;
   }
 
-  private async entry(slot: string): Promise<SaveEntry> {
+  /** One slot as `list` gives it: its save (from the backup if the main file is damaged), or why it has none. */
+  async entry(slot: string): Promise<SaveEntry> {
     const file = slotFile(this.dir, slot);
     const main = await readDocument(file);
     if (!(main instanceof SaveError)) return { slot, file, fromBackup: false, ...main };
@@ -248,14 +309,26 @@ export class SaveStore {
     const main = slotFile(this.dir, slot);
     const previous = await readSaveFile(main, main, IN_SAVE_FOLDER);
     // Only a readable save becomes the backup: a damaged main file must never
-    // replace the good backup it may be the only way back to. What this store
-    // wrote there itself (checked when it was encoded) needs no second look.
-    const keep =
-      !(previous instanceof SaveError) && (previous.text === this.written.get(main) || (await isReadable(previous.text, main)));
+    // replace the good backup it may be the only way back to.
+    const damage = previous instanceof SaveError ? previous : await damageOf(previous.text, main, this.written.get(main));
     const failed = await writeSaveFile(main, text, main, {
       ...(this.fs === undefined ? {} : { fs: this.fs }),
       // Only once the new save is whole on disk: a failed write leaves the save and its backup as they were.
-      ...(keep ? { beforeReplace: () => keepAsBackup(main, backupFile(this.dir, slot), previous.text) } : {}),
+      beforeReplace: async () => {
+        if (damage === undefined && !(previous instanceof SaveError)) {
+          return keepAsBackup(main, backupFile(this.dir, slot), previous.text);
+        }
+        // A damaged save is kept aside, never overwritten (a save from a newer hyosan counts too).
+        if (damage === undefined || damage.kind === 'missing') return undefined;
+        const aside = await moveAside(this.dir, slot, 'damaged', this.now(), { withBackup: false });
+        if (aside instanceof SaveError) return aside;
+        if (aside !== undefined) {
+          this.notices.push(
+            oneLine(`${main} ${damage.problem}; it is kept as save slot "${aside}" (see 'hyosan saves'), and this save took its place.`),
+          );
+        }
+        return undefined;
+      },
     });
     if (failed === undefined) this.written.set(main, text);
     else this.written.delete(main);
@@ -333,6 +406,11 @@ async function moveFile(file: string, to: string): Promise<SaveError | undefined
   }
 }
 
+/** Whether Continue may resume `slot`: one of the player's own slots, or one of the story's autosave slots. */
+function isContinuable(slot: string, autosaves: readonly string[]): boolean {
+  return autosaves.includes(slot) || !isAutosaveSlot(slot);
+}
+
 /** What the title screen shows of a save before loading it. */
 export interface SavePeek {
   readonly sceneTitle: string;
@@ -360,8 +438,15 @@ async function peekSave(file: string, storyId: string): Promise<SavePeek | undef
   };
 }
 
-async function isReadable(text: string, file: string): Promise<boolean> {
-  return !((await codec()).readSaveDocument(text, file) instanceof SaveError);
+/**
+ * Why a save file's text is no save this hyosan can read, or undefined when
+ * it is one. What this store wrote there itself (checked when it was
+ * encoded) needs no second look.
+ */
+async function damageOf(text: string, file: string, written: string | undefined): Promise<SaveError | undefined> {
+  if (text === written) return undefined;
+  const read = (await codec()).readSaveDocument(text, file);
+  return read instanceof SaveError ? read : undefined;
 }
 
 async function readDocument(file: string): Promise<{ save: AnySave; modified: Date } | SaveError> {

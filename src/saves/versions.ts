@@ -21,9 +21,14 @@ export const SAVE_FORMAT = 'hyosan-save';
 //   4  The snapshot keeps `said` (the lines `say` effects showed in the last
 //      move), and each character may carry `exposedAt` (when last exposed to
 //      the virus) and `fate` (what the story recorded became of them).
+//   5  A game begun with `--start-at` and setup options records its `setup`
+//      (flags, items, party, stats, clock, variables, statuses, forced rolls),
+//      which the replay applies before the first scene; a move may carry
+//      `force` (rolls forced just before it), the document `force` (rolls
+//      forced since the last move), and the snapshot `forced` (the queue).
 
 /** The version `encodeSave` writes. */
-export const SAVE_FORMAT_VERSION = 4;
+export const SAVE_FORMAT_VERSION = 5;
 /** The oldest version `decodeSave` still migrates forward. */
 export const MIN_LOADABLE_VERSION = 1;
 

@@ -15,6 +15,7 @@ import { type Problem, sortProblems } from './problem.js';
 import { compileScene } from './scenes.js';
 import { scenesLoadSchema } from './schema.js';
 import { checkSceneRefs, compileSettings, declaredNames } from './story-config.js';
+import { redirectLoops } from './redirect-loops.js';
 import { countWords } from './template.js';
 import { unsafeTextProblems } from './unsafe-text.js';
 
@@ -151,6 +152,7 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
   const settings = storyCtx === undefined ? undefined : compileSettings(storyYaml?.data, storyCtx);
   if (storyCtx !== undefined) checkSceneRefs(storyYaml?.data, storyCtx);
   problems.push(...followOns.problems());
+  problems.push(...redirectLoops(scenes));
 
   const all = sortProblems(problems);
   const stats = statsOf(found);

@@ -78,6 +78,9 @@ const KEYS: (string | undefined)[] = new Array(256);
 const QUOTE = 34;
 const BACKSLASH = 92;
 
+/** Lists and mappings nested deeper than this are refused: no story needs more, and reading them recurses. */
+export const MAX_NESTING = 64;
+
 /** Reads `text`, or undefined when it uses anything the fast path does not handle exactly like `yaml`. */
 export function parseFastYaml(text: string): FastYaml | undefined {
   if (text.length === 0 || text.charCodeAt(text.length - 1) !== NEWLINE) return undefined;
@@ -116,6 +119,8 @@ class Reader {
   private childCount = 0;
   private readonly items: unknown[] = [];
   private itemCount = 0;
+  /** How many collections the reader is inside. */
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -173,8 +178,18 @@ class Reader {
     this.children[this.childCount++] = this.record;
   }
 
+  /**
+   * Counts one more collection inside the ones being read. Deeper than
+   * MAX_NESTING, the fast path gives up, and the full parse reports where
+   * (parse-yaml.ts): reading on would only recurse until the stack ran out.
+   */
+  private enterCollection(): void {
+    if (++this.depth > MAX_NESTING) giveUp();
+  }
+
   /** Writes the record of a collection starting at `start` whose children were added from `from` on. */
   private endCollection(from: number, start: number): void {
+    this.depth--;
     const count = (this.childCount - from) / 2;
     for (let i = from; i < this.childCount; i++) this.positions.push(this.children[i] as number);
     this.positions.push(count);
@@ -195,6 +210,7 @@ class Reader {
 
   /** A mapping whose keys are at column `indent`; its first key is at `first`. */
   private blockMap(indent: number, first: number): Record<string, unknown> {
+    this.enterCollection();
     const map: Record<string, unknown> = {};
     const children = this.childCount;
     let keyAt = first;
@@ -265,6 +281,7 @@ class Reader {
 
   /** A list whose dashes are at column `indent`, starting at the line the reader is at. */
   private blockSeq(indent: number): unknown[] {
+    this.enterCollection();
     const items = this.itemCount;
     const children = this.childCount;
     const start = this.line + indent;
@@ -424,6 +441,7 @@ class Reader {
 
   /** A `[…]` or `{…}` at `at`; the offset after it is left in `flowEnd`. */
   private flowNode(at: number): unknown {
+    this.enterCollection();
     const t = this.text;
     const list = t[at] === '[';
     const close = list ? ']' : '}';

@@ -15,6 +15,15 @@ export const CHOICE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** The longest id or name (scene, choice, story, flag...) and story version: saves refuse longer ones. */
 export const MAX_NAME_LENGTH = 100;
 
+// Names Windows reserves for devices, whatever the extension: a file or
+// folder called `con` (or `con.yaml`) cannot be made there, or worse, writes to the console.
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/** True for a name Windows keeps for a device (`CON`, `nul`, `COM1`), which no file may have. */
+export function isWindowsDeviceName(name: string): boolean {
+  return WINDOWS_DEVICES.test(name);
+}
+
 /** The pseudo-scene a `goto` names to go back to where an interruption came from. */
 export const RETURN = '@return';
 /** The pseudo-scene a `goto` names to come back from a sub-scene that a choice `call`ed. */

@@ -18,7 +18,7 @@ import {
   isSeq,
   parseAllDocuments,
 } from 'yaml';
-import { type FastYaml, childPosition, parseFastYaml } from './fast-yaml.js';
+import { type FastYaml, MAX_NESTING, childPosition, parseFastYaml } from './fast-yaml.js';
 import { isReserved, reservedMessage } from './names.js';
 import type { Problem } from './problem.js';
 import { wordYamlError } from './yaml-wording.js';
@@ -180,7 +180,10 @@ export function parseYamlFile(file: SourceFile): { yaml?: YamlFile; problems: Pr
   if (doc.errors.length > 0) return { problems };
   if (doc.contents === null) return { problems: [...problems, at(1, 1, 'the file is empty')] };
   // Offending keys are reported and removed, so the rest can still be checked.
-  problems.push(...checkKeys(doc, file.path, lines));
+  const keys = checkKeys(doc, file.path, lines);
+  problems.push(...keys.problems);
+  // Data nested that deep would only take the checks after this down.
+  if (keys.tooDeep) return { problems };
 
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -200,7 +203,7 @@ function yamlMessage(e: YAMLError): string {
     return `${e.message.replace('tag:yaml.org,2002:', '!!')}; only plain YAML is allowed here (no tags)`;
   }
   if (e.code === 'DUPLICATE_KEY') return 'this key appears twice in the same mapping; keys must be unique';
-  if (/call stack/i.test(e.message)) return 'nested too deeply: lists or mappings inside each other hundreds of times';
+  if (e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message)) return TOO_DEEP;
   return e.message;
 }
 
@@ -214,15 +217,25 @@ export function tooLargeMessage(bytes: number): string {
  * Offending pairs are removed so they never reach the data; aliases are not
  * followed, so a walk stays linear in the file's size.
  */
-function checkKeys(doc: Document.Parsed, path: string, lines: LineCounter): Problem[] {
+function checkKeys(doc: Document.Parsed, path: string, lines: LineCounter): { problems: Problem[]; tooDeep: boolean } {
   const problems: Problem[] = [];
   const report = (node: Node | null, message: string) => {
     const p = lines.linePos(node?.range?.[0] ?? 0);
     problems.push({ file: path, line: p.line, col: p.col, severity: 'error', message });
   };
   const stack: unknown[] = [doc.contents];
+  // How many collections each node on the stack is inside of.
+  const depths: number[] = [0];
+  let tooDeep = false;
   while (stack.length > 0) {
     const node = stack.pop();
+    const depth = (depths.pop() as number) + 1;
+    if ((isMap(node) || isSeq(node)) && depth > MAX_NESTING) {
+      if (!tooDeep) report(node, TOO_DEEP);
+      tooDeep = true;
+      continue;
+    }
+    const before = stack.length;
     if (isMap(node)) {
       node.items = node.items.filter((pair) => {
         const key = pair.key as Node | null;
@@ -238,11 +251,17 @@ function checkKeys(doc: Document.Parsed, path: string, lines: LineCounter): Prob
         return true;
       });
     } else if (isSeq(node)) {
-      stack.push(...node.items);
+      for (const item of node.items) stack.push(item);
     }
+    for (let i = before; i < stack.length; i++) depths.push(depth);
   }
-  return problems;
+  return { problems, tooDeep };
 }
+
+/** The message for lists and mappings nested deeper than MAX_NESTING. */
+const TOO_DEEP =
+  `nested more than ${MAX_NESTING} levels deep (lists and mappings inside each other); ` +
+  'no story needs that many: flatten it';
 
 /** The node a data path leads to, and whether the whole path was found. */
 interface Found {

@@ -24,7 +24,7 @@ import {
   startOwned,
   step,
 } from '../engine/index.js';
-import type { GameState, Move, OwnedState, Story } from '../engine/index.js';
+import type { GameState, Move, OwnedState, Setup, Story } from '../engine/index.js';
 
 /** Games per batch; part of what a seed means, so changing it changes every result. */
 export const BATCH_SIZE = 100;
@@ -44,6 +44,15 @@ export interface RandomTestOptions {
   readonly prefix?: readonly Move[];
   /** Scenes besides endings to record a reproducing route to (rare ones a test must reach). */
   readonly routeTo?: readonly string[];
+  /** The scene every game begins at instead of the story's start (`--start-at`). */
+  readonly startAt?: string;
+  /** How every game is set up to begin (`--start-at` with `--set`, `--give`…). */
+  readonly setup?: Setup;
+}
+
+/** The story as the games play it: beginning at `startAt` when one is given. */
+export function playedStory(story: Story, options: Pick<RandomTestOptions, 'startAt'>): Story {
+  return options.startAt === undefined || options.startAt === story.start ? story : { ...story, start: options.startAt };
 }
 
 /** A game that reached an ending scene: replaying `moves` with `seed` gets there again. */
@@ -158,8 +167,9 @@ export function playBatch(story: Story, options: RandomTestOptions, batch: numbe
   const last = Math.min(options.runs, first + BATCH_SIZE);
   const acc = new Accumulator(options.routeTo);
   const used: UseCounts = new Map();
+  const played = playedStory(story, options);
   for (let game = first; game < last; game++) {
-    playGame(story, game, gameSeed(options.seed, game), used, options, acc);
+    playGame(played, game, gameSeed(options.seed, game), used, options, acc);
   }
   return acc.part();
 }
@@ -203,7 +213,7 @@ function playGame(
     acc.clock({ scene: shown.scene, stated, found: formatClock(story.clock, shown.time), game, seed, moves });
   };
   try {
-    state = startOwned(story, seed);
+    state = startOwned(story, seed, options.setup);
     checkClock(state);
     for (const move of options.prefix ?? []) {
       if (move.scene !== state.scene) {
@@ -262,7 +272,7 @@ function playGame(
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     // A move that throws leaves the owned state half-changed: report on the state before it.
-    if (state !== undefined) last = replay(story, seed, moves.slice(0, applied)).state;
+    if (state !== undefined) last = replay(story, seed, moves.slice(0, applied), options.setup).state;
     acc.error({ scene: last?.scene ?? story.start, message, game, seed, moves });
   }
   if (last !== undefined) acc.visited(last);
@@ -455,13 +465,14 @@ export function coverageOf(part: RandomTestPart): Coverage {
 /**
  * The lines to type in the line-by-line mode (`hyosan --plain --seed S`) to
  * replay `moves`: each choice's number as listed, then any typed answer. A
- * move that fails (the error a game ran into) is the last line.
+ * move that fails (the error a game ran into) is the last line. `story` and
+ * `setup` are the game's as it began (see `playedStory`).
  */
-export function plainModeLines(story: Story, seed: number, moves: readonly Move[]): string[] {
+export function plainModeLines(story: Story, seed: number, moves: readonly Move[], setup?: Setup): string[] {
   const lines: string[] = [];
   let state: GameState;
   try {
-    state = start(story, seed);
+    state = start(story, seed, setup);
   } catch {
     return lines;
   }

@@ -3,7 +3,7 @@
  * never drift apart. Pure: plain mode imports this without loading Ink.
  */
 
-import type { ChoiceView, Ending, Symptom, VisibleCondition } from '../engine/index.js';
+import type { ChoiceView, Ending, Fate, Symptom, VisibleCondition } from '../engine/index.js';
 
 /** A disabled choice's label: marked in words, not only dimmed (NO_COLOR, screen readers), with its hint. */
 export function unavailableLabel(choice: ChoiceView): string {
@@ -56,6 +56,27 @@ export function conditionLabel(condition: VisibleCondition): string {
   const word = conditionWord(condition.label);
   return signs === '' || (condition.label !== 'unwell' && condition.label !== 'changed') ? word : `${word} (${signs})`;
 }
+
+/**
+ * A companion's condition after their name, with its brackets, rendered
+ * once: `Nam-ra (unwell: sharp hearing, pale skin)`, `Woo-jin (well)`.
+ */
+export function withCondition(name: string, condition: VisibleCondition): string {
+  const label = conditionLabel(condition);
+  const open = label.indexOf(' (');
+  // `unwell (fever)` inside brackets would read `(unwell (fever))`: the signs follow a colon instead.
+  const inner = open < 0 ? label : `${label.slice(0, open)}: ${label.slice(open + 2, -1)}`;
+  return `${name} (${inner})`;
+}
+
+/** What became of a companion, in the player's words. */
+export const FATE_LABELS: Readonly<Record<Fate, string>> = {
+  killed: 'killed',
+  'killed-by-you': 'killed by you',
+  lost: 'lost',
+  dead: 'dead',
+  left: 'left behind',
+};
 
 /** The player's infection outcome at the end of a run, as the player knows it. */
 export function infectionOutcome(condition: VisibleCondition): string {

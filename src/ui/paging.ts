@@ -16,9 +16,16 @@
 import { wrapText } from './wrap.js';
 
 /** A block of the body: a paragraph of the scene, or a notice for the player above it. */
+/**
+ * How a block of the body reads: the scene's prose, a notice for the player
+ * (story changed, game saved), a line the story said about the last move
+ * (`say`), or the changes line.
+ */
+export type BodyTone = 'prose' | 'notice' | 'said' | 'changes';
+
 export interface BodyBlock {
   readonly text: string;
-  readonly tone: 'prose' | 'notice';
+  readonly tone: BodyTone;
 }
 
 /** Where a line starts: its block, and the offset in the block's text with each run of spaces made one. */
@@ -30,7 +37,7 @@ export interface Place {
 /** A line of the body: a line of a block, or the blank line between two blocks (which has no place). */
 export interface BodyLine {
   readonly text: string;
-  readonly tone: 'prose' | 'notice';
+  readonly tone: BodyTone;
   readonly at?: Place;
 }
 

@@ -16,10 +16,12 @@ export interface Settings {
   readonly textSpeed: TextSpeed;
   /** Colours on (ignored, and off, when NO_COLOR is set). */
   readonly colour: boolean;
+  /** After each choice, a line says what visibly changed ("Show what changed"). */
+  readonly showChanges: boolean;
 }
 
 /** The settings a player starts with. */
-export const DEFAULT_SETTINGS: Settings = { textSpeed: 'instant', colour: true };
+export const DEFAULT_SETTINGS: Settings = { textSpeed: 'instant', colour: true, showChanges: true };
 
 /** A save as the Load list shows it. */
 export interface SaveListing {

@@ -5,7 +5,7 @@
  */
 
 import type { Story } from '../engine/index.js';
-import { replayMoves, type SavedGame } from '../saves/game.js';
+import { forceNextRolls, replayMoves, type SavedGame } from '../saves/game.js';
 import { plural } from './labels.js';
 
 /** The game rebuilt on the reloaded story, and what to tell the player. */
@@ -21,10 +21,15 @@ export interface Reloaded {
  */
 export function reloadGame(story: Story, game: SavedGame): Reloaded | { readonly failed: string } {
   const start = story.scenes.has(game.start) ? game.start : story.start;
-  const outcome = replayMoves(story, game.seed, start, game.history);
+  const outcome = replayMoves(story, game.seed, start, game.history, game.setup);
   if (outcome === undefined) return { failed: `the reloaded story fails at its start scene '${start}'` };
   const title = story.scenes.get(outcome.game.state.scene)?.title ?? outcome.game.state.scene;
-  if (outcome.stop === undefined) return { game: outcome.game, notice: `Story reloaded: you are at "${title}".` };
+  if (outcome.stop === undefined) {
+    // Rolls forced since the last choice still wait for the next one.
+    const pending = game.pendingForce;
+    const kept = pending === undefined ? outcome.game : forceNextRolls(outcome.game, pending);
+    return { game: kept, notice: `Story reloaded: you are at "${title}".` };
+  }
   const lost = game.history.length - outcome.applied;
   const { move } = outcome.stop;
   return {

@@ -1,13 +1,14 @@
 /**
  * What the status panel (and plain mode's `status`) shows: visible stats,
  * the player's condition as symptoms, hunger once the player knows they have
- * changed, the party, key items and the in-game time. Everything comes from
+ * changed, the party, every item carried and the in-game time. Everything comes from
  * what the player can know (`visibleCondition`), never the hidden status.
  * Pure: plain mode imports this without loading Ink.
  */
 
 import { formatClock, powersOf, visibleCondition } from '../engine/index.js';
 import type { GameState, InfectionTable, Power, Story } from '../engine/index.js';
+import { itemLabel } from './changes.js';
 import { conditionLabel, conditionWord, symptomLabel } from './labels.js';
 
 /** One labelled value: `Health` `7/10`. */
@@ -32,7 +33,7 @@ export interface StatusReport {
   readonly powers: readonly string[];
   /** The party, each companion with their visible condition. */
   readonly party: readonly StatusEntry[];
-  /** Key items carried: `Torch`, `Bandage ×2`. */
+  /** Every item carried, key items first: `Torch`, `Bottle of water ×2`. */
   readonly items: readonly string[];
 }
 
@@ -50,12 +51,6 @@ export function statusReport(story: Story, state: GameState): StatusReport {
     label: story.characters[who]?.name ?? who,
     value: conditionLabel(visibleCondition(state, who, table)),
   }));
-  const items: string[] = [];
-  for (const [id, count] of Object.entries(state.items)) {
-    const def = story.items[id];
-    if (def === undefined || !def.key || count <= 0) continue;
-    items.push(count === 1 ? def.label : `${def.label} ×${count}`);
-  }
   return {
     clock: formatClock(story.clock, state.time),
     stats,
@@ -64,7 +59,7 @@ export function statusReport(story: Story, state: GameState): StatusReport {
     ...(hunger === undefined ? {} : { hunger }),
     powers: player.label === 'changed' ? powersOf(state, 'player').map((power) => powerLabel(power, table)) : [],
     party,
-    items,
+    items: itemsCarried(story, state),
   };
 }
 
@@ -90,6 +85,17 @@ export function powerLabel(power: Power, table: InfectionTable): string {
   }
 }
 
+/** Every item carried (count above zero), key items first, each group in the order they were first given. */
+export function itemsCarried(story: Story, state: GameState): string[] {
+  const key: string[] = [];
+  const other: string[] = [];
+  for (const [id, count] of Object.entries(state.items)) {
+    if (count <= 0) continue;
+    (story.items[id]?.key === true ? key : other).push(itemLabel(story, id, count));
+  }
+  return [...key, ...other];
+}
+
 /** The report as lines of plain text, for plain mode and the transcript. */
 export function statusText(report: StatusReport): string[] {
   const lines = [`Time: ${report.clock}`];
@@ -101,6 +107,6 @@ export function statusText(report: StatusReport): string[] {
   lines.push(
     report.party.length === 0 ? 'Party: nobody' : `Party: ${report.party.map((p) => `${p.label} (${p.value})`).join(', ')}`,
   );
-  lines.push(`Items: ${report.items.length === 0 ? 'nothing of note' : report.items.join(', ')}`);
+  lines.push(`Items: ${report.items.length === 0 ? 'nothing' : report.items.join(', ')}`);
   return lines;
 }

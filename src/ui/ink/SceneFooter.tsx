@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import { AnswerPrompt } from './AnswerPrompt.js';
 import { ChoiceList } from './ChoiceList.js';
 import { EndingView } from './EndingView.js';
@@ -16,13 +16,22 @@ export interface SceneFooterProps {
   readonly color: boolean;
 }
 
-/** What follows the prose: a "more" prompt, the choices, a typed answer, the ending or a dead end. */
+/** What follows the prose: a "more" prompt, the choices (under an ending that leads on), a typed answer, the ending or a dead end. */
 export function SceneFooter({ footer, cursor, answer, color }: SceneFooterProps) {
   switch (footer.kind) {
     case 'more':
       return <Text inverse>{` more (Enter) — page ${footer.page + 1} of ${footer.pages} `}</Text>;
     case 'choices':
-      return <ChoiceList choices={footer.choices} labels={footer.labels} cursor={cursor} color={color} />;
+      return footer.ending === undefined ? (
+        <ChoiceList choices={footer.choices} labels={footer.labels} cursor={cursor} color={color} />
+      ) : (
+        <Box flexDirection="column">
+          <EndingView lines={footer.ending} color={color} />
+          <Box marginTop={1}>
+            <ChoiceList choices={footer.choices} labels={footer.labels} cursor={cursor} color={color} />
+          </Box>
+        </Box>
+      );
     case 'answer':
       return answer === undefined ? null : <AnswerPrompt answer={answer} prompt={footer.prompt} />;
     case 'ending':

@@ -19,7 +19,7 @@ export interface SceneViewProps {
   readonly color: boolean;
 }
 
-/** The chapter and clock, the scene's title, then the page of prose (and notices above it). */
+/** The chapter and clock, the scene's title, then the page of prose (notices and what the last move told above it). */
 export function SceneView({ scene, title, lines, reveal, width, color }: SceneViewProps) {
   const chapter = truncate(scene.chapter, Math.max(0, width - columnsOf(scene.clock) - 1));
   const shown = reveal === undefined ? lines : revealed(lines, reveal);
@@ -34,19 +34,42 @@ export function SceneView({ scene, title, lines, reveal, width, color }: SceneVi
       </Text>
       {shown.length === 0 ? null : (
         <Box marginTop={1} flexDirection="column">
-          {shown.map((line, index) =>
-            line.tone === 'notice' ? (
-              <Text key={index} color={color ? 'magenta' : undefined} bold>
-                {line.text}
-              </Text>
-            ) : (
-              <Text key={index}>{line.text === '' ? ' ' : line.text}</Text>
-            ),
-          )}
+          {shown.map((line, index) => (
+            <BodyText key={index} line={line} color={color} />
+          ))}
         </Box>
       )}
     </Box>
   );
+}
+
+/**
+ * One line of the body, in its tone's style: a notice bold, what the last
+ * move said in italics set apart from the prose, the changes line dim.
+ */
+function BodyText({ line, color }: { readonly line: BodyLine; readonly color: boolean }) {
+  switch (line.tone) {
+    case 'notice':
+      return (
+        <Text color={color ? 'magenta' : undefined} bold>
+          {line.text}
+        </Text>
+      );
+    case 'said':
+      return (
+        <Text italic color={color ? 'cyan' : undefined}>
+          {line.text}
+        </Text>
+      );
+    case 'changes':
+      return <Text dimColor>{line.text}</Text>;
+    case 'prose':
+      return <Text>{line.text === '' ? ' ' : line.text}</Text>;
+    default: {
+      const never: never = line.tone;
+      return never;
+    }
+  }
 }
 
 /** The first `count` characters of the page, line by line. */

@@ -13,7 +13,7 @@ export interface SettingsScreenProps {
   readonly color: boolean;
 }
 
-/** The settings: how fast text appears, and colours. Kept between games. */
+/** The settings: how fast text appears, colours, and whether a line says what changed. Kept between games. */
 export function SettingsScreen({ items, cursor, width, color }: SettingsScreenProps) {
   return (
     <Box flexDirection="column" width={width}>

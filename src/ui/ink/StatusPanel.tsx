@@ -53,7 +53,7 @@ export function panelLines(report: StatusReport, inner: number, height: number, 
   ];
   const party: Block[] =
     report.party.length === 0 ? [rows('dim', 'nobody with you')] : report.party.map((p) => rows('plain', `${p.label}: ${p.value}`));
-  const items: Block[] = report.items.length === 0 ? [rows('dim', 'nothing of note')] : report.items.map((i) => rows('plain', i));
+  const items: Block[] = report.items.length === 0 ? [rows('dim', 'nothing carried')] : report.items.map((i) => rows('plain', i));
   const title = rows('heading', side ? 'Status' : 'Status (tab: back to the story)');
   const clock = rows('dim', report.clock);
   const build = (spaced: boolean, withClock: boolean, partyRows: number, itemRows: number): PanelLine[] => {

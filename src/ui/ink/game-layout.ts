@@ -10,6 +10,7 @@ import type { ChoiceView, GameState, SceneView, Story } from '../../engine/index
 import { endingBanner } from '../labels.js';
 import { choiceLabels, choiceRows, columnsFor, roomFor, statusShown, type Columns, type TerminalSize } from './layout.js';
 import { pageBody, type BodyBlock, type BodyLine } from '../paging.js';
+import type { MoveOutcome } from '../changes.js';
 import type { TextField } from './text-field.js';
 import { runSummary, runSummaryLines } from '../run-summary.js';
 import { wrapHanging, wrapText } from '../wrap.js';
@@ -35,7 +36,13 @@ export interface EndingLine {
 /** What follows the prose on the page shown. */
 export type Footer =
   | { readonly kind: 'more'; readonly page: number; readonly pages: number }
-  | { readonly kind: 'choices'; readonly choices: readonly ChoiceView[]; readonly labels: readonly (readonly string[])[] }
+  | {
+      readonly kind: 'choices';
+      readonly choices: readonly ChoiceView[];
+      readonly labels: readonly (readonly string[])[];
+      /** An ending with a way on: its banner, summary and the run's summary, shown above its choices. */
+      readonly ending?: readonly EndingLine[];
+    }
   | { readonly kind: 'answer'; readonly prompt: readonly string[] }
   | { readonly kind: 'ending'; readonly lines: readonly EndingLine[] }
   | { readonly kind: 'dead-end'; readonly lines: readonly string[] };
@@ -65,6 +72,8 @@ export interface LayoutInput {
   readonly size: TerminalSize;
   readonly statusToggle: boolean | undefined;
   readonly notices: readonly string[];
+  /** What the last move told the player, shown above the scene's text. */
+  readonly outcome?: MoveOutcome | undefined;
   readonly answer: Answer | undefined;
   readonly page: number;
   /** Endings found so far (scene ids), for the run summary. */
@@ -98,6 +107,8 @@ export function gameLayout(input: LayoutInput): GameLayout {
   const fixed = 1 + title.length + 3 + 1 + lineRows;
   const blocks: BodyBlock[] = [
     ...input.notices.map((text): BodyBlock => ({ text, tone: 'notice' })),
+    ...(input.outcome?.said ?? []).map((text): BodyBlock => ({ text, tone: 'said' })),
+    ...(input.outcome?.changes === undefined ? [] : [{ text: input.outcome.changes, tone: 'changes' } as const]),
     ...scene.paragraphs.map((text): BodyBlock => ({ text, tone: 'prose' })),
   ];
   const pages = pageBody(blocks, { width, rows: roomFor(size.rows, fixed), footer: footerRows(last) });
@@ -111,8 +122,13 @@ export function gameLayout(input: LayoutInput): GameLayout {
 
 function lastFooter(input: LayoutInput, mode: Mode, scene: SceneView, choices: readonly ChoiceView[], width: number): Footer {
   switch (mode) {
-    case 'choosing':
-      return { kind: 'choices', choices, labels: choiceLabels(choices, width) };
+    case 'choosing': {
+      const labels = choiceLabels(choices, width);
+      // An ending with a way on is still an ending: shown as one, above the choices that lead on.
+      return scene.ending === undefined
+        ? { kind: 'choices', choices, labels }
+        : { kind: 'choices', choices, labels, ending: endingLines(input, scene, width) };
+    }
     case 'answering':
       return { kind: 'answer', prompt: wrapText(input.answer?.prompt ?? '', width, true) };
     case 'ended':
@@ -149,7 +165,8 @@ function footerRows(footer: Footer): number {
     case 'more':
       return 1;
     case 'choices':
-      return choiceRows(footer.labels);
+      // The ending's lines and a blank row before the choices.
+      return choiceRows(footer.labels) + (footer.ending === undefined ? 0 : footer.ending.length + 1);
     case 'answer':
       // The prompt, the line being typed and the hint under it.
       return footer.prompt.length + 2;

@@ -7,6 +7,7 @@
  */
 
 import type { ChoiceView } from '../../engine/index.js';
+import type { MoveOutcome } from '../changes.js';
 import { unavailableLabel } from '../labels.js';
 import { wrapText } from '../wrap.js';
 

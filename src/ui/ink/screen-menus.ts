@@ -15,7 +15,7 @@ import { editField, emptyField } from './text-field.js';
 import { titleItems } from './title.js';
 
 type MenuId = 'resume' | 'save' | 'load' | 'undo' | 'settings' | 'title' | 'quit';
-type SettingId = 'speed' | 'colour' | 'back';
+type SettingId = 'speed' | 'colour' | 'changes' | 'back';
 
 /** The in-game menu's entries. */
 export function menuItems(screen: Screen): MenuItem<MenuId>[] {
@@ -41,6 +41,7 @@ export function settingItems(screen: Screen): MenuItem<SettingId>[] {
     noColor
       ? { id: 'colour', label: 'Colours: off', enabled: false, note: 'NO_COLOR is set' }
       : { id: 'colour', label: `Colours: ${settings.colour ? 'on' : 'off'}`, enabled: true },
+    { id: 'changes', label: `Show what changed: ${settings.showChanges ? 'on' : 'off'}`, enabled: true },
     { id: 'back', label: 'Back', enabled: true },
   ];
 }
@@ -141,6 +142,8 @@ export function settingsKey(screen: Screen, view: Extract<View, { name: 'setting
   if (id === 'speed') {
     const at = SPEEDS.indexOf(settings.textSpeed);
     changed = { ...settings, textSpeed: SPEEDS[(at + step + SPEEDS.length) % SPEEDS.length]! };
+  } else if (id === 'changes') {
+    changed = { ...settings, showChanges: !settings.showChanges };
   } else {
     if (screen.noColor) return screen;
     changed = { ...settings, colour: !settings.colour };

@@ -3,8 +3,9 @@
  * answer, undoing, and entering a new state (a choice made, a game loaded).
  */
 
-import { choicesOf, isEnded, sceneView } from '../../engine/index.js';
-import type { ChoiceView } from '../../engine/index.js';
+import { choicesOf, sceneOf, sceneView } from '../../engine/index.js';
+import type { ChoiceView, GameState } from '../../engine/index.js';
+import { moveOutcome } from '../changes.js';
 import { playChoice, rewind, type SavedGame } from '../../saves/game.js';
 import type { Answer } from './game-layout.js';
 import { isChar, numberKeyIndex, type KeyPress } from './keys.js';
@@ -19,10 +20,21 @@ export type Announce = 'shown' | 'rewound' | 'none' | { readonly chose: string }
 // Characters revealed per tick (App ticks every 30 ms) at each text speed.
 const REVEAL_STEP = { fast: 12, slow: 3 } as const;
 
-/** The screen showing `game` from its first page, after a choice, a load or an undo. */
-export function enterGame(screen: Screen, game: SavedGame, notices: readonly string[], announce: Announce): Screen {
-  const { answer: _answer, message: _message, reveal: _reveal, ...rest } = screen;
+/**
+ * The screen showing `game` from its first page, after a choice (made in
+ * the state `before`), a load or an undo. An ending is recorded as found the
+ * moment it is shown, even one with a way on.
+ */
+export function enterGame(
+  screen: Screen,
+  game: SavedGame,
+  notices: readonly string[],
+  announce: Announce,
+  before?: GameState,
+): Screen {
+  const { answer: _answer, message: _message, reveal: _reveal, outcome: _outcome, ...rest } = screen;
   const { story } = screen;
+  const outcome = moveOutcome(story, before, game.state, screen.settings.showChanges);
   let next: Screen = {
     ...rest,
     game,
@@ -30,13 +42,14 @@ export function enterGame(screen: Screen, game: SavedGame, notices: readonly str
     cursor: firstEnabled(choicesOf(story, game.state)),
     page: 0,
     notices,
+    ...(outcome.said.length === 0 && outcome.changes === undefined ? {} : { outcome }),
     ...(screen.settings.textSpeed === 'instant' ? {} : { reveal: 0 }),
   };
   if (announce === 'shown') next = send(next, { kind: 'shown', game });
   else if (announce === 'rewound') next = send(next, { kind: 'rewound', game });
   else if (announce !== 'none') next = send(next, { kind: 'chose', game, label: announce.chose });
   const scene = game.state.scene;
-  if (isEnded(story, game.state) && !next.found.includes(scene)) {
+  if (sceneOf(story, game.state).ending !== undefined && !next.found.includes(scene)) {
     next = send({ ...next, found: [...next.found, scene] }, { kind: 'ending', sceneId: scene });
   }
   return next;
@@ -166,7 +179,7 @@ function makeChoice(screen: Screen, game: SavedGame, choiceId: string, label: st
     const { answer: _dropped, ...rest } = screen;
     return { ...rest, notices: [`The story failed here (${why}). Please report it; choose again or undo.`], page: 0 };
   }
-  return enterGame(screen, next, [], { chose: label });
+  return enterGame(screen, next, [], { chose: label }, game.state);
 }
 
 /** Goes back one choice, if there is one to go back from. */

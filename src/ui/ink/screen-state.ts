@@ -11,6 +11,7 @@ import type { SavedGame } from '../../saves/game.js';
 import { gameLayout, modeOf, type Answer, type GameLayout, type Mode } from './game-layout.js';
 import type { KeyPress } from './keys.js';
 import type { TerminalSize } from './layout.js';
+import type { MoveOutcome } from '../changes.js';
 import type { GameStart, SaveListing, Settings, StoryChange } from '../ports.js';
 import type { TextField } from './text-field.js';
 import { firstTitleCursor } from './title.js';
@@ -86,6 +87,8 @@ export interface Screen {
   readonly answer?: Answer;
   /** Shown above the scene until the next choice (a loaded save's notice, "Saved."). */
   readonly notices: readonly string[];
+  /** What the last move told the player (its `say` lines and the changes line), shown above the scene's text. */
+  readonly outcome?: MoveOutcome;
   /** A one-line message on the title, menu, save or load screen, or the game screen (until the next key). */
   readonly message?: string;
   /** Why the watched story folder cannot be reloaded; the old story plays on meanwhile. */
@@ -144,6 +147,7 @@ export function layoutOf(screen: Screen, game: SavedGame): GameLayout {
     size: screen.size,
     statusToggle: screen.statusToggle,
     notices: screen.notices,
+    outcome: screen.outcome,
     answer: screen.answer,
     page: screen.page,
     found: screen.found,

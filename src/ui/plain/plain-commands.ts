@@ -1,6 +1,6 @@
 /** What a line typed at plain mode's `> ` prompt asks for: a choice's number, or one of a few words. */
 
-import type { ChoiceView } from '../../engine/index.js';
+import { rollNamed, type ChoiceView, type Roll } from '../../engine/index.js';
 import { unavailableMessage } from '../labels.js';
 
 /** What a line typed at the `> ` prompt asks for. */
@@ -19,6 +19,10 @@ export type PlainCommand =
   /** Leaves this game (it is saved) for a new one. */
   | { readonly kind: 'new' }
   | { readonly kind: 'undo'; readonly count: number }
+  /** `changes on|off`: the line saying what changed after each choice; `changes` alone flips it. */
+  | { readonly kind: 'changes'; readonly show?: boolean }
+  /** Decide the outcomes of the next `chance`/`check` rolls (for authors trying a scene). */
+  | { readonly kind: 'force'; readonly rolls: readonly Roll[] }
   | { readonly kind: 'invalid'; readonly message: string };
 
 /** The help plain mode prints (the stats' meanings follow it). */
@@ -28,9 +32,12 @@ export const HELP = `Type the number of a choice and press Enter, or one of thes
   saves         list the saved games
   delete SLOT   delete a saved game (you are asked first)
   undo [N]      take back the last choice (or the last N)
+  force pass|fail  decide the next random roll or skill check (for authors)
   new           start a new game (this one stays saved)
   status        show your health, condition, party and items
   look          show the scene again
+  changes       turn the line saying what changed after each choice
+                off or on ('changes off', 'changes on'); kept for later games
   help          show this help
   quit          save and leave (every choice is saved as you go)
 `;
@@ -68,6 +75,12 @@ export function interpret(line: string, choices: readonly ChoiceView[], ended = 
       return argument === ''
         ? { kind: 'invalid', message: "Say which save to load: load SLOT (type 'saves' to list them)." }
         : { kind: 'load', slot: argument };
+    case 'changes': {
+      const value = argument.toLowerCase();
+      if (value === '') return { kind: 'changes' };
+      if (value === 'on' || value === 'off') return { kind: 'changes', show: value === 'on' };
+      return { kind: 'invalid', message: 'Type changes on, or changes off.' };
+    }
     case 'delete':
       return argument === ''
         ? { kind: 'invalid', message: "Say which save to delete: delete SLOT (type 'saves' to list them)." }
@@ -80,6 +93,12 @@ export function interpret(line: string, choices: readonly ChoiceView[], ended = 
       if (argument === '') return { kind: 'undo', count: 1 };
       const count = /^\d{1,4}$/.test(argument) ? Number(argument) : 0;
       return count > 0 ? { kind: 'undo', count } : { kind: 'invalid', message: 'Type undo, or undo and a number of choices.' };
+    }
+    case 'force': {
+      const rolls = argument.split(/[\s,]+/).filter((w) => w !== '').map(rollNamed);
+      return rolls.length > 0 && rolls.every((r) => r !== undefined)
+        ? { kind: 'force', rolls }
+        : { kind: 'invalid', message: 'Type force pass or force fail (several: force pass,fail).' };
     }
     default:
       break;

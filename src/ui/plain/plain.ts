@@ -5,22 +5,23 @@
  * Writable pair, so tests drive it in-process; it never loads Ink.
  *
  * Besides choice numbers it reads a few words: `save [slot]`, `load SLOT`,
- * `undo`, `status`, `saves`, `look`, `help` and `quit`. Every choice is
+ * `undo`, `status`, `saves`, `look`, `changes on|off`, `force pass|fail`, `help` and `quit`. Every choice is
  * autosaved, and so is the game when the input ends.
  */
 
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { choicesOf, isEnded, sceneView } from '../../engine/index.js';
-import type { ChoiceView, Story } from '../../engine/index.js';
-import { playChoice, rewind, type SavedGame } from '../../saves/game.js';
+import type { ChoiceView, GameState, Roll, Story } from '../../engine/index.js';
+import { forceNextRolls, playChoice, rewind, type SavedGame } from '../../saves/game.js';
+import { moveOutcome } from '../changes.js';
 import { plural } from '../labels.js';
-import type { GameStart, PlayPorts, StoryChange } from '../ports.js';
+import { DEFAULT_SETTINGS, type GameStart, type PlayPorts, type Settings, type StoryChange } from '../ports.js';
 import { reloadGame } from '../reload.js';
 import { textWidth } from '../wrap.js';
 import { printableText } from '../typed-text.js';
 import { AT_AN_ENDING, interpret, HELP } from './plain-commands.js';
-import { choiceText, endingText, sceneText, statHelpText, statusBlock } from './scene-text.js';
+import { choiceText, endingText, outcomeText, sceneText, statHelpText, statusBlock } from './scene-text.js';
 
 export { interpret, type PlainCommand } from './plain-commands.js';
 
@@ -36,6 +37,8 @@ export interface PlainIo {
   readonly transcript?: { write(text: string): void };
   /** Ending scenes found in earlier games of this story. */
   readonly found?: readonly string[];
+  /** The player's settings (plain mode uses "Show what changed"); the defaults when absent. */
+  readonly settings?: Settings;
   /** Aborted when the player presses Ctrl+C: the game is saved and left as at the end of input. */
   readonly interrupt?: AbortSignal;
 }
@@ -46,6 +49,7 @@ interface Session {
   game: SavedGame;
   found: readonly string[];
   chapter: string;
+  settings: Settings;
   readonly ports: PlayPorts;
   readonly lines: LineReader;
   readonly write: (text: string) => void;
@@ -69,6 +73,7 @@ export async function playPlain(story: Story, start: GameStart, ports: PlayPorts
     game: start.game,
     found: io.found ?? [],
     chapter: '',
+    settings: io.settings ?? DEFAULT_SETTINGS,
     ports,
     lines: lineReader(io.input, io.interrupt),
     write: (text) => {
@@ -82,7 +87,7 @@ export async function playPlain(story: Story, start: GameStart, ports: PlayPorts
   const stopWatching = ports.watchStory?.((change) => storyChanged(session, change));
   try {
     for (const notice of start.notices) session.write(`[${notice}]\n\n`);
-    show(session);
+    show(session, 'told');
     for (;;) {
       const outcome = await turn(session);
       if (outcome === 'continue') continue;
@@ -95,20 +100,29 @@ export async function playPlain(story: Story, start: GameStart, ports: PlayPorts
   }
 }
 
-/** Prints the scene the game is in, then its choices or its ending. */
-function show(session: Session): void {
+/**
+ * Prints what the last move told the player (unless `told` is 'quiet': the
+ * scene shown again), the scene the game is in, then its ending if it is one
+ * (recorded as found at once, even one with a way on), then its choices.
+ * `before` is the state the choice was made in, for the changes line.
+ */
+function show(session: Session, told: 'told' | 'quiet', before?: GameState): void {
   const { story, game, write, width } = session;
   const view = sceneView(story, game.state);
+  if (told === 'told') write(outcomeText(moveOutcome(story, before, game.state, session.settings.showChanges), width));
   if (view.chapter !== '' && view.chapter !== session.chapter) write(`[${view.chapter}]\n\n`);
   session.chapter = view.chapter;
   write(sceneText(view, width));
-  if (isEnded(story, game.state)) {
+  if (view.ending !== undefined) {
     if (!session.found.includes(view.id)) {
       session.found = [...session.found, view.id];
       session.ports.endingFound(view.id);
     }
     write(endingText(story, game.state, view, session.found, width));
-    write(`\n${AT_AN_ENDING}\n`);
+    write('\n');
+  }
+  if (isEnded(story, game.state)) {
+    write(`${AT_AN_ENDING}\n`);
     return;
   }
   const choices = choicesOf(story, game.state);
@@ -141,14 +155,17 @@ async function turn(session: Session): Promise<'continue' | 'quit' | 'eof' | 'de
       session.game = session.ports.newGame().game;
       session.chapter = '';
       write('\n[A new game. The last one is saved; load it to go back.]\n\n');
-      show(session);
+      show(session, 'quiet');
       return 'continue';
     case 'delete':
       await deleteSave(session, command.slot);
       return 'continue';
     case 'look':
       write('\n');
-      show(session);
+      show(session, 'quiet');
+      return 'continue';
+    case 'changes':
+      changeSetting(session, command.show);
       return 'continue';
     case 'status':
       write(statusBlock(session.story, session.game.state, width));
@@ -169,6 +186,10 @@ async function turn(session: Session): Promise<'continue' | 'quit' | 'eof' | 'de
       return 'continue';
     case 'undo':
       await undo(session, command.count);
+      return 'continue';
+    case 'force':
+      session.game = forceNextRolls(session.game, command.rolls);
+      write(`${forcedNote(session.game.state.forced ?? [])}\n`);
       return 'continue';
     case 'choose':
       await choose(session, command.choice, command.index);
@@ -198,7 +219,21 @@ async function choose(session: Session, choice: ChoiceView, index: number): Prom
   const problem = await session.ports.chose(session.game, label);
   session.write('\n');
   if (problem !== undefined) session.write(`[${problem}]\n\n`);
-  show(session);
+  show(session, 'told', before.state);
+}
+
+/** Turns the changes line on or off (`changes on|off`, or `changes` to flip it); kept between games. */
+function changeSetting(session: Session, show: boolean | undefined): void {
+  const showChanges = show ?? !session.settings.showChanges;
+  session.settings = { ...session.settings, showChanges };
+  session.ports.settingsChanged(session.settings);
+  session.write(`Show what changed: ${showChanges ? 'on' : 'off'} (kept for later games).\n`);
+}
+
+/** `[Forced: the next 2 rolls will pass, then fail.]`: the whole queue, what was forced before included. */
+function forcedNote(queue: readonly Roll[]): string {
+  const next = queue.length === 1 ? 'the next roll' : `the next ${queue.length} rolls`;
+  return `[Forced: ${next} will ${queue.join(', then ')}.]`;
 }
 
 async function undo(session: Session, count: number): Promise<void> {
@@ -212,7 +247,7 @@ async function undo(session: Session, count: number): Promise<void> {
   const problem = await session.ports.rewound(session.game);
   session.write(`\n[Went back ${plural(steps, 'choice')}.]\n\n`);
   if (problem !== undefined) session.write(`[${problem}]\n\n`);
-  show(session);
+  show(session, 'told');
 }
 
 async function load(session: Session, slot: string): Promise<void> {
@@ -224,7 +259,7 @@ async function load(session: Session, slot: string): Promise<void> {
   session.game = loaded.game;
   session.write(`\n[Loaded "${slot}".]\n\n`);
   for (const notice of loaded.notices) session.write(`[${notice}]\n\n`);
-  show(session);
+  show(session, 'told');
 }
 
 /** Deletes a save once the player has said yes to it. */
@@ -267,7 +302,7 @@ function storyChanged(session: Session, change: StoryChange): void {
   session.story = change.story;
   session.game = reloaded.game;
   session.write(`\n[${reloaded.notice}]\n\n`);
-  show(session);
+  show(session, 'quiet');
   session.write('> ');
 }
 

@@ -4,11 +4,26 @@
  */
 
 import type { ChoiceView, GameState, SceneView, Story } from '../../engine/index.js';
+import type { MoveOutcome } from '../changes.js';
 import { endingBanner, unavailableLabel } from '../labels.js';
 import { runSummary, runSummaryLines } from '../run-summary.js';
 import { statHelp } from '../stat-help.js';
 import { statusReport, statusText } from '../status.js';
 import { wrapHanging, wrapText } from '../wrap.js';
+
+/**
+ * What the last move told the player, before the next scene: each `say`
+ * line as a paragraph, then the changes line in brackets; '' when nothing.
+ */
+export function outcomeText(outcome: MoveOutcome, width: number): string {
+  let out = '';
+  for (const said of outcome.said) {
+    const lines = wrapText(said, width);
+    if (lines.length > 0) out += `${lines.join('\n')}\n\n`;
+  }
+  if (outcome.changes !== undefined) out += `${wrapHanging(`[${outcome.changes}]`, width, 1).join('\n')}\n\n`;
+  return out;
+}
 
 /** The scene's title underlined with `=`, then its paragraphs, each followed by a blank line. */
 export function sceneText(view: SceneView, width: number): string {

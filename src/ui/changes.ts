@@ -1,0 +1,99 @@
+/**
+ * What a move told the player, above the next scene's text: the lines the
+ * story said (`say`), and the changes line — what visibly changed between
+ * the state before the choice and the state after it: visible stats, items
+ * gained or lost, who joined or left the party, a new symptom the player
+ * can feel. Never a hidden stat, the hidden infection status, or a
+ * companion's hidden change. Pure, and shared by the Ink screen, plain mode
+ * and the transcript.
+ */
+
+import { symptomsOf } from '../engine/index.js';
+import type { GameState, Story } from '../engine/index.js';
+import { symptomLabel } from './labels.js';
+
+/** What a move told the player. */
+export interface MoveOutcome {
+  /** The lines `say` effects showed during the move, in order. */
+  readonly said: readonly string[];
+  /** What visibly changed (`Noise +3 · + First-aid kit`), when something did and the player wants to see it. */
+  readonly changes?: string;
+}
+
+/** The typographic minus, as the changes line writes a loss. */
+const MINUS = '−';
+
+/**
+ * What a state tells the player: its `say` lines, and (when `before` is the
+ * state the choice was made in and `showChanges` is on) the changes line.
+ */
+export function moveOutcome(story: Story, before: GameState | undefined, after: GameState, showChanges: boolean): MoveOutcome {
+  const changes = showChanges && before !== undefined ? changesLine(story, before, after) : undefined;
+  return changes === undefined ? { said: after.said } : { said: after.said, changes };
+}
+
+/**
+ * One line saying what visibly changed from `before` to `after`, or
+ * undefined when nothing the player can see did: `Noise +3 · Health −2 ·
+ * + First-aid kit · − Bottle of water · Woo-jin joined · Nam-ra left ·
+ * You feel: fever`.
+ */
+export function changesLine(story: Story, before: GameState, after: GameState): string | undefined {
+  const parts = [...statChanges(story, before, after), ...itemChanges(story, before, after), ...partyChanges(story, before, after)];
+  const felt = newSymptoms(before, after);
+  if (felt.length > 0) parts.push(`You feel: ${felt.join(', ')}`);
+  return parts.length === 0 ? undefined : parts.join(' · ');
+}
+
+/** `Noise +3`, `Health −2`: each visible stat that changed, in the story's order. */
+function statChanges(story: Story, before: GameState, after: GameState): string[] {
+  const out: string[] = [];
+  for (const [id, def] of Object.entries(story.stats)) {
+    if (!def.visible) continue;
+    const delta = (after.stats[id] ?? def.start) - (before.stats[id] ?? def.start);
+    if (delta !== 0) out.push(`${def.label} ${signed(delta)}`);
+  }
+  return out;
+}
+
+/** `+ First-aid kit`, `− Bottle of water ×2`: items gained, then items lost. */
+function itemChanges(story: Story, before: GameState, after: GameState): string[] {
+  const gained: string[] = [];
+  const lost: string[] = [];
+  const ids = new Set([...Object.keys(before.items), ...Object.keys(after.items)]);
+  for (const id of ids) {
+    const delta = (after.items[id] ?? 0) - (before.items[id] ?? 0);
+    if (delta === 0) continue;
+    const label = itemLabel(story, id, Math.abs(delta));
+    if (delta > 0) gained.push(`+ ${label}`);
+    else lost.push(`${MINUS} ${label}`);
+  }
+  return [...gained, ...lost];
+}
+
+/** `Woo-jin joined`, `Nam-ra left`. */
+function partyChanges(story: Story, before: GameState, after: GameState): string[] {
+  const name = (who: string) => story.characters[who]?.name ?? who;
+  return [
+    ...after.party.filter((who) => !before.party.includes(who)).map((who) => `${name(who)} joined`),
+    ...before.party.filter((who) => !after.party.includes(who)).map((who) => `${name(who)} left`),
+  ];
+}
+
+/** The player's symptoms now that they did not have before, in their words. */
+function newSymptoms(before: GameState, after: GameState): string[] {
+  const had = symptomsOf(before, 'player');
+  return symptomsOf(after, 'player')
+    .filter((s) => !had.includes(s))
+    .map(symptomLabel);
+}
+
+/** An item's label, with a count when there is more than one: `Bottle of water ×2`. */
+export function itemLabel(story: Story, id: string, count: number): string {
+  const label = story.items[id]?.label ?? id;
+  return count === 1 ? label : `${label} ×${count}`;
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : `${MINUS}${-n}`;
+}

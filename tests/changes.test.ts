@@ -1,0 +1,116 @@
+/**
+ * What the player is told, as the shared view models compute it: the
+ * changes line, the items the status lists, and the summary under an ending.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { start, step } from '../src/engine/index.js';
+import type { GameState, Story } from '../src/engine/index.js';
+import { loadStoryDir } from '../src/story/load.js';
+import { changesLine, moveOutcome } from '../src/ui/changes.js';
+import { lasted, runSummary, runSummaryLines } from '../src/ui/run-summary.js';
+import { statusReport } from '../src/ui/status.js';
+
+let story: Story;
+
+beforeAll(async () => {
+  story = (await loadStoryDir('tests/fixtures/outcomes')).story!;
+});
+
+/** `state` with some fields replaced, as a later state of the same game. */
+function later(state: GameState, over: Partial<GameState>): GameState {
+  return { ...state, ...over };
+}
+
+describe('the changes line', () => {
+  it('names visible stats that changed, with a sign, and items gained or lost with their counts', () => {
+    const before = start(story, 1);
+    const after = later(before, { stats: { ...before.stats, health: 7 }, items: { bell_rope: 2, water: 1 } });
+    expect(changesLine(story, before, after)).toBe('Health −3 · + Bell rope ×2 · + water');
+    expect(changesLine(story, after, before)).toBe('Health +3 · − Bell rope ×2 · − water');
+  });
+
+  it('never names a hidden stat: a choice that only lowers the hidden noise changes nothing visible', () => {
+    const before = start(story, 1);
+    const quieter = later(before, { stats: { ...before.stats, noise: 0 } });
+    expect(changesLine(story, before, quieter)).toBeUndefined();
+    // The real choice lowers the noise and gives the rope: only the rope shows.
+    expect(changesLine(story, before, step(story, before, 'bell'))).toBe('+ Bell rope ×2');
+  });
+
+  it('says who joined and who left the party', () => {
+    const before = start(story, 1);
+    expect(changesLine(story, before, later(before, { party: ['namra'] }))).toBe('Woo-jin left');
+    expect(changesLine(story, later(before, { party: [] }), before)).toBe('Nam-ra joined · Woo-jin joined');
+  });
+
+  it('says a new symptom the player can feel, never the hidden infection status', () => {
+    const before = start(story, 1);
+    const player = before.characters.player!;
+    const incubating = later(before, {
+      time: 30,
+      characters: {
+        ...before.characters,
+        player: { ...player, status: 'exposed', bitten: true, incubation: { outcome: 'infected', exposedAt: 0, resolvesAt: 100, route: 'bite', emotion: 'fear' } },
+      },
+    });
+    // 30% through a turn: fever and chills, and nothing about what they mean.
+    expect(changesLine(story, before, incubating)).toBe('You feel: fever, chills');
+    // A status that changes without a symptom (a companion incubating) shows nothing.
+    const namra = before.characters.namra!;
+    const hidden = later(before, {
+      characters: { ...before.characters, namra: { ...namra, status: 'exposed', incubation: { outcome: 'semi-infected', exposedAt: 0, resolvesAt: 600, route: 'scratch', emotion: 'calm' } } },
+    });
+    expect(changesLine(story, before, hidden)).toBeUndefined();
+  });
+
+  it('is left out when the player turned it off, and there is none without a state before', () => {
+    const before = start(story, 1);
+    const after = step(story, before, 'bell');
+    expect(moveOutcome(story, before, after, true)).toEqual({ said: ['The bell dies, mid-ring.', 'The rope sways.'], changes: '+ Bell rope ×2' });
+    expect(moveOutcome(story, before, after, false)).toEqual({ said: ['The bell dies, mid-ring.', 'The rope sways.'] });
+    expect(moveOutcome(story, undefined, after, true)).toEqual({ said: ['The bell dies, mid-ring.', 'The rope sways.'] });
+  });
+});
+
+describe('the status', () => {
+  it('lists every item carried, key items first, with counts, and none given away', () => {
+    const keyed: Story = { ...story, items: { ...story.items, torch: { label: 'Torch', key: true } } };
+    const state = later(start(keyed, 1), { items: { bell_rope: 2, gum: 0, torch: 1 } });
+    expect(statusReport(keyed, state).items).toEqual(['Torch', 'Bell rope ×2']);
+  });
+});
+
+describe('the summary under an ending', () => {
+  it('says how long the player lasted by the clock since the start, in units that are true', () => {
+    expect(lasted(0)).toBe('less than a minute');
+    expect(lasted(45)).toBe('45 minutes');
+    expect(lasted(60)).toBe('1 hour');
+    expect(lasted(200)).toBe('3 hours, 20 minutes');
+    expect(lasted(24 * 60)).toBe('1 day');
+    expect(lasted(4 * 24 * 60 + 5 * 60 + 12)).toBe('4 days, 5 hours');
+    expect(lasted(243 * 24 * 60)).toBe('about 8 months (243 days)');
+  });
+
+  it('matches the state: the time since the start, and only who is in the party, each condition in one pair of brackets', () => {
+    const state = later(start(story, 1), {
+      time: 2 * 24 * 60 + 90,
+      party: ['namra'],
+      characters: {
+        ...start(story, 1).characters,
+        namra: { ...start(story, 1).characters.namra!, status: 'exposed', bitten: true, incubation: { outcome: 'infected', exposedAt: 2 * 24 * 60, resolvesAt: 2 * 24 * 60 + 100, route: 'bite', emotion: 'fear' } },
+        woojin: { ...start(story, 1).characters.woojin!, fate: 'lost' },
+      },
+    });
+    const lines = Object.fromEntries(runSummaryLines(runSummary(story, state, [])).map((l) => [l.label, l.text]));
+    expect(lines.Survived).toBe('2 days, 1 hour (until Day 3, 19:30)');
+    expect(lines['With you']).toBe('Nam-ra (unwell: fever, chills, pale skin, clouded eyes, hunger)');
+    expect(lines.Fates).toBe('Woo-jin — lost');
+  });
+
+  it('names nobody when the party is empty, whoever was with the player before', () => {
+    const state = later(start(story, 1), { party: [] });
+    const lines = Object.fromEntries(runSummaryLines(runSummary(story, state, [])).map((l) => [l.label, l.text]));
+    expect(lines['With you']).toBe('nobody');
+    expect(lines.Fates).toBeUndefined();
+  });
+});
