@@ -182,7 +182,7 @@ describe('two games at once in one save folder', () => {
       const saved = await second.save(story, game([1], 9));
       expect(saved.error).toBeUndefined();
       expect(saved.notices).toEqual([
-        `Another hyosan (process ${sleeper.pid}) is playing "Save Test" with this save folder, so this game autosaves to save slot "autosave-save-test-2" instead: neither overwrites the other.`,
+        `Another hyosan (process ${sleeper.pid}) is playing "Save Test" with this save folder, so this game autosaves to save slot "autosave-save-test-2" instead: neither overwrites the other. (If no other game is running, delete autosave-save-test.lock in ${dir}.)`,
       ]);
       expect((await store.load('autosave-save-test', story)) as SavedGame).toMatchObject({ history: game([0]).history });
       expect((await store.load('autosave-save-test-2', story)) as SavedGame).toMatchObject({ history: game([1], 9).history });
@@ -191,6 +191,16 @@ describe('two games at once in one save folder', () => {
     } finally {
       sleeper.kill();
     }
+  });
+
+  it('a first game in a save folder that does not exist yet locks its slot too', async () => {
+    const dir = join(tempDir('fresh'), 'saves', 'hyosan');
+    const saver = new Autosaver(story, { store: new SaveStore({ dir }) });
+    saver.begin(undefined);
+    expect(await saver.save(story, game([0]))).toEqual({ notices: [] });
+    expect(readdirSync(dir).sort()).toEqual(['autosave-save-test.json', 'autosave-save-test.lock']);
+    await saver.release();
+    expect(readdirSync(dir)).toEqual(['autosave-save-test.json']);
   });
 
   it('a lock left by a process that is gone is stale, and taken over', async () => {
