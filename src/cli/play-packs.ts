@@ -9,6 +9,7 @@
 import { basename } from 'node:path';
 import { oneLine } from '../engine/control-chars.js';
 import type { Story } from '../engine/types.js';
+import type { PackSwitch } from '../ui/ports.js';
 import { folderLabel, loadPack } from '../story/pack-load.js';
 import type { PackManifest } from '../story/pack-manifest.js';
 import { addPacks, isSound, type CompiledPack } from '../story/packs.js';
@@ -61,7 +62,14 @@ export async function installedPacks(story: Story, saveDir: string): Promise<Ins
 
 /** What starting a game with packs came to: the story to play and what to tell the player, or the errors of a `--pack` folder. */
 export type PlayPacks =
-  | { readonly story: Story; readonly notices: readonly string[] }
+  | {
+      readonly story: Story;
+      readonly notices: readonly string[];
+      /** The installed packs, as Settings lists them to switch. */
+      readonly switches: readonly PackSwitch[];
+      /** How many installed packs are off because of errors. */
+      readonly broken: number;
+    }
   | { readonly errors: readonly Problem[]; readonly folders: readonly string[] };
 
 /**
@@ -94,7 +102,8 @@ export async function playWithPacks(story: Story, dirs: readonly string[], saveD
     const refused = packed.refused.get(pack);
     if (refused !== undefined) notices.push(offNotice(pack, refused[0]!));
   }
-  return { story: packed.story, notices };
+  const switches = installed.map((p): PackSwitch => ({ id: switchId(p), title: p.manifest?.title ?? switchId(p), state: p.state }));
+  return { story: packed.story, notices, switches, broken: notices.length };
 }
 
 /** `Pack "X" (folder/) is off: its error`, one line for an installed pack with errors. */

@@ -11,7 +11,7 @@ import { chooseSaveDir } from '../saves/slots.js';
 import { SaveStore } from '../saves/store.js';
 import { formatProblem } from '../story/problem.js';
 import { onFullScreen } from '../ui/ink/full-screen.js';
-import type { GameStart } from '../ui/ports.js';
+import { packsLine, type GameStart, type PackSwitch } from '../ui/ports.js';
 import { titleFrame } from '../ui/ink/title.js';
 import { sizeOf } from '../ui/ink/layout.js';
 import { UsageError } from './args.js';
@@ -52,6 +52,8 @@ export async function play(given: PlayOptions, ctx: CliContext): Promise<number>
   const installed = options.story === undefined && installedPackFolders(saveDir).length > 0;
   let story = result.story;
   let packNotices: readonly string[] = [];
+  let packSwitches: readonly PackSwitch[] = [];
+  let brokenPacks = 0;
   if (options.packs.length > 0 || installed) {
     // Pack code is imported only when there is a pack: a plain start never loads it.
     const { playWithPacks } = await import('./play-packs.js');
@@ -64,7 +66,10 @@ export async function play(given: PlayOptions, ctx: CliContext): Promise<number>
     }
     story = packed.story;
     packNotices = packed.notices;
+    packSwitches = packed.switches;
+    brokenPacks = packed.broken;
   }
+  const packs = packsLine(story.packs ?? [], brokenPacks);
   for (const notice of packNotices) ctx.stderr.write(`hyosan: ${notice}\n`);
   if (options.startAt !== undefined) await checkStartScene(story, options.startAt, label, options.story === undefined);
   const setup = options.setup === undefined ? undefined : setupFor(story, options.setup, label);
@@ -146,6 +151,7 @@ export async function play(given: PlayOptions, ctx: CliContext): Promise<number>
       ? titleFrame({
           title: story.title,
           tagline: story.tagline,
+          packs,
           canContinue,
           continueNote,
           columns: sizeOf(ctx.stdout).columns,
@@ -157,7 +163,7 @@ export async function play(given: PlayOptions, ctx: CliContext): Promise<number>
   const code = await onFullScreen(io, firstFrame, async (painted) => {
     const { playInk } = await import('../ui/ink/launch.js');
     return playInk(
-      { story, ...(start === undefined ? {} : { start }), ports: services, settings, noColor, found, canContinue, continueNote },
+      { story, ...(start === undefined ? {} : { start }), ports: services, settings, noColor, found, canContinue, continueNote, packs: packSwitches, packsLine: packs },
       io,
       painted,
     );

@@ -49,6 +49,22 @@ export type StoryChange =
   | { readonly kind: 'broken'; readonly message: string };
 
 /** Everything the screen needs from outside. Failures come back as one-line messages, never as throws. */
+/** An installed story pack as the Settings screen lists it (see src/cli/play-packs.ts). */
+export interface PackSwitch {
+  readonly id: string;
+  readonly title: string;
+  /** `broken`: its errors keep it off, whatever the player says. */
+  readonly state: 'on' | 'off' | 'broken';
+}
+
+/** A line under the story's title naming the packs a game is played with (and how many are off because of errors); none without packs. */
+export function packsLine(packs: readonly { readonly title: string }[], broken: number): string | undefined {
+  const on = packs.length === 0 ? '' : `With ${packs.length === 1 ? 'the pack' : `${packs.length} packs:`} ${packs.map((p) => p.title).join(', ')}`;
+  const off = broken === 0 ? '' : `${broken} pack${broken === 1 ? '' : 's'} off because of errors (hyosan packs)`;
+  const line = [on, off].filter((s) => s !== '').join(' · ');
+  return line === '' ? undefined : line;
+}
+
 export interface PlayPorts {
   /** A new game (a fresh seed, or the one given with --seed). */
   newGame(): GameStart;

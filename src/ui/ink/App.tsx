@@ -6,7 +6,7 @@ import { GameScreen } from './GameScreen.js';
 import type { KeyPress } from './keys.js';
 import { MAX_PROSE } from './layout.js';
 import { MenuScreen } from './MenuScreen.js';
-import type { GameStart, PlayPorts, Settings } from '../ports.js';
+import type { GameStart, PackSwitch, PlayPorts, Settings } from '../ports.js';
 import { HelpScreen } from './HelpScreen.js';
 import { SavePrompt } from './SavePrompt.js';
 import { SavesScreen } from './SavesScreen.js';
@@ -41,16 +41,20 @@ export interface AppProps {
   readonly canContinue: boolean;
   /** Where Continue would resume (`The Gym Door · Day 1, 08:40`). */
   readonly continueNote?: string | undefined;
+  /** The installed story packs, switched on and off in Settings. */
+  readonly packs?: readonly PackSwitch[] | undefined;
+  /** The line under the title naming the packs the game is played with. */
+  readonly packsLine?: string | undefined;
 }
 
 // How often text that appears gradually grows.
 const REVEAL_MS = 30;
 
 /** The whole screen: title, game, menus. State lives in one reducer; the world outside behind `ports`. */
-export function App({ story, start, ports, settings, noColor, found, canContinue, continueNote }: AppProps) {
+export function App({ story, start, ports, settings, noColor, found, canContinue, continueNote, packs, packsLine }: AppProps) {
   const size = useTerminalSize();
   const [screen, dispatch] = useReducer(reduceScreen, undefined, () =>
-    initialScreen({ story, ...(start === undefined ? {} : { start }), settings, noColor, found, canContinue, continueNote, size }),
+    initialScreen({ story, ...(start === undefined ? {} : { start }), settings, noColor, found, canContinue, continueNote, size, packs, packsLine }),
   );
   const { exit } = useApp();
   // Without raw mode (stdin not a terminal) Ink cannot read single keys. The
@@ -106,6 +110,7 @@ function view(screen: Screen) {
         <TitleScreen
           title={screen.story.title}
           tagline={screen.story.tagline}
+          packs={screen.packsLine}
           items={fittedItems(titleItems(screen.canContinue, screen.continueNote), width)}
           cursor={v.cursor}
           message={screen.message}

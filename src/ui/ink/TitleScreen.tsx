@@ -12,6 +12,8 @@ export interface TitleScreenProps {
   readonly title: string;
   /** The story's line under its title, if it has one. */
   readonly tagline: string | undefined;
+  /** The line naming the story packs played with, if any. */
+  readonly packs?: string | undefined;
   /** New game, Continue (greyed when there is nothing to continue), Load, Settings, Quit. */
   readonly items: readonly MenuItem[];
   readonly cursor: number;
@@ -23,7 +25,7 @@ export interface TitleScreenProps {
 }
 
 /** The title screen: the story's name and the way into a game (drawn before Ink loads by title.ts's `titleFrame`). */
-export function TitleScreen({ title, tagline, items, cursor, message, width, color }: TitleScreenProps) {
+export function TitleScreen({ title, tagline, packs, items, cursor, message, width, color }: TitleScreenProps) {
   return (
     <Box flexDirection="column" width={width}>
       <Box marginTop={1} flexDirection="column">
@@ -31,6 +33,7 @@ export function TitleScreen({ title, tagline, items, cursor, message, width, col
           {wrapText(title, width, true).join('\n')}
         </Text>
         {tagline === undefined ? null : <Text dimColor>{wrapText(tagline, width, true).join('\n')}</Text>}
+        {packs === undefined ? null : <Text dimColor>{wrapText(packs, width, true).join('\n')}</Text>}
       </Box>
       <Box marginTop={1}>
         <MenuList items={items} cursor={cursor} color={color} />

@@ -7,7 +7,7 @@
 
 import { isChar, type KeyPress } from './keys.js';
 import { moveCursor, pickedItem, type MenuItem } from './menu-item.js';
-import type { Settings, TextSpeed } from '../ports.js';
+import type { PackSwitch, Settings, TextSpeed } from '../ports.js';
 import { openMenu, quit, toTitle, undo } from './screen-play.js';
 import { MAX_SLOT_NAME, openSaves } from './screen-saves.js';
 import { backFrom, dropMessage, send, type Screen, type View } from './screen-state.js';
@@ -15,7 +15,8 @@ import { editField, emptyField } from './text-field.js';
 import { titleItems } from './title.js';
 
 type MenuId = 'resume' | 'save' | 'load' | 'undo' | 'settings' | 'title' | 'quit';
-type SettingId = 'speed' | 'colour' | 'changes' | 'back';
+/** A setting; `pack:ID` switches an installed story pack. */
+type SettingId = 'speed' | 'colour' | 'changes' | 'back' | `pack:${string}`;
 
 /** The in-game menu's entries. */
 export function menuItems(screen: Screen): MenuItem<MenuId>[] {
@@ -42,6 +43,12 @@ export function settingItems(screen: Screen): MenuItem<SettingId>[] {
       ? { id: 'colour', label: 'Colours: off', enabled: false, note: 'NO_COLOR is set' }
       : { id: 'colour', label: `Colours: ${settings.colour ? 'on' : 'off'}`, enabled: true },
     { id: 'changes', label: `Show what changed: ${settings.showChanges ? 'on' : 'off'}`, enabled: true },
+    ...(screen.packs ?? []).map(
+      (p): MenuItem<SettingId> =>
+        p.state === 'broken'
+          ? { id: `pack:${p.id}`, label: `Pack: ${p.title}: off`, enabled: false, note: 'it has errors; see hyosan packs' }
+          : { id: `pack:${p.id}`, label: `Pack: ${p.title}: ${p.state}`, enabled: true, note: 'from the next game' },
+    ),
     { id: 'back', label: 'Back', enabled: true },
   ];
 }
@@ -137,6 +144,7 @@ export function settingsKey(screen: Screen, view: Extract<View, { name: 'setting
   const step = press.kind === 'left' ? -1 : press.kind === 'right' || press.kind === 'enter' || isChar(press, ' ') ? 1 : 0;
   if (id === undefined || step === 0) return screen;
   if (id === 'back') return press.kind === 'enter' ? backFrom(screen, view.back) : screen;
+  if (id.startsWith('pack:')) return switchPack(screen, id.slice('pack:'.length));
   const { settings } = screen;
   let changed: Settings;
   if (id === 'speed') {
@@ -149,6 +157,15 @@ export function settingsKey(screen: Screen, view: Extract<View, { name: 'setting
     changed = { ...settings, colour: !settings.colour };
   }
   return send({ ...screen, settings: changed }, { kind: 'settings', settings: changed });
+}
+
+/** Switches an installed pack on or off (from the next game): the list shows it at once, the ports keep it. */
+function switchPack(screen: Screen, id: string): Screen {
+  const pack = screen.packs?.find((p) => p.id === id);
+  if (pack === undefined || pack.state === 'broken') return screen;
+  const state: PackSwitch['state'] = pack.state === 'on' ? 'off' : 'on';
+  const packs = screen.packs!.map((p) => (p.id === id ? { ...p, state } : p));
+  return send({ ...screen, packs }, { kind: 'pack', id, on: state === 'on' });
 }
 
 function resume(screen: Screen): Screen {

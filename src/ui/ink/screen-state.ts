@@ -12,7 +12,7 @@ import { gameLayout, modeOf, type Answer, type GameLayout, type Mode } from './g
 import type { KeyPress } from './keys.js';
 import type { TerminalSize } from './layout.js';
 import type { MoveOutcome } from '../changes.js';
-import type { GameStart, SaveListing, Settings, StoryChange } from '../ports.js';
+import type { GameStart, PackSwitch, SaveListing, Settings, StoryChange } from '../ports.js';
 import type { TextField } from './text-field.js';
 import { firstTitleCursor } from './title.js';
 
@@ -65,7 +65,9 @@ export type Request =
   | { readonly kind: 'chose'; readonly game: SavedGame; readonly label: string }
   | { readonly kind: 'rewound'; readonly game: SavedGame }
   | { readonly kind: 'ending'; readonly sceneId: string }
-  | { readonly kind: 'settings'; readonly settings: Settings };
+  | { readonly kind: 'settings'; readonly settings: Settings }
+  /** Switch an installed pack on or off for the next games. */
+  | { readonly kind: 'pack'; readonly id: string; readonly on: boolean };
 
 /** A request with its place in the queue. */
 export interface Sent {
@@ -98,6 +100,10 @@ export interface Screen {
   readonly settings: Settings;
   /** NO_COLOR is set: colours stay off whatever the settings say. */
   readonly noColor: boolean;
+  /** The installed story packs, to switch in Settings (none when there are none). */
+  readonly packs?: readonly PackSwitch[];
+  /** The line under the title naming the packs the game is played with. */
+  readonly packsLine?: string;
   /** Ending scenes found in this story so far. */
   readonly found: readonly string[];
   /** There is a save to continue from. */

@@ -21,7 +21,7 @@ import type { Story } from '../../engine/index.js';
 import type { KeyPress } from './keys.js';
 import { NARROW, type TerminalSize } from './layout.js';
 import { firstPlace, pageAt } from '../paging.js';
-import type { GameStart, SaveListing, Settings, StoryChange } from '../ports.js';
+import type { GameStart, PackSwitch, SaveListing, Settings, StoryChange } from '../ports.js';
 import { reloadGame } from '../reload.js';
 import { enterGame, playKey, revealTick } from './screen-play.js';
 import { menuKey, saveKey, settingsKey, titleKey } from './screen-menus.js';
@@ -42,6 +42,10 @@ export interface ScreenStart {
   readonly canContinue: boolean;
   readonly continueNote?: string | undefined;
   readonly size: TerminalSize;
+  /** The installed story packs, for Settings. */
+  readonly packs?: readonly PackSwitch[] | undefined;
+  /** The line under the title naming the packs played with. */
+  readonly packsLine?: string | undefined;
 }
 
 /** The screen at launch: the title screen, or straight into a game. */
@@ -57,6 +61,8 @@ export function initialScreen(init: ScreenStart): Screen {
     found: init.found,
     canContinue: init.canContinue,
     ...(init.continueNote === undefined ? {} : { continueNote: init.continueNote }),
+    ...(init.packs === undefined || init.packs.length === 0 ? {} : { packs: init.packs }),
+    ...(init.packsLine === undefined ? {} : { packsLine: init.packsLine }),
     size: init.size,
     outbox: [],
     seq: 0,

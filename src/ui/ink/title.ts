@@ -55,6 +55,8 @@ export interface TitleLook {
   readonly title: string;
   /** The story's line under the title, if any. */
   readonly tagline: string | undefined;
+  /** The line naming the story packs played with, if any. */
+  readonly packs?: string | undefined;
   readonly canContinue: boolean;
   /** Where Continue would resume. */
   readonly continueNote?: string | undefined;
@@ -94,6 +96,7 @@ export function titleFrame(look: TitleLook): string | undefined {
     '',
     ...wrapText(look.title, width, true).map((line) => sgr([BOLD, ...colour(YELLOW)], line)),
     ...(look.tagline === undefined ? [] : wrapText(look.tagline, width, true).map((line) => sgr([DIM], line))),
+    ...(look.packs === undefined ? [] : wrapText(look.packs, width, true).map((line) => sgr([DIM], line))),
     '',
     ...rows,
     '',

@@ -79,6 +79,10 @@ function perform(request: Request, ports: PlayPorts, dispatch: Dispatch<ScreenAc
     case 'settings':
       ports.settingsChanged(request.settings);
       return;
+    case 'pack':
+      // Kept for the next game; a setting that cannot be written costs that, never this game.
+      ports.switchPack?.(request.id, request.on).catch(() => undefined);
+      return;
     default: {
       const _never: never = request;
       return _never;
