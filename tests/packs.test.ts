@@ -265,6 +265,29 @@ describe('two packs', () => {
   });
 });
 
+describe('hooks', () => {
+  const withHook = (id: string) =>
+    compilePack(story, {
+      folder: `${id}/`,
+      files: [
+        { path: `${id}/pack.yaml`, text: `${MANIFEST.replace('id: attic', `id: ${id}`)}hooks:\n  on_turn: ${id}.turned\n` },
+        { path: `${id}/turned.yaml`, text: `id: ${id}.turned\ntitle: Turned\ntext: Milk-white.\nending: { title: Turned }\n` },
+      ],
+      problems: [],
+    });
+
+  it('a pack may set one the story leaves unset; a second pack that sets it too is refused', () => {
+    const [a, b] = [withHook('attic'), withHook('belfry')];
+    expect(problems(a)).toEqual([]);
+    const { story: played, added, refused } = addPacks(story, [b, a]);
+    expect(played.hooks).toEqual({ on_death: 'dead', on_turn: 'attic.turned' });
+    expect(added.map((p) => p.manifest?.id)).toEqual(['attic']);
+    expect([...refused.values()].flat().map(formatProblem)).toEqual([
+      "belfry/pack.yaml:1:5: error: pack 'belfry' sets the hook on_turn, which pack 'attic' (attic/pack.yaml:1:5) sets already: only one may",
+    ]);
+  });
+});
+
 describe('a pack’s folder', () => {
   it('is read as a story folder is: a link to a file outside it is refused and not followed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hyosan-pack-'));

@@ -87,3 +87,42 @@ describe('--watch', () => {
     else expect.fail(`expected a reload, got: ${again.message}`);
   });
 });
+
+describe('--watch with --pack', () => {
+  it('reloads the story with its pack when a file of the pack changes, and says when the pack breaks', async () => {
+    const { withPackFolders } = await import('../src/cli/pack-source.js');
+    const base = mkdtempSync(join(tmpdir(), 'hyosan-watch-base-'));
+    const pack = join(mkdtempSync(join(tmpdir(), 'hyosan-watch-pack-')), 'cellar');
+    cpSync('tests/fixtures/pack-base', base, { recursive: true });
+    cpSync('tests/fixtures/packs/cellar', pack, { recursive: true });
+    const reload = async () => withPackFolders(await loadStoryDir(base), [pack]);
+    let current: Story = (await reload()).story!;
+    const changes: StoryChange[] = [];
+    const stop = watchStoryFolder(
+      base,
+      () => current,
+      (change) => {
+        changes.push(change);
+        if (change.kind === 'reloaded') current = change.story;
+      },
+      30,
+      { also: [pack], reload },
+    );
+    cleanups.push(() => {
+      stop();
+      rmSync(base, { recursive: true, force: true });
+      rmSync(pack, { recursive: true, force: true });
+    });
+    const file = join(pack, 'scenes', 'cellar.yaml');
+    saveByRename(file, readFileSync(file, 'utf8').replace('title: The Cellar Steps', 'title: Twelve Steps'));
+    await seen(changes, 1);
+    const change = changes[0]!;
+    if (change.kind === 'reloaded') expect(change.story.scenes.get('cellar.steps')?.title).toBe('Twelve Steps');
+    else expect.fail(`expected a reload, got: ${change.message}`);
+    saveByRename(join(pack, 'scenes', 'way-in.yaml'), 'extend:\n  scene: hal\n  text: A draught.\n');
+    await seen(changes, 2);
+    const broken = changes[1]!;
+    expect(broken.kind).toBe('broken');
+    if (broken.kind === 'broken') expect(broken.message).toContain("pack 'cellar' extends the scene 'hal'");
+  });
+});
