@@ -357,6 +357,7 @@ describe('condition domains are sound', () => {
     stats: new Set(['noise', 'trust']),
     flags: new Set(['seen', 'ghost']),
     characters: new Set(['onjo', 'hari']),
+    bonds: new Set<string>(),
     scenes: new Set(['a', 'out']),
     vars: new Set<string>(),
     clock: story.clock,

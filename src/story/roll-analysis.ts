@@ -144,6 +144,8 @@ function changeOf(e: Effect): string | undefined {
       return `sets ${e.who}'s status`;
     case 'fate':
       return `records ${e.who}'s fate`;
+    case 'bond':
+      return `changes ${Object.keys(e.changes).join(', ')}'s bond`;
     case 'say':
     case 'goto':
     case 'chance':
@@ -314,6 +316,7 @@ class MoveWalker {
       case 'cure':
       case 'setStatus':
       case 'fate':
+      case 'bond':
         return [path];
       default: {
         const never: never = e;

@@ -15,7 +15,7 @@ import type { Problem } from './problem.js';
 import { compileTemplateParts, isSimple, parseTemplate } from './template.js';
 
 /** Bumped whenever the image's shape changes; an image of another version is refused. */
-export const STORY_IMAGE_VERSION = 3;
+export const STORY_IMAGE_VERSION = 4;
 
 /** An effect with its conditions, amounts and templates as source text. */
 export type EffectImage =
@@ -138,6 +138,7 @@ function effectImage(effect: Effect): EffectImage {
     case 'cure':
     case 'setStatus':
     case 'fate':
+    case 'bond':
       return effect;
     default: {
       const _never: never = effect;
@@ -187,6 +188,7 @@ export function storyFromParts(
     stats: new Set(Object.keys(story.stats)),
     flags: new Set(head.flags),
     characters: new Set(Object.keys(story.characters)),
+    bonds: new Set(Object.keys(story.characters).filter((id) => story.characters[id]!.bond !== undefined)),
     vars: new Set(Object.keys(story.vars)),
     scenes: new Set(head.sceneIds),
     clock: story.clock,
@@ -370,6 +372,7 @@ class Rebuilder {
       case 'cure':
       case 'setStatus':
       case 'fate':
+      case 'bond':
         return image;
       default: {
         const _never: never = image;
