@@ -51,6 +51,8 @@ Randomtest options:
   --workers K              threads to use (default: the number of cores)
   --max-steps M            a game longer than this counts as looping
   --start-at SCENE         begin every game at SCENE, set up as above
+  --stats                  the balance report: stats, bonds and companions
+                           at every ending reached
   --json                   print one JSON object
 
 Graph options:
