@@ -59,6 +59,8 @@ const FIXTURES = [
   'tests/fixtures/analysis/clean',
   'tests/fixtures/outcomes',
   'tests/fixtures/format2',
+  'tests/fixtures/survival',
+  'tests/fixtures/balance',
 ];
 
 describe('a story rebuilt from its precompiled image', () => {
