@@ -7,6 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture, played } from './helpers/fixture-story.js';
 import { choicesOf, start, step } from '../src/engine/index.js';
 import type { GameState, Story } from '../src/engine/index.js';
+import { setupFor } from '../src/cli/start-setup.js';
+import { decodeSave, encodeSave } from '../src/saves/codec.js';
+import { SaveError } from '../src/saves/errors.js';
+import { newGame, playChoice } from '../src/saves/game.js';
 import { analyzeStory } from '../src/story/analyze.js';
 import { loadStoryFiles, type LoadResult } from '../src/story/load.js';
 import { formatProblem } from '../src/story/problem.js';
@@ -180,5 +184,32 @@ choices:
     expect(analyzeStory(frozen.story!).map((p) => p.message)).toContain(
       "choice 'never' in scene 'a' is never shown: its if condition 'bond(\"onjo\") >= 7' can never be true (no bond effect ever changes 'onjo''s bond from 3)",
     );
+  });
+});
+
+describe('--bond, to try a scene with a bond already won or lost', () => {
+  const setup = (...values: string[]) => setupFor(story, values.map((value) => ({ option: '--bond' as const, value })), 'survival/');
+
+  it('sets bonds before the first scene, the rest as the story starts them', () => {
+    const s = setup('onjo=8');
+    expect(s).toEqual({ bonds: [{ who: 'onjo', value: 8 }] });
+    const state = start(story, 1, s);
+    expect(state.bonds).toEqual({ onjo: 8, woojin: 2 });
+    expect(choicesOf(story, state).map((c) => c.id)).toContain('follow');
+    expect(start(story, 1, setup('woojin=0,onjo=0')).bonds).toEqual({ onjo: 0, woojin: 0 });
+  });
+
+  it('refuses a character without a bond, a bond outside 0–10, and two bonds for one character', () => {
+    expect(() => setup('gwinam=3')).toThrow("--bond: no character with a bond 'gwinam' in survival/ (characters with a bond: onjo, woojin)");
+    expect(() => setup('onjo=11')).toThrow('--bond onjo=11: a bond is a whole number from 0 to 10');
+    expect(() => setup('onjo=high')).toThrow('--bond onjo=high: a bond is a whole number from 0 to 10');
+    expect(() => setup('onjo=3', 'onjo=4')).toThrow("--bond sets 'onjo' twice (3 and 4)");
+  });
+
+  it('is saved with the game and replayed with it', () => {
+    const game = playChoice(story, newGame(story, 1, setup('onjo=9')), 'wait-hour');
+    const back = decodeSave(encodeSave(story, game, new Date('2026-01-01T00:00:00Z')), story, 'x.json');
+    if (back instanceof SaveError) throw back;
+    expect(back.state.bonds).toEqual({ onjo: 9, woojin: 2 });
   });
 });

@@ -90,6 +90,12 @@ const setupSchema = describe(
       ),
       'Stats set (within their bounds).',
     ),
+    bonds: describe(
+      z.optional(
+        z.array(z.strictObject({ who: name(ID_MAX), value: z.number() })).check(z.maxLength(SETUP_LIST_MAX)),
+      ),
+      'Bonds set (within 0–10).',
+    ),
     vars: describe(
       z.optional(
         z.array(z.strictObject({ name: name(ID_MAX), value: z.string().check(z.maxLength(10_000)) })).check(
