@@ -2,7 +2,9 @@
  * Stats that drift with story time (`drift:`), scenes that pause or change
  * it, and what running out costs (`at_min:`), on tests/fixtures/survival.
  */
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildStory } from './helpers/build-story.js';
 import { loadFixture, played } from './helpers/fixture-story.js';
 import { advance, start, startOwned, step } from '../src/engine/index.js';
 import type { GameState, Story } from '../src/engine/index.js';
@@ -183,5 +185,51 @@ drift: { stamina: { every: 30m, by: 1 }, wits: off }
     expect(r.story?.drifting).toEqual(['noise', 'stamina', 'food']);
     expect(start(r.story!, 1).drift).toEqual({ noise: 0, stamina: 0, food: 0 });
     expect(start(r.story!, 1).atMin).toEqual({ food: 0 });
+  });
+});
+
+describe('drift, whatever the split of time', () => {
+  it('time passed in any pieces drifts exactly as the same time passed at once', () => {
+    const base = buildStory(
+      {
+        camp: {
+          choices: [
+            { id: 'pass', effects: [], goto: 'camp' },
+            { id: 'starve', effects: [{ kind: 'setStat', stats: { food: 0 } }], goto: 'camp' },
+          ],
+        },
+      },
+      {
+        stats: {
+          noise: { start: 10, drift: { every: 45, by: -1 } },
+          food: { start: 3, drift: { every: 200, by: -1 }, atMin: { every: 130, add: { health: -1 } } },
+          health: { start: 10 },
+        },
+      },
+    );
+    const story: Story = { ...base, drifting: ['noise', 'food'] };
+    const after = (pieces: readonly number[], starve: boolean): GameState => {
+      const state = startOwned(story, 1);
+      if (starve) advance(story, state, 'starve');
+      for (const minutes of pieces) {
+        // One `time` effect per piece, through the engine's own effects.
+        const scene = story.scenes.get('camp')!;
+        const choice = { ...scene.choices[0]!, effects: [{ kind: 'time' as const, minutes }] };
+        const once = { ...story, scenes: new Map([['camp', { ...scene, choices: [choice, scene.choices[1]!] }]]) };
+        advance(once, state, 'pass');
+      }
+      return state;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 12 }), fc.boolean(), (pieces, starve) => {
+        const total = pieces.reduce((a, b) => a + b, 0);
+        const split = after(pieces, starve);
+        const whole = after([total], starve);
+        expect(split.stats).toEqual(whole.stats);
+        expect(split.drift).toEqual(whole.drift);
+        expect(split.atMin).toEqual(whole.atMin);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

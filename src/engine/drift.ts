@@ -86,8 +86,9 @@ function lanesIn(story: Story, sceneId: string, drifting: readonly string[]): La
     const local = here === undefined ? undefined : own(here, stat);
     if (local === 'off') continue;
     const rule = local ?? def.drift;
-    if (rule !== undefined) lanes.push({ kind: 'drift', stat, rule });
-    if (def.atMin !== undefined) lanes.push({ kind: 'atMin', stat, rule: def.atMin, min: def.min });
+    // The loader refuses an `every` of no time; a story built in code might not, and time would never move on.
+    if (rule !== undefined && rule.every > 0) lanes.push({ kind: 'drift', stat, rule });
+    if (def.atMin !== undefined && def.atMin.every > 0) lanes.push({ kind: 'atMin', stat, rule: def.atMin, min: def.min });
   }
   return lanes;
 }
