@@ -9,8 +9,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../src/engine/index.js';
 import { randomtestCommand } from '../src/cli/randomtest-command.js';
-import { balanceReport, type BalancePart } from '../src/story/balance.js';
-import { BATCH_SIZE, mergeParts, playBatch, runRandomTest } from '../src/story/randomtest.js';
+import { balanceReport, type BalancePart } from '../src/tools/balance.js';
+import { BATCH_SIZE, mergeParts, playBatch, runRandomTest } from '../src/tools/randomtest.js';
 import { captureIo } from './helpers/capture-io.js';
 import { loadFixture } from './helpers/fixture-story.js';
 

@@ -11,7 +11,7 @@ import { setupFor } from '../src/cli/start-setup.js';
 import { decodeSave, encodeSave } from '../src/saves/codec.js';
 import { SaveError } from '../src/saves/errors.js';
 import { newGame, playChoice } from '../src/saves/game.js';
-import { analyzeStory } from '../src/story/analyze.js';
+import { analyzeStory } from '../src/tools/analyze.js';
 import { loadStoryFiles, type LoadResult } from '../src/story/load.js';
 import { formatProblem } from '../src/story/problem.js';
 import { BOND_WORDS, bondWords } from '../src/ui/bonds.js';

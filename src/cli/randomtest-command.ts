@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { terminalJson } from '../engine/control-chars.js';
 import type { Setup } from '../engine/setup.js';
 import type { Story } from '../engine/types.js';
-import { balanceLines } from '../story/balance.js';
+import { balanceLines } from '../tools/balance.js';
 import { formatProblem } from '../story/problem.js';
 import {
   DEFAULT_MAX_STEPS,
@@ -24,8 +24,8 @@ import {
   type RandomTestPart,
   type RandomTestResult,
   type StuckGames,
-} from '../story/randomtest.js';
-import { runRandomTestInWorkers, type StorySource } from '../story/randomtest-worker.js';
+} from '../tools/randomtest.js';
+import { runRandomTestInWorkers, type StorySource } from '../tools/randomtest-worker.js';
 import { UsageError } from './args.js';
 import { SETUP_OPTIONS, setupArgsProblem, setupArgv, type SetupArg } from './setup-options.js';
 import { checkStartScene, setupFor } from './start-setup.js';

@@ -15,7 +15,7 @@
 import { BOND_MAX, BOND_MIN } from '../engine/bonds.js';
 import { TURNED } from '../engine/fates.js';
 import type { Expr, Fate, Story } from '../engine/types.js';
-import type { StoryFacts } from './story-facts.js';
+import type { StoryFacts } from '../story/story-facts.js';
 
 /** What the analyses know about the story. */
 export interface ConditionWorld {

@@ -12,9 +12,9 @@
  */
 import { isDeathEnding } from '../engine/fates.js';
 import type { Choice, Effect, Scene, SourceRef, Story } from '../engine/types.js';
-import { RETURN } from './names.js';
-import type { Problem } from './problem.js';
-import { forEachEffect, scenesInOrder } from './story-facts.js';
+import { RETURN } from '../story/names.js';
+import type { Problem } from '../story/problem.js';
+import { forEachEffect, scenesInOrder } from '../story/story-facts.js';
 
 type Roll = Extract<Effect, { kind: 'chance' | 'check' }>;
 
