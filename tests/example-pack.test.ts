@@ -7,11 +7,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../src/engine/types.js';
-import { analyzeStory } from '../src/story/analyze.js';
+import { analyzeStory } from '../src/tools/analyze.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { loadPack } from '../src/story/pack-load.js';
 import { addPacks, type CompiledPack } from '../src/story/packs.js';
-import { runRandomTest } from '../src/story/randomtest.js';
+import { runRandomTest } from '../src/tools/randomtest.js';
 
 let pack: CompiledPack;
 let story: Story;

@@ -1,5 +1,5 @@
 /**
- * Saves remember the packs a game was played with (save format 6): a game
+ * Saves remember the packs a game was played with (save format 7): a game
  * with packs autosaves apart from the story's plain games, loads with its
  * packs inside their scenes, and loads without one by saying which pack is
  * missing and resuming as far as the story without it allows.
@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../src/engine/types.js';
 import { decodeSave, encodeSave, newGame, playChoice, SaveError, type LoadedGame } from '../src/saves/index.js';
 import type { SaveDocument } from '../src/saves/format.js';
-import { v5ToV6 } from '../src/saves/migrate.js';
+import { v6ToV7 } from '../src/saves/migrate.js';
 import { autosaveFamily, autosaveSlot, isAutosaveOfStory } from '../src/saves/slots.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { loadPack } from '../src/story/pack-load.js';
@@ -30,7 +30,7 @@ function loaded(result: LoadedGame | SaveError): LoadedGame {
 describe('a save of a game with packs', () => {
   it('records each pack’s id, version and title; a game without packs records none', () => {
     const doc = JSON.parse(encodeSave(withCellar, newGame(withCellar, 1), NOW)) as SaveDocument;
-    expect(doc.version).toBe(6);
+    expect(doc.version).toBe(7);
     expect(doc.packs).toEqual([{ id: 'cellar', version: '1.0.0', title: 'The Cellar' }]);
     const plain = JSON.parse(encodeSave(story, newGame(story, 1), NOW)) as SaveDocument;
     expect('packs' in plain).toBe(false);
@@ -60,11 +60,11 @@ describe('a save of a game with packs', () => {
     expect(back.notices).toEqual(['This save was played with the pack "The Cellar" (cellar 1.0.0), which is not on now; the game goes on without it.']);
   });
 
-  it('of save format 5 moves to 6 with no packs', () => {
+  it('of save format 6 moves to 7 with no packs', () => {
     const doc = JSON.parse(encodeSave(story, newGame(story, 1), NOW)) as SaveDocument;
-    const v5 = { ...doc, version: 5 as const };
-    expect(v5ToV6(v5)).toEqual(doc);
-    expect(loaded(decodeSave(JSON.stringify(v5), withCellar, 'old.json')).notices).toEqual([]);
+    const v6 = { ...doc, version: 6 as const };
+    expect(v6ToV7(v6)).toEqual(doc);
+    expect(loaded(decodeSave(JSON.stringify(v6), withCellar, 'old.json')).notices).toEqual([]);
   });
 });
 

@@ -17,7 +17,7 @@ import {
   plainModeLines,
   runRandomTest,
   summarize,
-} from '../src/story/randomtest.js';
+} from '../src/tools/randomtest.js';
 import { UsageError } from '../src/cli/args.js';
 import { parseRandomtestArgs, randomtestCommand } from '../src/cli/randomtest-command.js';
 import { buildStory } from './helpers/build-story.js';

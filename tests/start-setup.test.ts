@@ -21,9 +21,9 @@ import {
   type LoadedGame,
   type SaveDocument,
 } from '../src/saves/index.js';
-import { v4ToV5 } from '../src/saves/migrate.js';
+import { v4ToV5, v5ToV6 } from '../src/saves/migrate.js';
 import { SAVE_FORMAT_VERSION } from '../src/saves/versions.js';
-import type { SaveV4 } from '../src/saves/format.js';
+import type { SaveV4, SaveV5 } from '../src/saves/format.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { buildStory } from './helpers/build-story.js';
 
@@ -268,6 +268,15 @@ describe('a set-up game saved and loaded', () => {
     const v4 = { ...doc, version: 4 } as SaveV4;
     expect(v4ToV5(v4)).toEqual({ ...doc, version: 5 });
     const back = loaded(decodeSave(JSON.stringify(v4), story, 'old.json'));
+    expect(back.state.scene).toBe('roof');
+    expect(back.notices).toEqual([]);
+  });
+
+  it('version 5 → 6 changes only the version: a version-5 game knew no bonds or drift', () => {
+    const doc = JSON.parse(encodeSave(story, playChoice(story, newGame(story, 2), 'look'), NOW)) as SaveDocument;
+    const v5 = { ...doc, version: 5 } as SaveV5;
+    expect(v5ToV6(v5)).toEqual({ ...doc, version: 6 });
+    const back = loaded(decodeSave(JSON.stringify(v5), story, 'old.json'));
     expect(back.state.scene).toBe('roof');
     expect(back.notices).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * `hyosan randomtest [DIR] [-n N] [--seed S] [--workers K] [--max-steps M] [--json]`:
+ * `hyosan randomtest [DIR] [-n N] [--seed S] [--workers K] [--max-steps M] [--stats] [--json]`:
  * plays N games with automatic choices and reports endings, coverage, every
  * way a game got stuck and every scene shown at a time of day its text does
  * not assume, with a command line that replays it. Exit 1 when a game got
@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { terminalJson } from '../engine/control-chars.js';
 import type { Setup } from '../engine/setup.js';
 import type { Story } from '../engine/types.js';
+import { balanceLines } from '../tools/balance.js';
 import { formatProblem } from '../story/problem.js';
 import {
   DEFAULT_MAX_STEPS,
@@ -23,8 +24,8 @@ import {
   type RandomTestPart,
   type RandomTestResult,
   type StuckGames,
-} from '../story/randomtest.js';
-import { runRandomTestInWorkers, type StorySource } from '../story/randomtest-worker.js';
+} from '../tools/randomtest.js';
+import { runRandomTestInWorkers, type StorySource } from '../tools/randomtest-worker.js';
 import { UsageError } from './args.js';
 import { SETUP_OPTIONS, setupArgsProblem, setupArgv, type SetupArg } from './setup-options.js';
 import { checkStartScene, setupFor } from './start-setup.js';
@@ -49,6 +50,8 @@ export interface RandomtestOptions {
   readonly workers?: number;
   readonly maxSteps: number;
   readonly json: boolean;
+  /** Tally every ending's stats, characters and bonds: the balance report. */
+  readonly stats: boolean;
   /** The scene every game begins at (`--start-at`). */
   readonly startAt?: string;
   /** How every game is set up to begin there, as given. */
@@ -62,7 +65,7 @@ type RunOptions = RandomtestOptions & { readonly setup?: Setup };
 export function parseRandomtestArgs(argv: readonly string[]): RandomtestOptions {
   const args = parseToolArgs(argv, {
     command: 'randomtest',
-    flags: ['--json'],
+    flags: ['--json', '--stats'],
     values: ['--runs', '--seed', '--workers', '--max-steps', '--start-at', '--pack', ...SETUP_OPTIONS],
     aliases: { '-n': '--runs' },
     maxPositionals: 1,
@@ -80,6 +83,7 @@ export function parseRandomtestArgs(argv: readonly string[]): RandomtestOptions 
     ...workersOption(wholeNumber('--workers', args.values.get('--workers'), 1, 256)),
     maxSteps: wholeNumber('--max-steps', args.values.get('--max-steps'), 1, 1_000_000) ?? DEFAULT_MAX_STEPS,
     json: args.flags.has('--json'),
+    stats: args.flags.has('--stats'),
     ...(startAt === undefined ? {} : { startAt }),
     setupArgs,
   };
@@ -179,6 +183,7 @@ function report(story: Story, r: RandomTestResult, opts: RunOptions): string {
   list(out, 'Never reached scenes', scenes);
   list(out, 'Never made choices (scene#choice)', choices);
   out.push('');
+  if (r.stats !== undefined) out.push(...balanceLines(story, r.stats), '');
 
   const mistimed = clockLines(story, r, opts);
   if (r.stuck.length === 0 && r.errors.length === 0) {

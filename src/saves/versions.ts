@@ -26,12 +26,16 @@ export const SAVE_FORMAT = 'hyosan-save';
 //      which the replay applies before the first scene; a move may carry
 //      `force` (rolls forced just before it), the document `force` (rolls
 //      forced since the last move), and the snapshot `forced` (the queue).
-//   6  A game played with story packs records them: `packs`, each pack's id,
+//   6  The snapshot may keep `bonds` (each bonded character's bond with the
+//      player), `drift` (minutes lived toward each drifting stat's next step)
+//      and `atMin` (minutes lived at the minimum toward each at_min stat's
+//      next cost).
+//   7  A game played with story packs records them: `packs`, each pack's id,
 //      version and title (absent when none), so loading it without one can
 //      say which pack is missing.
 
 /** The version `encodeSave` writes. */
-export const SAVE_FORMAT_VERSION = 6;
+export const SAVE_FORMAT_VERSION = 7;
 /** The oldest version `decodeSave` still migrates forward. */
 export const MIN_LOADABLE_VERSION = 1;
 

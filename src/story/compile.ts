@@ -14,7 +14,7 @@ import { type DataPath, type SourceFile, type YamlFile, isMapping, parseYamlFile
 import { type Problem, sortProblems } from './problem.js';
 import { compileScene } from './scenes.js';
 import { scenesLoadSchema } from './schema.js';
-import { checkSceneRefs, compileSettings, declaredNames } from './story-config.js';
+import { checkSceneRefs, compileSettings, declaredNames, type StorySettings } from './story-config.js';
 import { redirectLoops } from './redirect-loops.js';
 import { countWords } from './template.js';
 import { unsafeTextProblems } from './unsafe-text.js';
@@ -43,6 +43,7 @@ export const NO_NAMES: ConditionNames = {
   stats: new Set(),
   flags: new Set(),
   characters: new Set(),
+  bonds: new Set(),
   vars: new Set(),
   scenes: new Set(),
   clock: { day: 1, minute: 0 },
@@ -125,6 +126,7 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
     stats: declared.stats,
     flags,
     characters: declared.characters,
+    bonds: declared.bonds,
     vars: declared.vars,
     scenes: new Set(sceneIds.keys()),
     clock: declared.clock,
@@ -144,8 +146,10 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
   const all = sortProblems(problems);
   const stats = statsOf(found);
   if (settings === undefined || all.some((p) => p.severity === 'error')) return { problems: all, stats };
+  const drifting = driftingStats(settings, scenes);
   const story: Story = Object.freeze({
     ...settings,
+    ...(drifting.length === 0 ? {} : { drifting }),
     hash: hashFiles(sorted, dirOf(storyFile?.path ?? '')),
     scenes,
   });
@@ -175,6 +179,19 @@ export function parseFiles(
     unread.push({ path: file.path, text: file.text, cause: `${file.path}:${first?.line ?? 1}:${first?.col ?? 1}` });
   }
   return { parsed, unread };
+}
+
+/** The stats story time moves: a drift or an at_min in story.yaml, or a drift in some scene; in the story's order. */
+function driftingStats(settings: StorySettings, scenes: ReadonlyMap<string, Scene>): string[] {
+  const inScenes = new Set<string>();
+  for (const scene of scenes.values()) {
+    if (scene.drift === undefined || scene.drift === 'off') continue;
+    for (const stat of Object.keys(scene.drift)) if (scene.drift[stat] !== 'off') inScenes.add(stat);
+  }
+  return Object.keys(settings.stats).filter((stat) => {
+    const def = settings.stats[stat]!;
+    return def.drift !== undefined || def.atMin !== undefined || inScenes.has(stat);
+  });
 }
 
 /** The story.yaml nearest the top; any other is reported and left out. */

@@ -91,12 +91,15 @@ function withPacks(story: Story, packs: readonly CompiledPack[]): Story {
   for (const pack of packs) for (const [id, scene] of pack.scenes) own.set(id, scene);
   const merged = <T>(base: Readonly<Record<string, T>>, pick: (s: NonNullable<CompiledPack['settings']>) => Readonly<Record<string, T>>) =>
     record([base, ...packs.map((p) => pick(p.settings!))]);
+  const stats = merged(story.stats, (s) => s.stats);
+  const drifting = driftingWith(story, stats, [...own.values()]);
   const hash = createHash('sha256').update(story.hash);
   for (const pack of packs) hash.update('\0').update(pack.manifest!.id).update('\0').update(pack.hash);
   return Object.freeze({
     ...story,
     hash: hash.digest('hex').slice(0, 16),
-    stats: merged(story.stats, (s) => s.stats),
+    stats,
+    ...(drifting.length === 0 ? {} : { drifting }),
     items: merged(story.items, (s) => s.items),
     characters: merged(story.characters, (s) => s.characters),
     vars: merged(story.vars, (s) => s.vars),
@@ -105,6 +108,20 @@ function withPacks(story: Story, packs: readonly CompiledPack[]): Story {
     scenes: new PackScenes(story.scenes, extended, own),
     packs: packRefs(packs),
   });
+}
+
+/**
+ * The stats story time moves in the story with packs: the story's own, a
+ * pack's stat with a drift or an at_min, and any stat a pack's scene makes
+ * drift; in the order of the stats.
+ */
+function driftingWith(story: Story, stats: Story['stats'], scenes: readonly Scene[]): string[] {
+  const moving = new Set(story.drifting ?? []);
+  for (const scene of scenes) {
+    if (scene.drift === undefined || scene.drift === 'off') continue;
+    for (const [stat, rule] of Object.entries(scene.drift)) if (rule !== 'off') moving.add(stat);
+  }
+  return Object.keys(stats).filter((stat) => moving.has(stat) || stats[stat]!.drift !== undefined || stats[stat]!.atMin !== undefined);
 }
 
 /** The scene with what an extend adds after its own. */

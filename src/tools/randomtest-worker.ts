@@ -14,7 +14,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Story } from '../engine/types.js';
-import type { LoadResult } from './load.js';
+import type { LoadResult } from '../story/load.js';
 import { RANDOMTEST_WORKER_ARG } from './randomtest-worker-arg.js';
 import { batchCount, mergeParts, playBatch, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
 
@@ -83,7 +83,7 @@ async function loadSource(source: StorySource, shipped: (() => Promise<LoadResul
   const alone = await loadStoryOf(source, shipped);
   const dirs = source.packs ?? [];
   if (dirs.length === 0 || alone.story === undefined) return alone;
-  const [{ loadPack }, { addPacks }] = await Promise.all([import('./pack-load.js'), import('./packs.js')]);
+  const [{ loadPack }, { addPacks }] = await Promise.all([import('../story/pack-load.js'), import('../story/packs.js')]);
   const story = alone.story;
   const packs = await Promise.all(dirs.map((dir) => loadPack(story, dir)));
   const packed = addPacks(story, packs);
@@ -93,7 +93,7 @@ async function loadSource(source: StorySource, shipped: (() => Promise<LoadResul
 async function loadStoryOf(source: StorySource, shipped: (() => Promise<LoadResult>) | undefined): Promise<LoadResult> {
   // The CLI's entry imports this module to ask isRandomTestWorker(); the
   // loader (YAML, schemas) is imported only by a worker that reads YAML.
-  if ('dir' in source) return (await import('./load.js')).loadStoryDir(source.dir);
+  if ('dir' in source) return (await import('../story/load.js')).loadStoryDir(source.dir);
   if (shipped === undefined) throw new Error('this worker was given no shipped story to play');
   return shipped();
 }
