@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runBuiltCli as hyosan, tempSaveDir } from './helpers/built-cli.js';
+import { hasRawControl } from './helpers/run-cli.js';
 
 const BASE = 'tests/fixtures/pack-base';
 const CELLAR = 'tests/fixtures/packs/cellar';
@@ -166,6 +167,18 @@ describe('packs installed in the data folder', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^hyosan: Pack "The Cellar" \(.*\/packs\/cellar\/\) is off because of an error: .*pack\.yaml:7:14: error: this pack is for the story 'school'/);
     expect(run.stdout).toContain('Open the grey door behind the librarian');
+  });
+
+  it('never print a broken pack’s control characters, in the line that switches it off or in the list', () => {
+    const saveDir = tempSaveDir();
+    cpSync(CELLAR, join(saveDir, 'packs', 'cellar'), { recursive: true });
+    const manifest = join(saveDir, 'packs', 'cellar', 'pack.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('title: The Cellar', 'title: "The \\e]0;pwned\\a Cellar"'));
+    const run = hyosan(['--plain', '--start-at', 's1.library'], '', saveDir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('is off because of an error');
+    expect(hasRawControl(run.stderr)).toBe(false);
+    expect(hasRawControl(hyosan(['packs'], '', saveDir).stdout)).toBe(false);
   });
 
   it('offer the example pack in the scene it extends; its ending counts; --continue resumes inside it; without it the save says which pack is missing', () => {

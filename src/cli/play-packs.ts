@@ -102,7 +102,8 @@ export async function playWithPacks(story: Story, dirs: readonly string[], saveD
     const refused = packed.refused.get(pack);
     if (refused !== undefined) notices.push(offNotice(pack, refused[0]!));
   }
-  const switches = installed.map((p): PackSwitch => ({ id: switchId(p), title: p.manifest?.title ?? switchId(p), state: p.state }));
+  // A broken pack's title may hold anything (a control character is one of its errors): one safe line.
+  const switches = installed.map((p): PackSwitch => ({ id: switchId(p), title: oneLine(p.manifest?.title ?? switchId(p)), state: p.state }));
   return { story: packed.story, notices, switches, broken: notices.length };
 }
 
@@ -112,7 +113,7 @@ function brokenNotice(pack: InstalledPack): string {
 }
 
 function offNotice(pack: CompiledPack, problem: Problem, count = 1): string {
-  const name = pack.manifest === undefined ? folderLabel(pack.folder) : `"${pack.manifest.title}" (${folderLabel(pack.folder)})`;
+  const name = oneLine(pack.manifest === undefined ? folderLabel(pack.folder) : `"${pack.manifest.title}" (${folderLabel(pack.folder)})`);
   const more = count > 1 ? ` ('hyosan check --pack ${folderLabel(pack.folder)}' lists all ${count} problems)` : '';
   return `Pack ${name} is off because of an error: ${formatProblem(problem)}${more}`;
 }
