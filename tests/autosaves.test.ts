@@ -77,6 +77,8 @@ describe('a new game', () => {
     expect(second.stdout).toContain('The game that was in progress (Listening, Day 1, 08:40) is kept as save slot');
     expect(readFileSync(join(dir, `${kept}.json`), 'utf8')).toBe(first);
     expect(slotsIn(dir)).toContain(kept);
+    // The table shows the slot's whole name, which --load needs.
+    expect(runHyosan(['saves', '--story', gym], { env }).stdout).toContain(`${kept} `);
 
     // And it loads.
     const back = runHyosan(['--story', gym, '--plain', '--load', kept!], { env });
@@ -123,6 +125,14 @@ describe('a slot the player names', () => {
     const dir = tempDir('named-cli');
     const run = runHyosan(['--story', gym, '--plain', '--seed', '1'], { env: { HYOSAN_SAVE_DIR: dir }, input: 'save Autosave-cli-test\n' });
     expect(run.stdout).toContain('kept for hyosan\'s own autosaves');
+  });
+
+  it('a save renamed by the player may not take an autosave- name either', async () => {
+    const store = new SaveStore({ dir: tempDir('rename') });
+    expect(await store.save('mine', story, game([0]))).toBeUndefined();
+    const refused = await store.rename('mine', 'autosave-save-test');
+    expect(refused?.message).toContain('kept for hyosan\'s own autosaves');
+    expect(await store.load('mine', story)).not.toBeInstanceOf(SaveError);
   });
 });
 
@@ -182,7 +192,7 @@ describe('two games at once in one save folder', () => {
       const saved = await second.save(story, game([1], 9));
       expect(saved.error).toBeUndefined();
       expect(saved.notices).toEqual([
-        `Another hyosan (process ${sleeper.pid}) is playing "Save Test" with this save folder, so this game autosaves to save slot "autosave-save-test-2" instead: neither overwrites the other.`,
+        `Another hyosan (process ${sleeper.pid}) is playing "Save Test" with this save folder, so this game autosaves to save slot "autosave-save-test-2" instead: neither overwrites the other. (If no other game is running, delete autosave-save-test.lock in ${dir}.)`,
       ]);
       expect((await store.load('autosave-save-test', story)) as SavedGame).toMatchObject({ history: game([0]).history });
       expect((await store.load('autosave-save-test-2', story)) as SavedGame).toMatchObject({ history: game([1], 9).history });
@@ -191,6 +201,16 @@ describe('two games at once in one save folder', () => {
     } finally {
       sleeper.kill();
     }
+  });
+
+  it('a first game in a save folder that does not exist yet locks its slot too', async () => {
+    const dir = join(tempDir('fresh'), 'saves', 'hyosan');
+    const saver = new Autosaver(story, { store: new SaveStore({ dir }) });
+    saver.begin(undefined);
+    expect(await saver.save(story, game([0]))).toEqual({ notices: [] });
+    expect(readdirSync(dir).sort()).toEqual(['autosave-save-test.json', 'autosave-save-test.lock']);
+    await saver.release();
+    expect(readdirSync(dir)).toEqual(['autosave-save-test.json']);
   });
 
   it('a lock left by a process that is gone is stale, and taken over', async () => {

@@ -43,6 +43,13 @@ describe('the changes line', () => {
     expect(changesLine(story, later(before, { party: [] }), before)).toBe('Nam-ra joined · Woo-jin joined');
   });
 
+  it('does not say a companion who turned has left: the turn is its own scene, and the line would spoil it', () => {
+    const before = start(story, 1);
+    const woojin = before.characters.woojin!;
+    const turned = later(before, { party: ['namra'], characters: { ...before.characters, woojin: { ...woojin, status: 'infected' } } });
+    expect(changesLine(story, before, turned)).toBeUndefined();
+  });
+
   it('says a new symptom the player can feel, never the hidden infection status', () => {
     const before = start(story, 1);
     const player = before.characters.player!;

@@ -87,6 +87,33 @@ describe('fates', () => {
   });
 });
 
+describe('a fate and a return', () => {
+  it('forgets a parting once the companion joins again: they are no longer gone', () => {
+    const loaded = loadStoryFiles([
+      { path: 'r/story.yaml', text: 'id: r\ntitle: R\nversion: 1.0.0\nstart: a\ncharacters: { onjo: { name: On-jo, party: true } }\n' },
+      {
+        path: 'r/a.yaml',
+        text: [
+          'scenes:',
+          '  - id: a',
+          '    text: A.',
+          '    choices:',
+          '      - { id: part, text: Part, effects: [ { fate: { who: onjo, is: left } } ], goto: a }',
+          '      - { id: meet, text: Meet, effects: [ { join: onjo } ], goto: a }',
+          '',
+        ].join('\n'),
+      },
+    ]);
+    const s = loaded.story!;
+    const parted = step(s, start(s, 1), 'part');
+    expect(parted.characters.onjo?.fate).toBe('left');
+    expect(parted.party).toEqual([]);
+    const back = step(s, parted, 'meet');
+    expect(back.party).toEqual(['onjo']);
+    expect(back.characters.onjo?.fate).toBeUndefined();
+  });
+});
+
 describe('an exposure with a decided outcome', () => {
   it('always takes hold and resolves to that outcome, whatever the seed', () => {
     for (let seed = 0; seed < 200; seed++) {

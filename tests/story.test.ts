@@ -37,6 +37,8 @@ function endingsOf(prefix: string): string[] {
 function expectNeverStuck(run: RandomTestPart): void {
   expect(run.stuck.map((s) => `${s.reason} at ${s.scene} (seed ${s.seed})`)).toEqual([]);
   expect(run.errors.map((e) => `${e.message} (seed ${e.seed})`)).toEqual([]);
+  // Every scene's text is shown at the time of day it names.
+  expect(run.clockMismatches.map((m) => `${m.scene} at ${m.found}, stated ${m.stated}`)).toEqual([]);
 }
 
 describe('the shipped story', () => {

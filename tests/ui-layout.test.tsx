@@ -163,6 +163,22 @@ describe('a resized terminal', () => {
     await waitForFrame(lastFrame, 'Status (tab: back to the story)');
   });
 
+  it('keeps the line being read on screen: page 3 of 4 at 40×24 becomes a later page at 30×10, not page 3', async () => {
+    const { lastFrame, stdin, resize } = renderAppOn(hall, 40, 24);
+    await waitForFrame(lastFrame, 'page 1 of 4');
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, 'page 2 of 4');
+    stdin.write(ENTER);
+    const before = await waitForFrame(lastFrame, 'page 3 of 4');
+    expect(before).toContain('The light through the windows');
+    resize(30, 10);
+    // Laid out for 30×10, the scene has many more pages than 4.
+    const after = await waitForFrame(lastFrame, (f) => Number(/page \d+ of (\d+)/.exec(f)?.[1] ?? 0) > 10);
+    const [, page] = /page (\d+) of/.exec(after)!;
+    expect(Number(page)).toBeGreaterThan(3);
+    expect(after).toContain('The light through');
+  });
+
   it('re-renders to the new width', async () => {
     const { lastFrame, resize } = renderAppOn(gym, 80, undefined);
     await waitForFrame(lastFrame, 'Status');

@@ -8,6 +8,7 @@ import { newGame, playChoice } from '../src/saves/index.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { waitForFrame, waitUntil } from './helpers/fake-terminal.js';
 import { MemoryPorts } from './helpers/memory-ports.js';
+import { buildStory } from './helpers/build-story.js';
 import { renderApp, renderAppOn } from './helpers/ui-app.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -345,6 +346,29 @@ describe('the status panel', () => {
     expect(frame).not.toContain('…');
     expect(panel.replace(/\s+/g, ' ')).toContain('Powers sharp hearing, halfbie strength (+2 to strength checks), healing (+1 health an hour)');
     expect(panel).toMatch(/Hunger\s+2\d\/100, fed/);
+  });
+
+  it('says a companion was bitten while it is news, and “bite healed” months later, not “bitten”', async () => {
+    const story = buildStory(
+      {
+        hub: {
+          choices: [
+            { id: 'bite', text: 'Dae-su is bitten', goto: 'hub', effects: [{ kind: 'expose', who: 'daesu', route: 'bite', emotion: 'calm' }] },
+            { id: 'months', text: 'Eight months pass', goto: 'hub', effects: [{ kind: 'time', minutes: 8 * 30 * 24 * 60 }] },
+          ],
+        },
+      },
+      { start: 'hub', characters: { daesu: { name: 'Dae-su', party: true } } },
+    );
+    // A seed whose bite never turns or changes him: a bite that did not take, or an immune one.
+    let seed = 0;
+    while (['infected', 'semi-infected'].includes(playChoice(story, newGame(story, seed), 'bite').state.characters.daesu!.incubation?.outcome ?? '')) seed++;
+    const bitten = playChoice(story, newGame(story, seed), 'bite');
+    const { lastFrame, stdin } = renderAppOn(story, 160, 40, { props: { start: { game: bitten, notices: [] } } });
+    await waitForFrame(lastFrame, 'Dae-su: bitten, no symptoms yet');
+    stdin.write('2');
+    const later = await waitForFrame(lastFrame, 'Dae-su: well (bite healed)');
+    expect(later).not.toContain('bitten, no symptoms');
   });
 
   it('is hidden and shown again with tab', async () => {

@@ -88,8 +88,9 @@ function table(rows: readonly SaveListingJson[]): string {
     r.savedAt === null ? '-' : formatSavedAt(r.savedAt),
   ]);
   const notes = rows.map((row) => oneLine(noteOf(row)));
-  // What a save says is the save's to choose: one safe line per cell.
-  const clipped = cells.map((row) => row.map((c) => clip(oneLine(c), MAX_CELL)));
+  // What a save says is the save's to choose: one safe line per cell. The
+  // slot is shown whole, as --load needs it (hyosan's own are up to 64 long).
+  const clipped = cells.map((row) => row.map((c, i) => (i === 0 ? oneLine(c) : clip(oneLine(c), MAX_CELL))));
   const widths = HEADERS.map((h, i) => Math.max(h.length, ...clipped.map((row) => width(row[i]!))));
   const line = (row: readonly string[], note: string) =>
     `${row.map((c, i) => pad(c, widths[i]!)).join('  ')}${note === '' ? '' : `  ${note}`}`.trimEnd();

@@ -68,6 +68,9 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
     case 'join':
       if (!draft.party.includes(effect.who) && draft.characters[effect.who]?.status !== 'infected') {
         draft.party.push(effect.who);
+        // Back with the player: what the story recorded of their parting no longer holds.
+        const joined = draft.characters[effect.who];
+        if (joined?.fate !== undefined) delete joined.fate;
       }
       return;
     case 'leave': {

@@ -12,6 +12,7 @@
  *   autosave), that game is kept aside in a dated slot, and the player is
  *   told where.
  */
+import { mkdir } from 'node:fs/promises';
 import type { Story } from '../engine/index.js';
 import { SaveError } from './errors.js';
 import type { SavedGame } from './game.js';
@@ -102,6 +103,8 @@ export class Autosaver {
    */
   private async takeSlot(story: Story): Promise<string | undefined | SaveError> {
     let holder: LockHolder | undefined;
+    // A first game in a new save folder locks its slot too.
+    await mkdir(this.store.dir, { recursive: true }).catch(() => undefined);
     for (const slot of this.family) {
       let lock: true | LockHolder;
       try {
@@ -115,7 +118,8 @@ export class Autosaver {
         if (holder === undefined) return undefined;
         return (
           `Another hyosan (process ${holder.pid}) is playing "${story.title}" with this save folder, so this game ` +
-          `autosaves to save slot "${slot}" instead: neither overwrites the other.`
+          `autosaves to save slot "${slot}" instead: neither overwrites the other. (If no other game is running, ` +
+          `delete ${this.base}.lock in ${this.store.dir}.)`
         );
       }
       holder ??= lock;

@@ -7,7 +7,7 @@
  * process is gone (killed, crashed) is stale and taken over.
  */
 import { hostname } from 'node:os';
-import { link, open, readFile, rename, unlink } from 'node:fs/promises';
+import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 
 /** Who holds a lock. */
 export interface LockHolder {
@@ -56,12 +56,7 @@ async function createLock(lockFile: string, me: LockHolder): Promise<boolean> {
   const text = `${me.pid}\n${me.host}\n`;
   const temp = `${lockFile}.${me.pid}.tmp`;
   try {
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(text);
-    } finally {
-      await handle.close();
-    }
+    await writeFile(temp, text);
     try {
       await link(temp, lockFile);
       return true;
@@ -78,12 +73,7 @@ async function createLock(lockFile: string, me: LockHolder): Promise<boolean> {
 
 async function createExclusively(lockFile: string, text: string): Promise<boolean> {
   try {
-    const handle = await open(lockFile, 'wx');
-    try {
-      await handle.writeFile(text);
-    } finally {
-      await handle.close();
-    }
+    await writeFile(lockFile, text, { flag: 'wx' });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;

@@ -7,8 +7,8 @@
 import { readdir, rename, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Story } from '../engine/index.js';
-import { SaveError, oneLine, slotLabel } from './errors.js';
 import { type AsideReason, moveAside } from './aside.js';
+import { SaveError, oneLine, slotLabel } from './errors.js';
 import type { WriteFs } from './atomic-write.js';
 import { exists, keepAsBackup, readSaveFile, removeStaleTemps, writeSaveFile } from './files.js';
 import type { AnySave } from './format.js';
@@ -26,17 +26,10 @@ import {
   slotFile,
   slotOfFileName,
 } from './slots.js';
-import { formatSavedAt } from './summary.js';
-import { MAX_SAVE_BYTES, parseUntrustedJson } from './untrusted.js';
-import { SAVE_FORMAT } from './versions.js';
+import { IN_SAVE_FOLDER, type SavePeek, codec, damageOf, loadWithBackup, peekSave, readDocument } from './slot-reads.js';
+import { MAX_SAVE_BYTES } from './untrusted.js';
 
-// The codec checks saves with zod, the larger part of the code saves need:
-// it is loaded when the first save is read or written, not at every start.
-let codecModule: Promise<typeof import('./codec.js')> | undefined;
-function codec(): Promise<typeof import('./codec.js')> {
-  codecModule ??= import('./codec.js');
-  return codecModule;
-}
+export type { SavePeek } from './slot-reads.js';
 
 /** Where the store keeps saves, and its clock (tests pass their own). */
 export interface SaveStoreOptions {
@@ -66,10 +59,6 @@ export interface SaveEntry {
   /** Why the main file could not be read. */
   readonly error?: SaveError;
 }
-
-/** How a save file is read: a file named on the command line may be a link; the save folder's own never are. */
-type ReadHow = { readonly noFollow?: boolean };
-const IN_SAVE_FOLDER: ReadHow = { noFollow: true };
 
 // Writes to one file are queued, so a backup and its main file are never
 // written by two saves at once in the same process.
@@ -359,7 +348,8 @@ export class SaveStore {
 
   /** Gives a slot (and its backup) a new name that no save has yet; why not, when it cannot. */
   async rename(from: string, to: string): Promise<SaveError | undefined> {
-    const bad = checkSlotName(from) ?? checkSlotName(to);
+    // The new name is the player's: it may not pass for one of hyosan's own autosave slots.
+    const bad = checkSlotName(from) ?? checkPlayerSlotName(to);
     if (bad !== undefined) return bad;
     const [source, target] = [slotFile(this.dir, from), slotFile(this.dir, to)];
     return queued(resolve(source), () =>
@@ -409,71 +399,6 @@ async function moveFile(file: string, to: string): Promise<SaveError | undefined
 /** Whether Continue may resume `slot`: one of the player's own slots, or one of the story's autosave slots. */
 function isContinuable(slot: string, autosaves: readonly string[]): boolean {
   return autosaves.includes(slot) || !isAutosaveSlot(slot);
-}
-
-/** What the title screen shows of a save before loading it. */
-export interface SavePeek {
-  readonly sceneTitle: string;
-  /** The in-game time, `Day 1, 08:40`. */
-  readonly clock: string;
-  /** When it was saved (ms since the epoch; the file's time if the save does not say). */
-  readonly savedAt: number;
-}
-
-/** A look at `file` as a save of `storyId`, without the codec; undefined if it is not one. */
-async function peekSave(file: string, storyId: string): Promise<SavePeek | undefined> {
-  const read = await readSaveFile(file, file, IN_SAVE_FOLDER);
-  if (read instanceof SaveError) return undefined;
-  const parsed = parseUntrustedJson(read.text, file);
-  if (parsed instanceof SaveError) return undefined;
-  const doc = parsed.value as { format?: unknown; story?: { id?: unknown }; meta?: Record<string, unknown> } | null;
-  if (doc?.format !== SAVE_FORMAT || doc.story?.id !== storyId) return undefined;
-  const saved = Date.parse(String(doc.meta?.savedAt));
-  // Unchecked text from a file, printed on the title screen: one safe line.
-  const text = (value: unknown): string => (typeof value === 'string' ? oneLine(value) : '');
-  return {
-    sceneTitle: text(doc.meta?.sceneTitle),
-    clock: text(doc.meta?.clock),
-    savedAt: Number.isNaN(saved) ? read.modified.getTime() : saved,
-  };
-}
-
-/**
- * Why a save file's text is no save this hyosan can read, or undefined when
- * it is one. What this store wrote there itself (checked when it was
- * encoded) needs no second look.
- */
-async function damageOf(text: string, file: string, written: string | undefined): Promise<SaveError | undefined> {
-  if (text === written) return undefined;
-  const read = (await codec()).readSaveDocument(text, file);
-  return read instanceof SaveError ? read : undefined;
-}
-
-async function readDocument(file: string): Promise<{ save: AnySave; modified: Date } | SaveError> {
-  const read = await readSaveFile(file, file, IN_SAVE_FOLDER);
-  if (read instanceof SaveError) return read;
-  const save = (await codec()).readSaveDocument(read.text, file);
-  return save instanceof SaveError ? save : { save, modified: read.modified };
-}
-
-async function loadOne(file: string, story: Story, how: ReadHow): Promise<LoadedGame | SaveError> {
-  const read = await readSaveFile(file, file, how);
-  return read instanceof SaveError ? read : (await codec()).decodeSave(read.text, story, file);
-}
-
-async function loadWithBackup(
-  main: string,
-  backup: string | undefined,
-  story: Story,
-  how: ReadHow,
-): Promise<StoredGame | SaveError> {
-  const first = await loadOne(main, story, how);
-  if (!(first instanceof SaveError) || backup === undefined || !(await exists(backup))) return first;
-  const second = await loadOne(backup, story, how);
-  if (second instanceof SaveError) return first;
-  const what = first.kind === 'missing' ? 'is missing' : `is damaged (${first.problem})`;
-  const notice = `${main} ${what}; loaded its backup from ${formatSavedAt(second.meta.savedAt)} instead.`;
-  return { ...second, notices: [oneLine(notice), ...second.notices] };
 }
 
 function savedTime(entry: SaveEntry): number {

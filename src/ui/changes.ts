@@ -71,12 +71,17 @@ function itemChanges(story: Story, before: GameState, after: GameState): string[
   return [...gained, ...lost];
 }
 
-/** `Woo-jin joined`, `Nam-ra left`. */
+/**
+ * `Woo-jin joined`, `Nam-ra left`. A companion who left because they turned
+ * is not listed: the turn is a scene of its own, which the line would spoil.
+ */
 function partyChanges(story: Story, before: GameState, after: GameState): string[] {
   const name = (who: string) => story.characters[who]?.name ?? who;
+  const turned = (who: string) =>
+    after.characters[who]?.status === 'infected' && before.characters[who]?.status !== 'infected';
   return [
     ...after.party.filter((who) => !before.party.includes(who)).map((who) => `${name(who)} joined`),
-    ...before.party.filter((who) => !after.party.includes(who)).map((who) => `${name(who)} left`),
+    ...before.party.filter((who) => !after.party.includes(who) && !turned(who)).map((who) => `${name(who)} left`),
   ];
 }
 

@@ -15,7 +15,6 @@
 
 import { wrapText } from './wrap.js';
 
-/** A block of the body: a paragraph of the scene, or a notice for the player above it. */
 /**
  * How a block of the body reads: the scene's prose, a notice for the player
  * (story changed, game saved), a line the story said about the last move
@@ -23,6 +22,7 @@ import { wrapText } from './wrap.js';
  */
 export type BodyTone = 'prose' | 'notice' | 'said' | 'changes';
 
+/** A block of the body: a paragraph of the scene, or a line for the player above the scene's text. */
 export interface BodyBlock {
   readonly text: string;
   readonly tone: BodyTone;

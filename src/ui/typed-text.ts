@@ -11,12 +11,15 @@
 const ESCAPE_SEQUENCE = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|O.|[^[\]O])?/g;
 
 // Controls, format characters (bidi overrides, zero-width), surrogates,
-// private use, unassigned, and U+FFFD, which stands for bytes that were not text.
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\uFFFD]/u;
+// private use, unassigned, and U+FFFD, which stands for bytes that were not
+// text. Built when first needed: parsing the Unicode classes takes a few
+// milliseconds, which plain mode's start would otherwise pay every time.
+let unprintable: RegExp | undefined;
 
 /** Whether one character (a code point) may be typed into a field. */
 export function isPrintable(char: string): boolean {
-  return !UNPRINTABLE.test(char);
+  unprintable ??= new RegExp('[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}\\uFFFD]', 'u');
+  return !unprintable.test(char);
 }
 
 /** `raw` with escape sequences and unprintable characters taken out. */

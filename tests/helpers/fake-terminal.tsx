@@ -15,7 +15,11 @@ export function renderOnTerminal(tree: ReactElement, columns: number, rows?: num
     rows,
     frames: [] as string[],
     write(frame: string) {
-      stdout.frames.push(frame);
+      // A repaint after a resize clears the screen first; in debug mode Ink
+      // writes the clear alone (it keeps no last frame to restore), and the
+      // frame that follows is what a terminal would show.
+      const shown = frame.replace(/^\u001B\[2J\u001B\[H/, '');
+      if (shown !== '') stdout.frames.push(shown);
       return true;
     },
   });
