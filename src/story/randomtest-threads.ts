@@ -160,10 +160,7 @@ export class BatchPlayers {
   private gamesDone = 0;
   private batchesPlayed = 0;
   private retired = false;
-  /** How many workers were started (the measured default's choice, for tests and the bench). */
-  workersStarted = 0;
-  /** Whether the workers were stopped because they did not pay. */
-  workersRetired = false;
+  private started = 0;
 
   constructor(
     private readonly story: Story,
@@ -176,6 +173,16 @@ export class BatchPlayers {
     this.idleCores = plan.idleCores ?? (() => idleCoresSince(idle, this.now() - began));
     this.policy = new ThreadPolicy(plan);
     if (plan.worker !== undefined) this.startWorkers(plan.worker, this.policy.atStart());
+  }
+
+  /** How many workers were started (the measured default's choice). */
+  get workersStarted(): number {
+    return this.started;
+  }
+
+  /** Whether the workers were stopped because they did not pay. */
+  get workersRetired(): boolean {
+    return this.retired;
   }
 
   /** Plays `jobs` (in any order, on any thread); resolves to their parts. */
@@ -215,7 +222,6 @@ export class BatchPlayers {
     if (this.policy.finished(this.now(), byWorker) && !this.retired) {
       // The workers finish the batches they hold; this thread plays the rest.
       this.retired = true;
-      this.workersRetired = true;
       for (const h of this.helpers) if (h.holding === 0) void h.thread.stop();
     }
   }
@@ -245,7 +251,7 @@ export class BatchPlayers {
       };
       this.helpers.push(helper);
     }
-    this.workersStarted += count;
+    this.started += count;
   }
 
   private feedHelpers(): void {

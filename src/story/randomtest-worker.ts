@@ -36,7 +36,8 @@ interface WorkerInput {
   readonly options: RandomTestOptions;
 }
 
-type ToWorker = BatchJob;
+/** A batch to play; `steer` only when it differs from the last batch's (a round's batches share theirs, a megabyte). */
+type ToWorker = { readonly batch: number; readonly steer?: Steering; readonly sameSteer?: true };
 type FromWorker =
   | { readonly ready: true; readonly hash: string }
   | { readonly batch: number; readonly part: RandomTestPart }
@@ -72,9 +73,11 @@ export async function serveRandomTestWorker(shipped?: () => Promise<LoadResult>)
     return;
   }
   const loadedStory = story;
+  let steer: Steering | undefined;
   port.on('message', (message: ToWorker) => {
+    if (message.sameSteer !== true) steer = message.steer;
     try {
-      send({ batch: message.batch, part: playBatch(loadedStory, input.options, message.batch, message.steer) });
+      send({ batch: message.batch, part: playBatch(loadedStory, input.options, message.batch, steer) });
     } catch (error) {
       send({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
@@ -125,6 +128,7 @@ export function startWorker(start: WorkerStart, events: WorkerEvents): WorkerThr
   const input: WorkerInput = { kind: KIND, source: start.source, options: start.options };
   const worker = new Worker(script, { workerData: input, argv: [RANDOMTEST_WORKER_ARG] });
   const sent = new Map<number, BatchJob>();
+  let lastSteer: Steering | undefined;
   let over = false;
   const fail = (message: string): void => {
     if (over) return;
@@ -148,7 +152,10 @@ export function startWorker(start: WorkerStart, events: WorkerEvents): WorkerThr
   return {
     play(job) {
       sent.set(job.batch, job);
-      worker.postMessage({ batch: job.batch, ...(job.steer === undefined ? {} : { steer: job.steer }) } satisfies ToWorker);
+      const same = job.steer === lastSteer;
+      lastSteer = job.steer;
+      const steer = same ? { sameSteer: true as const } : job.steer === undefined ? {} : { steer: job.steer };
+      worker.postMessage({ batch: job.batch, ...steer } satisfies ToWorker);
     },
     async stop() {
       if (over) return;
