@@ -14,7 +14,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { sceneView, start } from '../src/engine/index.js';
-import { analyzeStory } from '../src/story/analyze.js';
+import { analyzeStory } from '../src/tools/analyze.js';
 import { loadStoryDir, loadStoryFiles, type SourceFile } from '../src/story/load.js';
 import { compressPacked, decompressPacked, packStoryImage, storyFromPacked } from '../src/story/packed-story.js';
 import { storyFromImage, storyImage, type StoryImage } from '../src/story/story-image.js';

@@ -1,15 +1,16 @@
 /**
  * Engine throughput on the shipped story: complete random games and choices
  * per second through `randomtest`'s own runner in this thread, and through
- * `hyosan randomtest --workers N` on every core; and whether `randomtest`
- * with its default threads is ever slower than `--workers 1` (the wall time
- * an author waits, the two run in turn).
+ * `hyosan randomtest --workers N` on every core; the cost of the balance
+ * report's tallies (`--stats`); and whether `randomtest` with its default
+ * threads is ever slower than `--workers 1` (the wall time an author waits,
+ * the two run in turn).
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import type { Story } from '../src/engine/types.js';
-import { runRandomTest } from '../src/story/randomtest.js';
+import { runRandomTest } from '../src/tools/randomtest.js';
 import type { BenchContext, Row } from './rows.js';
 import { unmeasured } from './rows.js';
 import { median } from './stats.js';
@@ -29,6 +30,8 @@ export async function engineRows(ctx: BenchContext, story: Story | string): Prom
     choices: { id: 'engine.choices', section, label: 'choices/s, one thread (randomtest runner)', unit: '/s' },
     games: { id: 'engine.games', section, label: 'games/s, one thread', unit: '/s' },
     length: { id: 'engine.length', section, label: 'choices per game (mean)', unit: '' },
+    statsGames: { id: 'engine.stats.games', section, label: 'games/s, one thread, with --stats', unit: '/s' },
+    statsRatio: { id: 'engine.stats.ratio', section, label: 'games/s with --stats ÷ without', unit: '×' },
     workerChoices: { id: 'engine.workers.choices', section, label: `choices/s, randomtest --workers ${cores}`, unit: '/s' },
     workerGames: { id: 'engine.workers.games', section, label: `games/s, randomtest --workers ${cores}`, unit: '/s' },
     defaultShort: { id: 'engine.default.short', section, label: `randomtest -n ${n(short)}: default threads ÷ --workers 1, time`, unit: '×' },
@@ -41,6 +44,10 @@ export async function engineRows(ctx: BenchContext, story: Story | string): Prom
   ctx.log(`engine: ${repeats} × ${runs} random games in this thread`);
   runRandomTest(story, { runs: Math.min(runs, 500), seed: SEED + 1 }); // warm the JIT
   const rates: { games: number; choices: number }[] = [];
+  // The balance report's tallies (--stats) on the same games, timed in the
+  // same rounds, so the ratio compares like with like; a run without
+  // --stats collects nothing and must stay as fast as before.
+  const withStats: number[] = [];
   let movesPerGame = Number.NaN;
   for (let i = 0; i < repeats; i++) {
     const started = performance.now();
@@ -48,11 +55,17 @@ export async function engineRows(ctx: BenchContext, story: Story | string): Prom
     const seconds = (performance.now() - started) / 1000;
     rates.push({ games: part.games / seconds, choices: part.moves / seconds });
     movesPerGame = part.moves / part.games;
+    const statsStarted = performance.now();
+    const tallied = runRandomTest(story, { runs, seed: SEED, stats: true });
+    withStats.push(tallied.games / ((performance.now() - statsStarted) / 1000));
   }
+  const games = median(rates.map((r) => r.games));
   const out: Row[] = [
     { ...rows.choices, value: median(rates.map((r) => r.choices)), target: { op: '>=', value: 50_000 } },
-    { ...rows.games, value: median(rates.map((r) => r.games)) },
+    { ...rows.games, value: games },
     { ...rows.length, value: movesPerGame, note: `${runs} games, seed ${SEED}` },
+    { ...rows.statsGames, value: median(withStats) },
+    { ...rows.statsRatio, value: median(withStats) / games, note: 'the same games; 1.00 = no cost' },
   ];
 
   // The same games (same runs and seed) on every core; the command's own clock
@@ -80,13 +93,13 @@ export async function engineRows(ctx: BenchContext, story: Story | string): Prom
     const why = failure ?? 'no run finished';
     out.push(unmeasured(rows.workerChoices, why), unmeasured(rows.workerGames, why));
   } else {
-    const games = median(perSecond);
+    const workerGames = median(perSecond);
     // The games are the same as in one thread (randomtest's batches do not depend on the threads)
     // but twice as many, so the mean length is measured again rather than assumed.
     const part = runRandomTest(story, { runs: runs * 2, seed: SEED });
     out.push(
-      { ...rows.workerChoices, value: (games * part.moves) / part.games },
-      { ...rows.workerGames, value: games },
+      { ...rows.workerChoices, value: (workerGames * part.moves) / part.games },
+      { ...rows.workerGames, value: workerGames },
     );
   }
   out.push(

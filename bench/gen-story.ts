@@ -1,7 +1,8 @@
 /**
  * Generated stories for the benchmarks: a large, valid story of any number
  * of scenes that looks like a written one (chapters, gated choices, effects,
- * conditional paragraphs, placeholders, endings), and a small looping story
+ * conditional paragraphs, placeholders, endings, a drifting stat, a bond),
+ * and a small looping story
  * for a game of any length. Deterministic: the same size gives the same files.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -29,12 +30,12 @@ vars:
 stats:
   health:  { label: Health,  min: 0, max: 10, start: 10 }
   stamina: { label: Stamina, min: 0, max: 10, start: 6 }
-  noise:   { label: Noise,   min: 0, max: 10, start: 0 }
+  noise:   { label: Noise,   min: 0, max: 10, start: 0, drift: { every: 1h, by: -1 } }
   wits:    { label: Wits,    min: 0, max: 5,  start: 2 }
 items:
   torch: { label: Torch, key: true }
 characters:
-  ally: { name: Su-a }
+  ally: { name: Su-a, bond: 4 }
 hooks:
   on_death: end.dead
 `;
@@ -81,6 +82,7 @@ function sceneYaml(i: number, total: number, rand: () => number): string {
   lines.push(`        text: "${sentence(rand, 10)}"`);
   lines.push(`      - "${sentence(rand, 24)}"`);
   if (i % 7 === 3) lines.push('    on_enter:', '      - time: 10m', '      - add: { stamina: -1 }');
+  if (i % 13 === 5) lines.push('    drift: { noise: off, stamina: { every: 30m, by: 1 } }');
   if (last) {
     lines.push(`    ending: { title: "Ending ${chapter}", summary: "${sentence(rand, 8)}" }`);
     return lines.join('\n');
@@ -111,6 +113,7 @@ function sceneYaml(i: number, total: number, rand: () => number): string {
       `        if: not has("torch") or visited("${id}") < 2`,
       '        effects:',
       '          - give: torch',
+      '          - bond: { ally: 1 }',
       '          - check: wits',
       '            difficulty: 5',
       '            then: [{ set: found_note }]',

@@ -40,6 +40,8 @@ export const ROW_IDS: readonly string[] = [
   'engine.choices',
   'engine.games',
   'engine.length',
+  'engine.stats.games',
+  'engine.stats.ratio',
   'engine.workers.choices',
   'engine.workers.games',
   'engine.default.short',

@@ -13,7 +13,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { replay, type Move } from '../src/engine/index.js';
 import { loadStoryDir } from '../src/story/load.js';
-import { mergeParts, runRandomTest, type EndingRoute } from '../src/story/randomtest.js';
+import { mergeParts, runRandomTest, type EndingRoute } from '../src/tools/randomtest.js';
 
 const loaded = await loadStoryDir('story');
 if (loaded.story === undefined) {

@@ -19,13 +19,17 @@ import {
 } from '../src/engine/index.js';
 import type { GameState, Move, Story } from '../src/engine/index.js';
 import { loadStoryDir } from '../src/story/load.js';
+import { loadFixture } from './helpers/fixture-story.js';
 
 let story: Story;
+// Stats that drift, scenes that pause drift, running out, bonds.
+let survival: Story;
 
 beforeAll(async () => {
   const loaded = await loadStoryDir('story');
   if (loaded.story === undefined) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
   story = loaded.story;
+  survival = await loadFixture('tests/fixtures/survival');
 });
 
 /** A deep copy through JSON: what the state is, apart from object identity and freezing. */
@@ -39,7 +43,7 @@ function isDeepFrozen(value: unknown): boolean {
 }
 
 /** Plays `picks` (indices into the enabled choices, wrapped) both ways and checks they agree at every move. */
-function playBothWays(seed: number, picks: readonly number[]): { state: GameState; moves: Move[] } {
+function playBothWays(seed: number, picks: readonly number[], story: Story = shipped()): { state: GameState; moves: Move[] } {
   let kept = start(story, seed);
   const owned = startOwned(story, seed);
   expect(snapshot(owned)).toEqual(snapshot(kept));
@@ -61,11 +65,22 @@ function playBothWays(seed: number, picks: readonly number[]): { state: GameStat
   return { state: kept, moves };
 }
 
+const shipped = (): Story => story;
+
 describe('advancing an owned state in place', () => {
   it('reaches the same state as step after every move, through both seasons', () => {
     fc.assert(
       fc.property(fc.nat(), fc.array(fc.nat({ max: 9 }), { minLength: 1, maxLength: 120 }), (seed, picks) => {
         playBothWays(seed, picks);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reaches the same state as step with drifting stats, scenes that pause them, running out and bonds', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(fc.nat({ max: 12 }), { minLength: 1, maxLength: 80 }), (seed, picks) => {
+        playBothWays(seed, picks, survival);
       }),
       { numRuns: 60 },
     );

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compileCondition } from '../src/engine/condition.js';
 import { start } from '../src/engine/index.js';
 import type { GameState, Story } from '../src/engine/types.js';
-import { analyzeStory } from '../src/story/analyze.js';
-import { canAllHold, coversEveryCase } from '../src/story/condition-domains.js';
+import { analyzeStory } from '../src/tools/analyze.js';
+import { canAllHold, coversEveryCase } from '../src/tools/condition-domains.js';
 import { loadStoryDir, loadStoryFiles, type LoadResult } from '../src/story/load.js';
 import type { Problem } from '../src/story/problem.js';
 import { storyFacts } from '../src/story/story-facts.js';
@@ -357,6 +357,7 @@ describe('condition domains are sound', () => {
     stats: new Set(['noise', 'trust']),
     flags: new Set(['seen', 'ghost']),
     characters: new Set(['onjo', 'hari']),
+    bonds: new Set<string>(),
     scenes: new Set(['a', 'out']),
     vars: new Set<string>(),
     clock: story.clock,

@@ -1,7 +1,8 @@
 /**
  * The layers stay apart, mechanically: the engine is pure (no React, Ink,
  * files, clock, randomness or environment), and nothing imports upward
- * (engine ← story, saves ← ui ← cli).
+ * (engine ← story ← tools; story ← saves ← ui ← cli; the command line
+ * alone runs the authors' tools).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,9 +60,11 @@ describe('the layers', () => {
   const allowed: Record<string, readonly string[]> = {
     engine: ['engine'],
     story: ['engine', 'story'],
+    // What authors run on a loaded story (check's analyses, randomtest, graph): never the player's screens or saves.
+    tools: ['engine', 'story', 'tools'],
     saves: ['engine', 'story', 'saves'],
     ui: ['engine', 'story', 'saves', 'ui'],
-    cli: ['engine', 'story', 'saves', 'ui', 'cli'],
+    cli: ['engine', 'story', 'tools', 'saves', 'ui', 'cli'],
   };
 
   it('never import upward: the UI wraps the engine, the command line wraps the UI', () => {

@@ -14,6 +14,7 @@ const NAMES: ConditionNames = {
   stats: new Set(['stamina', 'noise', 'health']),
   flags: new Set(['saw_teacher', 's1.met_onjo', 'door_open']),
   characters: new Set(['onjo', 'suhyeok']),
+  bonds: new Set(['onjo']),
   scenes: new Set(['s1.lab', 's1.library']),
   vars: new Set(['name']),
   clock: { day: 1, minute: 8 * 60 + 40 },
@@ -454,7 +455,7 @@ describe('name and type errors', () => {
     ],
     [
       'foo(1)',
-      [{ start: 0, end: 3, message: "unknown function 'foo': the functions are has, count, with, visited, status, symptom, power, hunger, var, fate, since_exposed" }],
+      [{ start: 0, end: 3, message: "unknown function 'foo': the functions are has, count, with, visited, status, symptom, power, hunger, var, fate, since_exposed, bond" }],
     ],
     [
       'cout("water") > 1',
@@ -462,7 +463,7 @@ describe('name and type errors', () => {
         {
           start: 0,
           end: 4,
-          message: "unknown function 'cout': the functions are has, count, with, visited, status, symptom, power, hunger, var, fate, since_exposed — did you mean 'count'?",
+          message: "unknown function 'cout': the functions are has, count, with, visited, status, symptom, power, hunger, var, fate, since_exposed, bond — did you mean 'count'?",
         },
       ],
     ],
@@ -472,7 +473,7 @@ describe('name and type errors', () => {
     ],
     [
       'door_open or (foo(1))',
-      [{ start: 14, end: 17, message: "unknown function 'foo': the functions are has, count, with, visited, status, symptom, power, hunger, var, fate, since_exposed" }],
+      [{ start: 14, end: 17, message: "unknown function 'foo': the functions are has, count, with, visited, status, symptom, power, hunger, var, fate, since_exposed, bond" }],
     ],
     ['day() > 1', [{ start: 0, end: 3, message: "'day' is not a function: write 'day' without '()'" }]],
     ['saw_teacher()', [{ start: 0, end: 11, message: "'saw_teacher' is not a function: write 'saw_teacher' without '()'" }]],
@@ -529,7 +530,7 @@ describe('hostile sources', () => {
       {
         start: 0,
         end: 12,
-        message: "unknown function 'process.exit': the functions are has, count, with, visited, status, symptom, power, hunger, var, fate, since_exposed",
+        message: "unknown function 'process.exit': the functions are has, count, with, visited, status, symptom, power, hunger, var, fate, since_exposed, bond",
       },
     ]);
     expect(problemsOf('constructor.constructor("x")()')).toEqual([

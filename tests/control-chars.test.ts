@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeUnsafe, oneLine, terminalJson } from '../src/engine/control-chars.js';
 import { openTranscript } from '../src/cli/transcript.js';
-import { dotString, mermaidText } from '../src/story/graph.js';
+import { dotString, mermaidText } from '../src/tools/graph.js';
 import { loadStoryFiles, type LoadResult } from '../src/story/load.js';
 import { formatProblem } from '../src/story/problem.js';
 import { SMALL_SCENES_YAML, SMALL_STORY_YAML, hasRawControl, runHyosan, writeStory } from './helpers/run-cli.js';

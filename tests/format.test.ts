@@ -6,8 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { choicesOf, sceneView, start, step, type GameState, type Story } from '../src/engine/index.js';
-import { analyzeStory } from '../src/story/analyze.js';
-import { storyGraph } from '../src/story/graph.js';
+import { analyzeStory } from '../src/tools/analyze.js';
+import { storyGraph } from '../src/tools/graph.js';
 import { loadStoryDir, loadStoryFiles } from '../src/story/load.js';
 
 let story: Story;

@@ -252,7 +252,7 @@ describe('effects', () => {
     const result = load('id: a\nending: { title: E }\non_enter:\n  - sett: x\n');
     expect(errors(result)).toEqual([
       "st/a.yaml:4:5: error: unknown effect 'sett': expected one of set, clear, add, set_stat, give, take, join, " +
-        'leave, time, skip_time, goto, set_var, say, chance, check, if, expose, feed, stress, cure, set_status, fate — did you mean \'set\'?',
+        'leave, time, skip_time, goto, set_var, say, chance, check, if, expose, feed, stress, cure, set_status, fate, bond — did you mean \'set\'?',
     ]);
   });
 

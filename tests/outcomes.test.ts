@@ -18,7 +18,7 @@ import type { GameState, Story } from '../src/engine/index.js';
 import type { PlainParagraph } from '../src/engine/types.js';
 import { loadStoryDir, loadStoryFiles, type LoadResult } from '../src/story/load.js';
 import { formatProblem } from '../src/story/problem.js';
-import { analyzeStory } from '../src/story/analyze.js';
+import { analyzeStory } from '../src/tools/analyze.js';
 
 let story: Story;
 

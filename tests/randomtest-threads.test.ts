@@ -11,7 +11,7 @@ import {
   ThreadPolicy,
   workersPay,
   worthFanningOut,
-} from '../src/story/randomtest-threads.js';
+} from '../src/tools/randomtest-threads.js';
 
 const idle = (cores: number) => () => cores;
 

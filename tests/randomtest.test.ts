@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockAgrees, enabledChoiceIds, formatClock, isEnded, replay } from '../src/engine/index.js';
 import type { Story } from '../src/engine/types.js';
 import { loadStoryDir } from '../src/story/load.js';
-import { BatchPlayers } from '../src/story/randomtest-threads.js';
+import { BatchPlayers } from '../src/tools/randomtest-threads.js';
 import {
   BATCH_SIZE,
   batchCount,
@@ -19,7 +19,7 @@ import {
   plainModeLines,
   runRandomTest,
   summarize,
-} from '../src/story/randomtest.js';
+} from '../src/tools/randomtest.js';
 import { UsageError } from '../src/cli/args.js';
 import { parseRandomtestArgs, randomtestCommand } from '../src/cli/randomtest-command.js';
 import { buildStory } from './helpers/build-story.js';

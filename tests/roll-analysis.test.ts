@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../src/cli/check-command.js';
-import { analyzeStory } from '../src/story/analyze.js';
+import { analyzeStory } from '../src/tools/analyze.js';
 import { loadStoryDir, loadStoryFiles } from '../src/story/load.js';
 import { formatProblem, type Problem } from '../src/story/problem.js';
 

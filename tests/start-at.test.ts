@@ -67,7 +67,7 @@ describe('playing a game set up from the command line', () => {
     expect(first.stdout).toContain('Saved to "mine"');
     const save = JSON.parse(readFileSync(join(first.saveDir, 'mine.json'), 'utf8')) as Record<string, unknown>;
     expect(save).toMatchObject({
-      version: 5,
+      version: 6,
       start: 'roof',
       setup: { at: { day: 2, minute: 390 }, set: ['saw_helicopter'] },
       force: ['fail'],

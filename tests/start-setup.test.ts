@@ -21,8 +21,8 @@ import {
   type LoadedGame,
   type SaveDocument,
 } from '../src/saves/index.js';
-import { v4ToV5 } from '../src/saves/migrate.js';
-import type { SaveV4 } from '../src/saves/format.js';
+import { v4ToV5, v5ToV6 } from '../src/saves/migrate.js';
+import type { SaveV4, SaveV5 } from '../src/saves/format.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { buildStory } from './helpers/build-story.js';
 
@@ -230,7 +230,7 @@ describe('a set-up game saved and loaded', () => {
     const game = newGame(roof, 11, setup);
     const text = encodeSave(roof, game, NOW);
     const doc = JSON.parse(text) as SaveDocument;
-    expect(doc.version).toBe(5);
+    expect(doc.version).toBe(6);
     expect(doc.start).toBe('roof');
     expect(doc.setup).toEqual(setup);
     const back = loaded(decodeSave(text, story, 'x.json'));
@@ -265,8 +265,17 @@ describe('a set-up game saved and loaded', () => {
   it('version 4 → 5 changes only the version: a version-4 game was never set up', () => {
     const doc = JSON.parse(encodeSave(story, playChoice(story, newGame(story, 2), 'look'), NOW)) as SaveDocument;
     const v4 = { ...doc, version: 4 } as SaveV4;
-    expect(v4ToV5(v4)).toEqual(doc);
+    expect(v4ToV5(v4)).toEqual({ ...doc, version: 5 });
     const back = loaded(decodeSave(JSON.stringify(v4), story, 'old.json'));
+    expect(back.state.scene).toBe('roof');
+    expect(back.notices).toEqual([]);
+  });
+
+  it('version 5 → 6 changes only the version: a version-5 game knew no bonds or drift', () => {
+    const doc = JSON.parse(encodeSave(story, playChoice(story, newGame(story, 2), 'look'), NOW)) as SaveDocument;
+    const v5 = { ...doc, version: 5 } as SaveV5;
+    expect(v5ToV6(v5)).toEqual(doc);
+    const back = loaded(decodeSave(JSON.stringify(v5), story, 'old.json'));
     expect(back.state.scene).toBe('roof');
     expect(back.notices).toEqual([]);
   });

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { GameState, Scene, Story } from '../src/engine/types.js';
-import { analyzeStory } from '../src/story/analyze.js';
+import { analyzeStory } from '../src/tools/analyze.js';
 import { loadStoryDir, loadStoryFiles, type LoadResult } from '../src/story/load.js';
 import { LazyScenes, compressPacked, decompressPacked, packStoryImage, storyFromPacked } from '../src/story/packed-story.js';
-import { runRandomTest } from '../src/story/randomtest.js';
+import { runRandomTest } from '../src/tools/randomtest.js';
 import { conditionsOf } from '../src/story/story-facts.js';
 import { STORY_IMAGE_VERSION, StoryImageError, storyFromImage, storyImage, type StoryImage } from '../src/story/story-image.js';
 import { generateStory } from '../bench/gen-story.js';
@@ -59,6 +59,8 @@ const FIXTURES = [
   'tests/fixtures/analysis/clean',
   'tests/fixtures/outcomes',
   'tests/fixtures/format2',
+  'tests/fixtures/survival',
+  'tests/fixtures/balance',
 ];
 
 describe('a story rebuilt from its precompiled image', () => {

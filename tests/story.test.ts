@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { replay, sceneOf } from '../src/engine/index.js';
 import type { Move, Story } from '../src/engine/index.js';
-import { analyzeStory } from '../src/story/analyze.js';
+import { analyzeStory } from '../src/tools/analyze.js';
 import { loadStoryDir } from '../src/story/load.js';
-import { runRandomTest, type RandomTestPart } from '../src/story/randomtest.js';
+import { runRandomTest, type RandomTestPart } from '../src/tools/randomtest.js';
 
 let story: Story;
 

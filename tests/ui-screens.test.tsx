@@ -434,4 +434,21 @@ describe('a watched story', () => {
     expect(frame).not.toContain('Not reloaded');
     expect(frame).toContain('Someone inside is breathing hard');
   });
+
+  it('shows a broken folder\'s whole error, wrapped, not cut at the width', async () => {
+    const { lastFrame, stdin, ports } = renderApp(gym);
+    await waitForFrame(lastFrame, 'The Gym Door');
+    stdin.write('1');
+    await waitForFrame(lastFrame, 'Listening');
+    const message =
+      "Not reloaded, still playing the last good version: scenes/gym.yaml:14:9: error: no scene has the id 'gym.hal' — did you mean 'gym.hall'?";
+    ports.change({ kind: 'broken', message });
+    const frame = await waitForFrame(lastFrame, "'gym.hall'?");
+    // Every word of it is on the screen, across lines (the story's column, left of the panel).
+    const story = frame
+      .split('\n')
+      .map((line) => line.split('│')[0]!.trim())
+      .join(' ');
+    expect(story.replace(/\s+/g, ' ')).toContain(`! ${message}`.replace(/\s+/g, ' '));
+  });
 });

@@ -4,7 +4,7 @@ import type { Story } from '../src/engine/types.js';
 import { UsageError } from '../src/cli/args.js';
 import { loopStart } from '../src/cli/coverage-report.js';
 import { parseRandomtestArgs, randomtestCommand } from '../src/cli/randomtest-command.js';
-import { neverReached } from '../src/story/analyze.js';
+import { neverReached } from '../src/tools/analyze.js';
 import {
   coverageGoal,
   DEFAULT_BUDGET,
@@ -12,10 +12,10 @@ import {
   ROUND_BATCHES,
   untilCoveredReport,
   type PlayBatches,
-} from '../src/story/coverage-run.js';
-import { cellOf } from '../src/story/explore.js';
+} from '../src/tools/coverage-run.js';
+import { cellOf } from '../src/tools/explore.js';
 import { loadStoryDir } from '../src/story/load.js';
-import { BATCH_SIZE, playBatch, runRandomTest, summarize, type RandomTestOptions } from '../src/story/randomtest.js';
+import { BATCH_SIZE, playBatch, runRandomTest, summarize, type RandomTestOptions } from '../src/tools/randomtest.js';
 
 async function fixture(dir: string): Promise<Story> {
   const loaded = await loadStoryDir(dir);

@@ -7,7 +7,7 @@
  */
 import type { Writable } from 'node:stream';
 import { oneLine, terminalJson } from '../engine/control-chars.js';
-import { analyzeStory } from '../story/analyze.js';
+import { analyzeStory } from '../tools/analyze.js';
 import type { LoadResult } from '../story/load.js';
 import { formatProblem, sortProblems, type Problem } from '../story/problem.js';
 import { hasWorkingStory, loadStory } from './story-source.js';

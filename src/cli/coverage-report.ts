@@ -4,8 +4,8 @@
  * could not reach, and why.
  */
 import type { Move } from '../engine/index.js';
-import type { Unreached, UntilCoveredReport } from '../story/coverage-run.js';
-import type { RandomTestResult } from '../story/randomtest.js';
+import type { Unreached, UntilCoveredReport } from '../tools/coverage-run.js';
+import type { RandomTestResult } from '../tools/randomtest.js';
 
 /** How many of the least-reached scenes and choices the text report lists. */
 export const RAREST_SHOWN = 10;

@@ -5,10 +5,10 @@
  * (`hyosan graph --format dot | dot -Tsvg > story.svg`) or paste the Mermaid
  * text into a Markdown file or https://mermaid.live.
  */
-import { GRAPH_FORMATS, mermaidOverLimits, storyGraph, type GraphFormat } from '../story/graph.js';
-import { DEFAULT_FOCUS_DEPTH, GraphPartError, graphPart, type GraphPartOptions } from '../story/graph-part.js';
+import { GRAPH_FORMATS, mermaidOverLimits, storyGraph, type GraphFormat } from '../tools/graph.js';
+import { DEFAULT_FOCUS_DEPTH, GraphPartError, graphPart, type GraphPartOptions } from '../tools/graph-part.js';
 import { formatProblem } from '../story/problem.js';
-import { coverageOf, DEFAULT_MAX_STEPS } from '../story/randomtest.js';
+import { coverageOf, DEFAULT_MAX_STEPS } from '../tools/randomtest.js';
 import { UsageError } from './args.js';
 import { DEFAULT_SEED, playRun } from './randomtest-command.js';
 import { loadStory } from './story-source.js';

@@ -33,6 +33,7 @@ Setting up a scene (with --start-at, for play and randomtest):
   --join CHAR              a character joins the party
   --leave CHAR             a character leaves the party
   --stat NAME=N            set a stat (within its bounds)
+  --bond CHAR=N            set a character's bond with you (0 to 10)
   --at "DAY HH:MM"         set the clock, for example --at "4 18:00"
   --status WHO=STATUS      the player's or a character's infection: healthy,
                            exposed, infected, semi-infected or immune;
@@ -54,6 +55,8 @@ Randomtest options:
                            reached has been, then say what was not and why
   --budget N               the most games --until-covered plays (default 20000)
   --start-at SCENE         begin every game at SCENE, set up as above
+  --stats                  the balance report: stats, bonds and companions
+                           at every ending reached
   --json                   print one JSON object
 
 Graph options:

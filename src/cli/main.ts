@@ -4,7 +4,7 @@
  */
 
 import type { LoadResult } from '../story/load.js';
-import { RANDOMTEST_WORKER_ARG } from '../story/randomtest-worker-arg.js';
+import { RANDOMTEST_WORKER_ARG } from '../tools/randomtest-worker-arg.js';
 import { runCli } from './run.js';
 import { shippedStory } from './shipped-story.js';
 
@@ -13,7 +13,7 @@ const shipped = (): Promise<LoadResult> => shippedStory(new URL('story.br', impo
 
 // `randomtest --workers K` starts this same file as its worker threads; a
 // game never loads the worker's code.
-const worker = process.argv[2] === RANDOMTEST_WORKER_ARG ? await import('../story/randomtest-worker.js') : undefined;
+const worker = process.argv[2] === RANDOMTEST_WORKER_ARG ? await import('../tools/randomtest-worker.js') : undefined;
 if (worker?.isRandomTestWorker() === true) {
   await worker.serveRandomTestWorker(shipped);
 } else {

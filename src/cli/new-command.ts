@@ -122,7 +122,7 @@ export async function newCommand(
   // The id is a command-line argument: a bad one is a mistake on the command line.
   if (problem !== undefined) throw new UsageError(`new scene: ${problem}`);
   const root = await storyRootOf(opts.dir);
-  const { sceneIdsIn } = await import('../story/scene-index.js');
+  const { sceneIdsIn } = await import('../tools/scene-index.js');
   const taken = (await sceneIdsIn(root)).get(opts.id);
   if (taken !== undefined) {
     io.stderr.write(`hyosan: ${taken} already has a scene with the id '${opts.id}'; pick another id (scene ids are unique in a story)\n`);

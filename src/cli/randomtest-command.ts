@@ -1,5 +1,5 @@
 /**
- * `hyosan randomtest [DIR] [-n N] [--seed S] [--workers K] [--max-steps M] [--json]`:
+ * `hyosan randomtest [DIR] [-n N] [--seed S] [--workers K] [--max-steps M] [--stats] [--json]`:
  * plays N games with automatic choices and reports endings, coverage (with
  * how many games reached each scene and choice), every way a game got stuck
  * or looped and every scene shown at a time of day its text does not assume,
@@ -7,14 +7,15 @@
  * failed or was shown a scene at the wrong time. `--start-at SCENE` and the
  * setup options (`--set`, `--give`…, see start-setup.ts) begin every game
  * there. `--until-covered [--budget N]` plays on until everything that can
- * be reached has been (coverage-run.ts).
+ * be reached has been (coverage-run.ts); `--stats` adds the balance report.
  */
 import { availableParallelism } from 'node:os';
 import { terminalJson } from '../engine/control-chars.js';
 import type { Setup } from '../engine/setup.js';
 import type { Story } from '../engine/types.js';
-import { neverReached } from '../story/analyze.js';
-import { coverageGoal, DEFAULT_BUDGET, playUntilCovered, untilCoveredReport, type UntilCoveredReport } from '../story/coverage-run.js';
+import { neverReached } from '../tools/analyze.js';
+import { balanceLines } from '../tools/balance.js';
+import { coverageGoal, DEFAULT_BUDGET, playUntilCovered, untilCoveredReport, type UntilCoveredReport } from '../tools/coverage-run.js';
 import { formatProblem } from '../story/problem.js';
 import {
   DEFAULT_MAX_STEPS,
@@ -27,9 +28,9 @@ import {
   type RandomTestPart,
   type RandomTestResult,
   type StuckGames,
-} from '../story/randomtest.js';
-import { BatchPlayers } from '../story/randomtest-threads.js';
-import type { StorySource } from '../story/randomtest-worker.js';
+} from '../tools/randomtest.js';
+import { BatchPlayers } from '../tools/randomtest-threads.js';
+import type { StorySource } from '../tools/randomtest-worker.js';
 import { hitLines, loopStart, untilCoveredLines } from './coverage-report.js';
 import { UsageError } from './args.js';
 import { SETUP_OPTIONS, setupArgsProblem, setupArgv, type SetupArg } from './setup-options.js';
@@ -55,6 +56,8 @@ export interface RandomtestOptions {
   readonly untilCovered: boolean;
   readonly maxSteps: number;
   readonly json: boolean;
+  /** Tally every ending's stats, characters and bonds: the balance report. */
+  readonly stats: boolean;
   /** The scene every game begins at (`--start-at`). */
   readonly startAt?: string;
   /** How every game is set up to begin there, as given. */
@@ -68,7 +71,7 @@ type RunOptions = RandomtestOptions & { readonly setup?: Setup };
 export function parseRandomtestArgs(argv: readonly string[]): RandomtestOptions {
   const args = parseToolArgs(argv, {
     command: 'randomtest',
-    flags: ['--json', '--until-covered'],
+    flags: ['--json', '--stats', '--until-covered'],
     values: ['--runs', '--budget', '--seed', '--workers', '--max-steps', '--start-at', ...SETUP_OPTIONS],
     aliases: { '-n': '--runs' },
     maxPositionals: 1,
@@ -96,6 +99,7 @@ export function parseRandomtestArgs(argv: readonly string[]): RandomtestOptions 
     ...workersOption(wholeNumber('--workers', args.values.get('--workers'), 1, 256)),
     maxSteps: wholeNumber('--max-steps', args.values.get('--max-steps'), 1, 1_000_000) ?? DEFAULT_MAX_STEPS,
     json: args.flags.has('--json'),
+    stats: args.flags.has('--stats'),
     ...(startAt === undefined ? {} : { startAt }),
     setupArgs,
   };
@@ -132,11 +136,16 @@ export async function randomtestCommand(argv: readonly string[], io: AuthorToolI
   progress?.clear();
   const summary = summarize(story, runOptions, part, (performance.now() - started) / 1000);
   const covered = never === undefined ? undefined : untilCoveredReport(story, opts.runs, part, summary.uncovered, never);
-  const { perSecond, ...rest } = summary;
-  // `untilCovered` goes before `perSecond`, which stays last.
-  const result = covered === undefined ? summary : { ...rest, untilCovered: covered, perSecond };
-  io.stdout.write(opts.json ? `${terminalJson(result, 2)}\n` : report(story, summary, runOptions, covered));
-  return result.stuck.length > 0 || result.errors.length > 0 || result.clockMismatches.length > 0 ? 1 : 0;
+  io.stdout.write(opts.json ? `${terminalJson(withUntilCovered(summary, covered), 2)}\n` : report(story, summary, runOptions, covered));
+  return summary.stuck.length > 0 || summary.errors.length > 0 || summary.clockMismatches.length > 0 ? 1 : 0;
+}
+
+/** The `--json` object: the summary, with `untilCovered` (when there is one) just before `perSecond`. */
+function withUntilCovered(summary: RandomTestResult, covered: UntilCoveredReport | undefined): object {
+  if (covered === undefined) return summary;
+  return Object.fromEntries(
+    Object.entries(summary).flatMap(([key, value]) => (key === 'perSecond' ? [['untilCovered', covered], [key, value]] : [[key, value]])),
+  );
 }
 
 /** Plays `options.runs` games on as many threads as pay (see randomtest-threads.ts). */
@@ -211,6 +220,7 @@ function report(story: Story, r: RandomTestResult, opts: RunOptions, covered: Un
   }
   out.push(...hitLines(r));
   out.push('');
+  if (r.stats !== undefined) out.push(...balanceLines(story, r.stats), '');
 
   const mistimed = clockLines(story, r, opts);
   if (r.stuck.length === 0 && r.errors.length === 0) {

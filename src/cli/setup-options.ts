@@ -13,6 +13,7 @@ export const SETUP_OPTIONS = [
   '--join',
   '--leave',
   '--stat',
+  '--bond',
   '--at',
   '--status',
   '--var',

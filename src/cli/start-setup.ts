@@ -2,12 +2,13 @@
  * Starting a new game mid-story, checked against the story: the
  * `--start-at SCENE`, and what the setup options (setup-options.ts) mean:
  * `--set FLAG`, `--clear FLAG`, `--give ITEM[=N]`, `--take ITEM`,
- * `--join CHAR`, `--leave CHAR`, `--stat NAME=N`, `--at "DAY HH:MM"`,
+ * `--join CHAR`, `--leave CHAR`, `--stat NAME=N`, `--bond CHAR=N`, `--at "DAY HH:MM"`,
  * `--status WHO=STATUS[:OUTCOME]`, `--var NAME=TEXT` and `--force pass,fail`.
  * `setupFor` checks every name against the story, with a "did you mean",
  * and builds the engine's `Setup`. Every mistake is a `UsageError` (exit
  * status 2). Lists may be given with commas: `--set a,b --force pass,fail`.
  */
+import { BOND_MAX, BOND_MIN } from '../engine/bonds.js';
 import { formatClock } from '../engine/clock.js';
 import { rollNamed } from '../engine/rolls.js';
 import { minutesSinceStart, type Setup, type StatusSetup } from '../engine/setup.js';
@@ -46,6 +47,8 @@ interface Known {
   readonly character: readonly string[];
   readonly who: readonly string[];
   readonly stat: readonly string[];
+  /** Characters who have a bond. */
+  readonly bonded: readonly string[];
   readonly variable: readonly string[];
 }
 
@@ -60,6 +63,7 @@ function knownNames(story: Story): Known {
     character: characters,
     who: ['player', ...characters],
     stat: Object.keys(story.stats).sort(),
+    bonded: characters.filter((c) => story.characters[c]!.bond !== undefined),
     variable: Object.keys(story.vars).sort(),
   };
 }
@@ -97,6 +101,12 @@ export function setupFor(story: Story, args: readonly SetupArg[], label: string)
           b.stat(name(option, 'stat', stat), statValue(story, stat, text));
         }
         break;
+      case '--bond':
+        for (const word of listOf(option, value)) {
+          const [who, text] = pair(option, word, 'CHAR=N', true);
+          b.bond(name(option, 'bonded', who), bondValue(who, text));
+        }
+        break;
       case '--var': {
         const [variable, text] = pair(option, value, 'NAME=TEXT', true);
         if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) throw new UsageError(`--var ${variable}: the text has control characters`);
@@ -127,6 +137,7 @@ class SetupBuilder {
   private readonly items = new Map<string, number | 'take'>();
   private readonly members = new Map<string, '--join' | '--leave'>();
   private readonly stats = new Map<string, number>();
+  private readonly bonds = new Map<string, number>();
   private readonly vars = new Map<string, string>();
   private readonly statuses = new Map<string, StatusSetup>();
   private readonly rolls: Roll[] = [];
@@ -159,6 +170,12 @@ class SetupBuilder {
     const had = this.stats.get(stat);
     if (had !== undefined && had !== value) throw new UsageError(`--stat sets '${stat}' twice (${had} and ${value})`);
     this.stats.set(stat, value);
+  }
+
+  bond(who: string, value: number): void {
+    const had = this.bonds.get(who);
+    if (had !== undefined && had !== value) throw new UsageError(`--bond sets '${who}' twice (${had} and ${value})`);
+    this.bonds.set(who, value);
   }
 
   variable(name: string, value: string): void {
@@ -200,6 +217,7 @@ class SetupBuilder {
       join: members('--join'),
       leave: members('--leave'),
       stats: [...this.stats].map(([stat, value]) => ({ stat, value })),
+      bonds: [...this.bonds].map(([who, value]) => ({ who, value })),
       vars: [...this.vars].map(([name, value]) => ({ name, value })),
       status: [...this.statuses.values()],
       force: this.rolls,
@@ -255,6 +273,14 @@ function statValue(story: Story, stat: string, text: string): number {
   return value;
 }
 
+function bondValue(who: string, text: string): number {
+  const value = /^\s*\d{1,2}\s*$/.test(text) ? Number(text) : NaN;
+  if (!(value >= BOND_MIN && value <= BOND_MAX)) {
+    throw new UsageError(`--bond ${who}=${text}: a bond is a whole number from ${BOND_MIN} to ${BOND_MAX}`);
+  }
+  return value;
+}
+
 /** `WHO=STATUS` or `WHO=exposed:OUTCOME`. */
 function statusOf(word: string, who: (w: string) => string): StatusSetup {
   const [name, text] = pair('--status', word, 'WHO=STATUS', true);
@@ -298,14 +324,15 @@ function rollOf(word: string): Roll {
 }
 
 function kindWord(kind: keyof Known): string {
-  return kind === 'who' ? 'character' : kind;
+  return kind === 'who' ? 'character' : kind === 'bonded' ? 'character with a bond' : kind;
 }
 
 /** ` (did you mean x?)`, or the few names there are, or that there are none. */
 function hint(word: string, names: readonly string[], kind: string): string {
   const guess = closest(word, names);
   if (guess !== undefined) return ` (did you mean ${guess}?)`;
-  const plural = kind === 'status' ? 'statuses' : `${kind === 'who' ? 'character' : kind}s`;
+  const plural =
+    kind === 'status' ? 'statuses' : kind === 'bonded' ? 'characters with a bond' : `${kind === 'who' ? 'character' : kind}s`;
   if (names.length === 0) return ` (it has no ${plural})`;
   if (names.length <= 8) return ` (${plural}: ${names.join(', ')})`;
   return '';

@@ -45,7 +45,7 @@ async function assertStoryFolder(dir: string): Promise<void> {
  */
 export async function workingStoryHas(scene: string, cwd = '.'): Promise<boolean> {
   if (!hasWorkingStory(cwd)) return false;
-  const { sceneIdsIn } = await import('../story/scene-index.js');
+  const { sceneIdsIn } = await import('../tools/scene-index.js');
   return (await sceneIdsIn(join(cwd, 'story'))).has(scene);
 }
 

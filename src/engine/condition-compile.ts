@@ -8,6 +8,7 @@
  */
 import { dayAt, hourAt } from './clock.js';
 import { parseCondition, quote, type ConditionProblem } from './condition-parse.js';
+import { bondOf } from './bonds.js';
 import { FATE_NAMES, fateOf } from './fates.js';
 import { POWERS, SYMPTOMS, powersOf, symptomsOf } from './infection.js';
 import { own } from './records.js';
@@ -20,6 +21,8 @@ export interface ConditionNames {
   /** Flags that some effect sets (or the story declares). */
   readonly flags: ReadonlySet<string>;
   readonly characters: ReadonlySet<string>;
+  /** Characters who have a bond with the player (`bond:` under `characters:`). */
+  readonly bonds: ReadonlySet<string>;
   readonly scenes: ReadonlySet<string>;
   readonly vars: ReadonlySet<string>;
   readonly clock: Clock;
@@ -58,7 +61,7 @@ const SYMPTOM_SET: ReadonlySet<string> = new Set(SYMPTOMS);
 const POWER_SET: ReadonlySet<string> = new Set(POWERS);
 
 /** What a function argument names; all but `who` must be a string literal. */
-export type ArgKind = 'item' | 'character' | 'scene' | 'var' | 'symptom' | 'power' | 'who';
+export type ArgKind = 'item' | 'character' | 'bonded' | 'scene' | 'var' | 'symptom' | 'power' | 'who';
 
 /** A condition function: the argument lists it accepts and how to compile a call. */
 export interface FunctionSpec {
@@ -120,6 +123,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, Func
         }),
     },
   ],
+  ['bond', { result: 'num', signatures: [['bonded']], make: ([k = '']) => num((s) => bondOf(s, k)) }],
 ]);
 
 /**
@@ -135,6 +139,7 @@ const RESULT_VALUES: ReadonlyMap<string, { readonly values: readonly string[]; r
 const ARG_WORDS: Readonly<Record<ArgKind, { readonly what: string; readonly example: string }>> = {
   item: { what: "item's id", example: 'water' },
   character: { what: "character's id", example: 'onjo' },
+  bonded: { what: "character's id", example: 'onjo' },
   scene: { what: "scene's id", example: 's1.library' },
   var: { what: "variable's name", example: 'name' },
   symptom: { what: "symptom's name", example: 'fever' },
@@ -443,6 +448,11 @@ class Compiler {
       case 'who':
       case 'character':
         return this.known(arg, v, characters, 'character', 'not declared under characters: in story.yaml');
+      case 'bonded':
+        if (characters.has(v) && !this.names.bonds.has(v)) {
+          return this.report(arg, `'${quote(v)}' has no bond: give them one under characters: in story.yaml, e.g. ${quote(v)}: { name: …, bond: 5 }`);
+        }
+        return this.known(arg, v, this.names.bonds, 'character', 'not declared under characters: in story.yaml');
       case 'scene':
         return this.known(arg, v, this.names.scenes, 'scene', 'no scene has this id');
       case 'var':

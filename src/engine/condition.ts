@@ -54,6 +54,7 @@ function typeHint(e: Expr, stats: ReadonlySet<string> | undefined): Context {
 const ARG_LISTS: Partial<Record<ArgKind, keyof ConditionReferences>> = {
   item: 'items',
   character: 'characters',
+  bonded: 'characters',
   who: 'characters',
   scene: 'scenes',
 };

@@ -4,11 +4,14 @@
  * `goto` (the last one reached wins).
  */
 import type { Draft } from 'immer';
+import { changeBonds } from './bonds.js';
+import { passDrift } from './drift.js';
 import { TURNED } from './fates.js';
 import { changeHunger, cure, expose, powersOf, setStatus } from './infection.js';
 import { own } from './records.js';
 import { draw } from './rng.js';
 import { takeForcedRoll } from './rolls.js';
+import { setStat } from './stats.js';
 import { plain, withAdded, withRemoved } from './sorted.js';
 import { renderTemplate } from './text.js';
 import type { Effect, Fate, GameState, NumberExpr, Story } from './types.js';
@@ -80,8 +83,10 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
     }
     case 'time':
       draft.time += effect.minutes;
+      passDrift(story, draft, effect.minutes);
       return;
     case 'skipTime':
+      // Off-screen: the clock jumps, and nothing drifts.
       draft.time += effect.minutes;
       outcome.skipped = (outcome.skipped ?? 0) + effect.minutes;
       return;
@@ -134,17 +139,14 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
     case 'setStatus':
       setStatus(draft, story.infection, effect.who, effect.status);
       return;
+    case 'bond':
+      changeBonds(draft, effect.changes);
+      return;
     default: {
       const never: never = effect;
       throw new Error(`unknown effect ${JSON.stringify(never)}`);
     }
   }
-}
-
-/** Sets a stat, kept within the bounds the story declares for it. */
-function setStat(story: Story, draft: Draft<GameState>, stat: string, value: number): void {
-  const def = own(story.stats, stat);
-  draft.stats[stat] = def === undefined ? value : Math.min(def.max, Math.max(def.min, value));
 }
 
 /**

@@ -6,6 +6,8 @@
 import { freeze, isDraft, original, produce, type Draft } from 'immer';
 import { formatClock } from './clock.js';
 import { withoutUnsafe } from './control-chars.js';
+import { startingBonds } from './bonds.js';
+import { startingDrift } from './drift.js';
 import { applyEffects, type EffectOutcome } from './effects.js';
 import { healthyCharacter, isDue, passTime } from './infection.js';
 import { own } from './records.js';
@@ -13,6 +15,7 @@ import { hashUnit, seedOf } from './rng.js';
 import { queueRolls } from './rolls.js';
 import { applySetup, type Setup } from './setup.js';
 import { plain, sortedHas, withAdded } from './sorted.js';
+import { setStat } from './stats.js';
 import { renderParagraphs, renderTemplate } from './text.js';
 import type { CharacterState, Choice, Ending, GameState, Roll, Scene, Story } from './types.js';
 
@@ -97,6 +100,7 @@ export function startOwned(story: Story, seed: number, setup?: Setup): OwnedStat
   }
   const stats: Record<string, number> = {};
   for (const [id, def] of Object.entries(story.stats)) stats[id] = def.start;
+  const bonds = startingBonds(story);
   const game: OwnedState = {
     scene: story.start,
     chapter: '',
@@ -113,6 +117,8 @@ export function startOwned(story: Story, seed: number, setup?: Setup): OwnedStat
     visits: {},
     characters,
     said: [],
+    ...(bonds === undefined ? {} : { bonds }),
+    ...startingDrift(story),
   };
   if (setup !== undefined) applySetup(story, game, setup);
   // The clock a setup moved on was not lived through: no hunger, no incubation for it.
@@ -425,7 +431,7 @@ function hookAfter(
   const health = story.stats.health;
   if (draft.characters.player!.status === 'semi-infected' && minutes > 0 && health !== undefined) {
     const healed = (draft.stats.health ?? health.start) + (table.healingPerHour * minutes) / 60;
-    draft.stats.health = Math.min(health.max, Math.floor(healed));
+    setStat(story, draft, 'health', Math.floor(healed));
   }
   const event = dueEvent(story, draft, hungerBefore);
   if (event === undefined) return undefined;

@@ -25,8 +25,8 @@ export type StatusSetup =
 /**
  * How a new game is set up. Each part applies in this order, whatever the
  * order of the command line: the clock, flags (cleared, then set), items
- * (given, then taken), the party (joined, then left), stats, variables,
- * infection statuses, then the forced rolls are queued.
+ * (given, then taken), the party (joined, then left), stats, bonds,
+ * variables, infection statuses, then the forced rolls are queued.
  */
 export interface Setup {
   /** The clock: a day number and minutes after midnight (never before the story's clock starts). */
@@ -41,6 +41,8 @@ export interface Setup {
   readonly leave?: readonly string[];
   /** Stats set to a value (kept within the stat's bounds). */
   readonly stats?: readonly { readonly stat: string; readonly value: number }[];
+  /** Bonds set to a value (kept within 0–10), for characters who have one. */
+  readonly bonds?: readonly { readonly who: string; readonly value: number }[];
   /** String variables set to a text (taken as it is: no `{placeholders}`). */
   readonly vars?: readonly { readonly name: string; readonly value: string }[];
   readonly status?: readonly StatusSetup[];
@@ -101,6 +103,11 @@ function setupEffects(story: Story, setup: Setup): Effect[] {
     if (known(stat, story.stats) && Number.isFinite(value)) stats[stat] = value;
   }
   if (Object.keys(stats).length > 0) effects.push({ kind: 'setStat', stats });
+  for (const { who, value } of setup.bonds ?? []) {
+    // The bond effect changes by an amount: from the bond the story starts with to the one asked for.
+    const from = known(who, story.characters) ? story.characters[who]!.bond : undefined;
+    if (from !== undefined && Number.isFinite(value)) effects.push({ kind: 'bond', changes: { [who]: value - from } });
+  }
   for (const { name, value } of setup.vars ?? []) {
     // A one-part template is the text itself: braces in it are not placeholders.
     if (known(name, story.vars)) effects.push({ kind: 'setVar', name, value: { src: value, parts: [value] } });

@@ -228,6 +228,8 @@ export type Effect =
     }
   /** Records what became of a character; `who` is a character id or `turned` (the companion who just turned). */
   | { readonly kind: 'fate'; readonly who: string; readonly fate: Fate }
+  /** Raises or lowers characters' bonds with the player (kept within 0–10). */
+  | { readonly kind: 'bond'; readonly changes: Readonly<Record<string, number>> }
   | { readonly kind: 'feed'; readonly who: Who; readonly amount: number }
   | { readonly kind: 'stress'; readonly who: Who; readonly amount: number }
   | { readonly kind: 'cure'; readonly who: Who }
@@ -285,8 +287,40 @@ export interface Scene {
   readonly onEnter: readonly Effect[];
   readonly choices: readonly Choice[];
   readonly ending?: Ending;
+  /** How drift runs while the player is here (see `SceneDrift`); the stats' own drift when absent. */
+  readonly drift?: SceneDrift;
   readonly source: SourceRef;
 }
+
+/**
+ * A stat's steady change with story time: `by` every `every` minutes lived
+ * (noise falls while the group keeps quiet, supplies are eaten).
+ */
+export interface DriftRule {
+  /** Minutes of lived story time per step, above 0. */
+  readonly every: number;
+  /** The change each step makes, kept within the stat's bounds. */
+  readonly by: number;
+}
+
+/**
+ * What running out costs: while the stat sits at its minimum, every `every`
+ * minutes lived there change the stats in `add` (and `say` tells the player).
+ */
+export interface AtMinRule {
+  readonly every: number;
+  readonly add: Readonly<Record<string, number>>;
+  /** A line shown to the player each time it bites. */
+  readonly say?: string;
+}
+
+/**
+ * How drift runs while the player is in a scene: `off` pauses every stat's
+ * drift and at_min there; per stat, `off` pauses that one, a rule replaces
+ * (or, for a stat that does not drift, adds) its drift. Stats not named drift
+ * as usual.
+ */
+export type SceneDrift = 'off' | Readonly<Record<string, DriftRule | 'off'>>;
 
 /** A numeric stat the story declares, with its bounds. */
 export interface StatDef {
@@ -300,6 +334,10 @@ export interface StatDef {
   readonly about?: string;
   /** Declared under `counters:`: a number the story keeps for itself, never shown, not a stat of the player's. */
   readonly counter?: true;
+  /** How the stat drifts with story time, if it does. */
+  readonly drift?: DriftRule;
+  /** What happens while the stat sits at its minimum, if anything. */
+  readonly atMin?: AtMinRule;
 }
 
 /** An item the story declares (items need not be declared to be used). */
@@ -314,6 +352,8 @@ export interface CharacterDef {
   readonly name: string;
   /** In the party when the game starts. */
   readonly startsInParty: boolean;
+  /** The character's bond with the player at the start (0–10), for a character who has one. */
+  readonly bond?: number;
 }
 
 /** Story-level scene hooks: scenes the engine jumps to when something happens. */
@@ -355,6 +395,11 @@ export interface Story {
   readonly hooks: Hooks;
   /** The infection model's numbers, with the story's overrides applied. */
   readonly infection: InfectionTable;
+  /**
+   * The stats story time moves (a `drift` in story.yaml or in some scene, or
+   * an `at_min`), in the story's order; absent when none does.
+   */
+  readonly drifting?: readonly string[];
   readonly scenes: ReadonlyMap<string, Scene>;
 }
 
@@ -414,4 +459,13 @@ export interface GameState {
   readonly calls?: readonly { readonly to: string; readonly resume: boolean }[];
   /** Outcomes the next `chance`/`check` rolls take, in order (see rolls.ts); absent when none wait. */
   readonly forced?: readonly Roll[];
+  /** Each bonded character's bond with the player (0–10); absent when the story declares no bonds. */
+  readonly bonds?: Readonly<Record<string, number>>;
+  /**
+   * Minutes lived toward each drifting stat's next step (see drift.ts), one
+   * key per stat in `Story.drifting`; absent when the story has none.
+   */
+  readonly drift?: Readonly<Record<string, number>>;
+  /** Minutes lived at its minimum toward each `at_min` stat's next cost; absent when none has one. */
+  readonly atMin?: Readonly<Record<string, number>>;
 }

@@ -90,6 +90,12 @@ const setupSchema = describe(
       ),
       'Stats set (within their bounds).',
     ),
+    bonds: describe(
+      z.optional(
+        z.array(z.strictObject({ who: name(ID_MAX), value: z.number() })).check(z.maxLength(SETUP_LIST_MAX)),
+      ),
+      'Bonds set (within 0–10).',
+    ),
     vars: describe(
       z.optional(
         z.array(z.strictObject({ name: name(ID_MAX), value: z.string().check(z.maxLength(10_000)) })).check(
@@ -170,12 +176,31 @@ const snapshotV4Schema = describe(
   SNAPSHOT_ABOUT,
 );
 /** Version 5: the queue of forced rolls. */
+const snapshotV5Schema = describe(
+  z.looseObject({
+    ...snapshotFields,
+    characters: z.record(z.string(), characterSchema),
+    said: z.array(z.string()),
+    forced: z.optional(rollsSchema()),
+  }),
+  SNAPSHOT_ABOUT,
+);
+/** Version 6: bonds, and the minutes toward the next drift and at_min steps. */
 const snapshotSchema = describe(
   z.looseObject({
     ...snapshotFields,
     characters: z.record(z.string(), characterSchema),
     said: z.array(z.string()),
     forced: z.optional(rollsSchema()),
+    bonds: describe(z.optional(z.record(z.string(), z.number())), "Each bonded character's bond with the player (0–10)."),
+    drift: describe(
+      z.optional(z.record(z.string(), z.number().check(z.minimum(0)))),
+      "Minutes lived toward each drifting stat's next step.",
+    ),
+    atMin: describe(
+      z.optional(z.record(z.string(), z.number().check(z.minimum(0)))),
+      "Minutes lived at its minimum toward each at_min stat's next cost.",
+    ),
   }),
   SNAPSHOT_ABOUT,
 );
@@ -243,25 +268,38 @@ export const saveV4Schema = z.strictObject({
   history: z.array(moveV4Schema).check(z.maxLength(MAX_HISTORY)),
 });
 
-/** Version 5, the current format. */
-export const saveV5Schema = describe(
+/** The fields versions 5 and 6 share beside their snapshot and version. */
+const setupAndHistory = {
+  start: describe(name(ID_MAX), 'The scene the game started at.'),
+  setup: z.optional(setupSchema),
+  history: describe(z.array(moveSchema).check(z.maxLength(MAX_HISTORY)), 'Every choice made, in order.'),
+  force: describe(
+    z.optional(rollsSchema()),
+    'Outcomes forced (plain mode\'s `force`) since the last choice, waiting for the next rolls.',
+  ),
+};
+
+/** Version 5: no bonds or drift in the snapshot. */
+export const saveV5Schema = z.strictObject({
+  ...common,
+  state: snapshotV5Schema,
+  version: z.literal(5),
+  ...setupAndHistory,
+});
+
+/** Version 6, the current format. */
+export const saveV6Schema = describe(
   z.strictObject({
     ...common,
     state: snapshotSchema,
-    version: describe(z.literal(5), 'The save-format version.'),
-    start: describe(name(ID_MAX), 'The scene the game started at.'),
-    setup: z.optional(setupSchema),
-    history: describe(z.array(moveSchema).check(z.maxLength(MAX_HISTORY)), 'Every choice made, in order.'),
-    force: describe(
-      z.optional(rollsSchema()),
-      'Outcomes forced (plain mode\'s `force`) since the last choice, waiting for the next rolls.',
-    ),
+    version: describe(z.literal(6), 'The save-format version.'),
+    ...setupAndHistory,
   }),
   'A saved game of hyosan.',
 );
 
 /** The schema of the version `encodeSave` writes. */
-export const saveDocumentSchema = saveV5Schema;
+export const saveDocumentSchema = saveV6Schema;
 
 // Fails to compile when SAVE_FORMAT_VERSION is bumped without a schema for it.
 const _writesCurrent: z.infer<typeof saveDocumentSchema>['version'] = SAVE_FORMAT_VERSION;
@@ -273,6 +311,7 @@ export const SCHEMAS_BY_VERSION = {
   3: saveV3Schema,
   4: saveV4Schema,
   5: saveV5Schema,
+  6: saveV6Schema,
 } as const;
 
 /** A version-1 save. */
@@ -285,10 +324,12 @@ export type SaveV3 = z.infer<typeof saveV3Schema>;
 export type SaveV4 = z.infer<typeof saveV4Schema>;
 /** A version-5 save. */
 export type SaveV5 = z.infer<typeof saveV5Schema>;
+/** A version-6 save. */
+export type SaveV6 = z.infer<typeof saveV6Schema>;
 /** A save of any version this hyosan can load. */
-export type AnySave = SaveV1 | SaveV2 | SaveV3 | SaveV4 | SaveV5;
+export type AnySave = SaveV1 | SaveV2 | SaveV3 | SaveV4 | SaveV5 | SaveV6;
 /** A save in the current format. */
-export type SaveDocument = SaveV5;
+export type SaveDocument = SaveV6;
 /** The story a save belongs to. */
 export type StoryRef = z.infer<typeof storyRefSchema>;
 /** What `hyosan saves` shows about a save. */

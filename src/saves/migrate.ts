@@ -5,7 +5,7 @@
  */
 import { start, step } from '../engine/index.js';
 import type { GameState, Move, Story } from '../engine/index.js';
-import type { AnySave, SaveDocument, SaveV1, SaveV2, SaveV3, SaveV4, SaveV5 } from './format.js';
+import type { AnySave, SaveDocument, SaveV1, SaveV2, SaveV3, SaveV4, SaveV5, SaveV6 } from './format.js';
 
 /**
  * Version 1 → 2: recovers the scene each choice was made in by replaying the
@@ -60,6 +60,15 @@ export function v4ToV5(doc: SaveV4): SaveV5 {
   return { ...doc, version: 5 };
 }
 
+/**
+ * Version 5 → 6: nothing to add. A version-5 game knew no bonds or drift;
+ * the replay that rebuilds the game gives it the bonds and drift clocks
+ * the story has now.
+ */
+export function v5ToV6(doc: SaveV5): SaveV6 {
+  return { ...doc, version: 6 };
+}
+
 /** Brings a validated save of any loadable version to the current format. */
 export function migrateToCurrent(doc: AnySave, story: Story): SaveDocument {
   switch (doc.version) {
@@ -72,6 +81,8 @@ export function migrateToCurrent(doc: AnySave, story: Story): SaveDocument {
     case 4:
       return migrateToCurrent(v4ToV5(doc), story);
     case 5:
+      return migrateToCurrent(v5ToV6(doc), story);
+    case 6:
       return doc;
     default: {
       const _never: never = doc;

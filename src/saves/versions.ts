@@ -26,9 +26,13 @@ export const SAVE_FORMAT = 'hyosan-save';
 //      which the replay applies before the first scene; a move may carry
 //      `force` (rolls forced just before it), the document `force` (rolls
 //      forced since the last move), and the snapshot `forced` (the queue).
+//   6  The snapshot may keep `bonds` (each bonded character's bond with the
+//      player), `drift` (minutes lived toward each drifting stat's next step)
+//      and `atMin` (minutes lived at the minimum toward each at_min stat's
+//      next cost).
 
 /** The version `encodeSave` writes. */
-export const SAVE_FORMAT_VERSION = 5;
+export const SAVE_FORMAT_VERSION = 6;
 /** The oldest version `decodeSave` still migrates forward. */
 export const MIN_LOADABLE_VERSION = 1;
 

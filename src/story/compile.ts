@@ -14,7 +14,7 @@ import { type DataPath, type SourceFile, type YamlFile, isMapping, parseYamlFile
 import { type Problem, sortProblems } from './problem.js';
 import { compileScene } from './scenes.js';
 import { scenesLoadSchema } from './schema.js';
-import { checkSceneRefs, compileSettings, declaredNames } from './story-config.js';
+import { checkSceneRefs, compileSettings, declaredNames, type StorySettings } from './story-config.js';
 import { redirectLoops } from './redirect-loops.js';
 import { countWords } from './template.js';
 import { unsafeTextProblems } from './unsafe-text.js';
@@ -43,6 +43,7 @@ const NO_NAMES: ConditionNames = {
   stats: new Set(),
   flags: new Set(),
   characters: new Set(),
+  bonds: new Set(),
   vars: new Set(),
   scenes: new Set(),
   clock: { day: 1, minute: 0 },
@@ -138,6 +139,7 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
     stats: declared.stats,
     flags,
     characters: declared.characters,
+    bonds: declared.bonds,
     vars: declared.vars,
     scenes: new Set(sceneIds.keys()),
     clock: declared.clock,
@@ -157,12 +159,27 @@ function compileFiles(files: readonly SourceFile[], folder: string): LoadResult 
   const all = sortProblems(problems);
   const stats = statsOf(found);
   if (settings === undefined || all.some((p) => p.severity === 'error')) return { problems: all, stats };
+  const drifting = driftingStats(settings, scenes);
   const story: Story = Object.freeze({
     ...settings,
+    ...(drifting.length === 0 ? {} : { drifting }),
     hash: hashFiles(sorted, dirOf(storyFile?.path ?? '')),
     scenes,
   });
   return { story, problems: all, stats };
+}
+
+/** The stats story time moves: a drift or an at_min in story.yaml, or a drift in some scene; in the story's order. */
+function driftingStats(settings: StorySettings, scenes: ReadonlyMap<string, Scene>): string[] {
+  const inScenes = new Set<string>();
+  for (const scene of scenes.values()) {
+    if (scene.drift === undefined || scene.drift === 'off') continue;
+    for (const stat of Object.keys(scene.drift)) if (scene.drift[stat] !== 'off') inScenes.add(stat);
+  }
+  return Object.keys(settings.stats).filter((stat) => {
+    const def = settings.stats[stat]!;
+    return def.drift !== undefined || def.atMin !== undefined || inScenes.has(stat);
+  });
 }
 
 /** The story.yaml nearest the top; any other is reported and left out. */

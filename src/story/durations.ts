@@ -19,3 +19,10 @@ export function parseDuration(src: string | number): number | undefined {
   const minutes = Number(d) * 24 * 60 + Number(h) * 60 + Number(min);
   return Number.isSafeInteger(minutes) ? minutes : undefined;
 }
+
+/** Minutes in a duration that must be above 0 (a drift's `every`), or the problem with it. */
+export function positiveMinutes(src: string | number): number | string {
+  const minutes = parseDuration(src);
+  if (minutes !== undefined && minutes > 0) return minutes;
+  return `'${String(src)}' is not a length of time above 0: write 30m, 1h, 8h or a number of minutes`;
+}

@@ -270,6 +270,23 @@ function compileVerb(
       if (d === undefined || !knownWho(d.who, at('who'), ctx, true)) return undefined;
       return { kind: 'setStatus', who: d.who, status: d.status };
     }
+    case 'bond': {
+      const d = parse('bond')?.bond;
+      if (d === undefined) return undefined;
+      const changes: Record<string, number> = Object.create(null) as Record<string, number>;
+      let ok = true;
+      for (const [who, by] of Object.entries(d)) {
+        if (who === PLAYER) {
+          ctx.error(at(who), "a bond is between the player and a character: name a character", 'key');
+          ok = false;
+        } else if (!knownWho(who, at(who), ctx, false, undefined, 'key')) ok = false;
+        else if (!ctx.names.bonds.has(who)) {
+          ctx.error(at(who), `'${who}' has no bond: give them one under characters: in story.yaml, e.g. ${who}: { name: …, bond: 5 }`, 'key');
+          ok = false;
+        } else changes[who] = by;
+      }
+      return ok ? { kind: 'bond', changes } : undefined;
+    }
     default: {
       const _never: never = verb;
       return undefined;
@@ -289,10 +306,17 @@ function toldOf(d: { told?: 'next-scene' | undefined }): { told?: 'next-scene' }
 }
 
 /** Whether `who` names a declared character (or the player, or `alias`, where allowed); reports it if not. */
-function knownWho(who: string, path: DataPath, ctx: FileContext, playerAllowed: boolean, alias?: string): boolean {
+function knownWho(
+  who: string,
+  path: DataPath,
+  ctx: FileContext,
+  playerAllowed: boolean,
+  alias?: string,
+  at: 'key' | 'value' = 'value',
+): boolean {
   if (who === PLAYER) {
     if (playerAllowed) return true;
-    ctx.error(path, "'player' cannot join or leave the party; name a character");
+    ctx.error(path, "'player' cannot join or leave the party; name a character", at);
     return false;
   }
   if (ctx.names.characters.has(who)) return true;
@@ -303,6 +327,7 @@ function knownWho(who: string, path: DataPath, ctx: FileContext, playerAllowed: 
     who,
     path,
     `unknown character '${who}': declare it under characters: in story.yaml${also}${didYouMean(who, candidates)}`,
+    at,
   );
   return false;
 }

@@ -4,9 +4,10 @@
  * mistakes are reported in the same run.
  */
 import { parseTimeOfDay } from '../engine/time-of-day.js';
-import type { Choice, Effect, Paragraph, Scene, Template, TimeOfDay } from '../engine/types.js';
+import type { Choice, DriftRule, Effect, Paragraph, Scene, SceneDrift, Template, TimeOfDay } from '../engine/types.js';
 import type { FileContext } from './context.js';
 import { alwaysRedirects } from '../engine/effects.js';
+import { positiveMinutes } from './durations.js';
 import { compileEffects } from './effects.js';
 import { deriveChoiceId } from './names.js';
 import { type DataPath, isLiteralBlock, isMapping } from './parse-yaml.js';
@@ -28,6 +29,7 @@ export function compileScene(raw: unknown, path: DataPath, ctx: FileContext): Sc
   }
   const text = compileText(data.text, [...path, 'text'], ctx);
   const onEnter = compileEffects(data.on_enter ?? [], [...path, 'on_enter'], ctx);
+  const drift = data.drift === undefined ? undefined : compileSceneDrift(data.drift, [...path, 'drift'], ctx);
   let timeOfDay: TimeOfDay | undefined;
   if (data.time_of_day !== undefined) {
     const parsed = parseTimeOfDay(data.time_of_day);
@@ -47,6 +49,7 @@ export function compileScene(raw: unknown, path: DataPath, ctx: FileContext): Sc
     title: data.title ?? '',
     ...(data.chapter === undefined ? {} : { chapter: data.chapter }),
     ...(timeOfDay === undefined ? {} : { timeOfDay }),
+    ...(drift === undefined ? {} : { drift }),
     text,
     onEnter,
     choices,
@@ -61,6 +64,33 @@ export function compileScene(raw: unknown, path: DataPath, ctx: FileContext): Sc
         }),
     source: ctx.source(path),
   });
+}
+
+/** A scene's `drift:`, its stats checked and its lengths of time read; undefined (reported) when wrong. */
+function compileSceneDrift(
+  raw: 'off' | Record<string, 'off' | { every: string | number; by: number }>,
+  path: DataPath,
+  ctx: FileContext,
+): SceneDrift | undefined {
+  if (raw === 'off') return 'off';
+  const out: Record<string, DriftRule | 'off'> = Object.create(null) as Record<string, DriftRule | 'off'>;
+  for (const [stat, rule] of Object.entries(raw)) {
+    if (!ctx.names.stats.has(stat)) {
+      ctx.unknownName(stat, [...path, stat], `unknown stat '${stat}': declare it under stats: in story.yaml${didYouMean(stat, ctx.names.stats)}`, 'key');
+      continue;
+    }
+    if (rule === 'off') {
+      out[stat] = 'off';
+      continue;
+    }
+    const every = positiveMinutes(rule.every);
+    if (typeof every === 'string') {
+      ctx.error([...path, stat, 'every'], every);
+      continue;
+    }
+    out[stat] = { every, by: rule.by };
+  }
+  return Object.freeze(out);
 }
 
 type TextItem =

@@ -91,6 +91,50 @@ function optional<T extends z.ZodMiniType>(schema: T, description: string): z.Zo
 }
 
 // ---------------------------------------------------------------------------
+// Drift: stats that move with story time
+
+/** A length of game time: `10m`, `2h`, `1h30m`, `240d`, or a number of minutes. */
+const duration = z.union([
+  z.string().check(
+    z.regex(DURATION, {
+      error: (iss) => `'${String(iss.input)}' is not a duration: write 10m, 2h, 1h30m, 1d or a number of minutes`,
+    }),
+  ),
+  z.int().check(z.minimum(0)),
+]);
+
+const driftRule = describe(
+  z.strictObject({
+    every: describe(duration, 'How much lived story time per step: 30m, 1h, 8h (more than 0).'),
+    by: describe(z.int(), 'How much each step changes the stat (negative to lower it), kept within its bounds.'),
+  }),
+  'Drift: the stat changes by `by` every `every` of story time lived (not time skipped off-screen).',
+);
+
+const atMinRule = describe(
+  z.strictObject({
+    every: describe(duration, 'How much lived story time at the minimum per cost: 6h (more than 0).'),
+    add: describe(
+      z.record(statName, z.int()),
+      'The stats each cost changes, and by how much: `{ health: -1, stamina: -1 }`.',
+    ),
+    say: optional(z.string(), 'A line shown to the player each time it costs them.'),
+  }),
+  'What running out costs: while the stat sits at its minimum, every `every` of story time lived there changes the stats in `add`.',
+);
+
+const sceneDrift = describe(
+  z.union([
+    describe(z.literal('off'), 'Nothing drifts while the player is in this scene.'),
+    z.record(
+      statName,
+      z.union([describe(z.literal('off'), "This stat's drift (and at_min) pauses here."), driftRule]),
+    ),
+  ]),
+  'Drift while the player is in this scene: `off` pauses all of it; per stat, `off` pauses it and `{ every, by }` replaces (or adds) its drift. Applies to the time this scene\'s on_enter and choices pass.',
+);
+
+// ---------------------------------------------------------------------------
 // story.yaml
 
 const statDef = describe(
@@ -107,6 +151,8 @@ const statDef = describe(
       z.string(),
       'One line for the player on what the stat does and which end is bad, shown by `?` and `help`.',
     ),
+    drift: optional(driftRule, 'How the stat changes by itself as story time passes: `{ every: 1h, by: -1 }`.'),
+    at_min: optional(atMinRule, 'What happens while the stat sits at its minimum: `{ every: 6h, add: { health: -1 } }`.'),
   }),
   'A numeric stat and its bounds.',
 );
@@ -135,6 +181,10 @@ const characterDef = describe(
   z.strictObject({
     name: describe(z.string(), 'The name shown to the player.'),
     party: optional(z.boolean(), 'In the party when the game starts (default false).'),
+    bond: optional(
+      z.int().check(z.minimum(0), z.maximum(10)),
+      "The character's bond with the player at the start, 0–10 (shown in words; changed by the `bond` effect, read by `bond(\"id\")`). Characters without one have no bond.",
+    ),
   }),
   'A person who can join the party and be infected.',
 );
@@ -243,16 +293,6 @@ const statChanges = z.record(
     ),
   ]),
 );
-
-/** A length of game time: `10m`, `2h`, `1h30m`, `240d`, or a number of minutes. */
-const duration = z.union([
-  z.string().check(
-    z.regex(DURATION, {
-      error: (iss) => `'${String(iss.input)}' is not a duration: write 10m, 2h, 1h30m, 1d or a number of minutes`,
-    }),
-  ),
-  z.int().check(z.minimum(0)),
-]);
 
 const told = optional(
   z.enum(['next-scene']),
@@ -389,6 +429,18 @@ export function effectVerbSchemas(effect: z.ZodMiniType) {
       },
       'Record what became of a character (read with fate("id")); they leave the party.',
     ),
+    bond: verb(
+      {
+        bond: describe(
+          z.record(
+            named(CHARACTER_ID, 'character id', "use letters, digits, '-' and '_'"),
+            describe(z.int(), 'How much the bond changes (negative to lower it).'),
+          ),
+          'Characters and how much their bond with the player changes: `{ onjo: 1, woojin: -2 }`.',
+        ),
+      },
+      "Raise or lower characters' bonds with the player (kept within 0–10).",
+    ),
   } as const;
 }
 
@@ -505,6 +557,7 @@ function sceneSchema(effect: z.ZodMiniType, choice: z.ZodMiniType) {
         'Effects applied on entering, before the text is shown. A goto here sends the player on.',
       ),
       choices: optional(z.array(choice), 'The choices. Required unless the scene is an ending.'),
+      drift: z.optional(sceneDrift),
       ending: optional(
         z.strictObject({
           title: describe(z.string(), "The ending's title."),

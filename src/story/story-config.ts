@@ -10,13 +10,17 @@ import type { Clock, StatDef, Story } from '../engine/types.js';
 import type { FileContext } from './context.js';
 import { CHARACTER_ID, NAME, PLAYER, SCENE_ID, isReserved } from './names.js';
 import { NOT_A_STORY_FILE, isForeignStoryFile } from './foreign-file.js';
-import { isMapping } from './parse-yaml.js';
+import { positiveMinutes } from './durations.js';
+import { type DataPath, isMapping } from './parse-yaml.js';
+import { didYouMean } from './suggest.js';
 import { type StoryData, storySchema } from './schema.js';
 
 /** The names story.yaml declares, read from the raw data (valid or not). */
 export interface DeclaredNames {
   readonly stats: ReadonlySet<string>;
   readonly characters: ReadonlySet<string>;
+  /** Characters declared with a `bond:`. */
+  readonly bonds: ReadonlySet<string>;
   readonly vars: ReadonlySet<string>;
   readonly flags: ReadonlySet<string>;
   readonly clock: Clock;
@@ -40,6 +44,11 @@ export function declaredNames(raw: unknown): DeclaredNames {
     // Counters are read and changed like stats.
     stats: new Set([...keysOf(data.stats, NAME), ...keysOf(data.counters, NAME)]),
     characters: new Set([...keysOf(data.characters, CHARACTER_ID)].filter((c) => c !== PLAYER)),
+    bonds: new Set(
+      [...keysOf(data.characters, CHARACTER_ID)].filter(
+        (c) => c !== PLAYER && isMapping(data.characters) && isMapping(data.characters[c]) && data.characters[c].bond !== undefined,
+      ),
+    ),
     vars: keysOf(data.vars, NAME),
     flags: keysOf(data.flags, NAME),
     clock:
@@ -80,6 +89,12 @@ export function compileSettings(raw: unknown, ctx: FileContext): StorySettings |
       ok = false;
     }
   }
+  const timed = new Map<string, Pick<StatDef, 'drift' | 'atMin'> | undefined>();
+  for (const [name, s] of Object.entries(data.stats ?? {})) {
+    const rules = timeRulesOf(name, s, ctx);
+    if (rules === undefined) ok = false;
+    timed.set(name, rules);
+  }
   const counters = Object.entries(data.counters ?? {}).map(([k, c]) => [k, counterOf(k, c, ctx)] as const);
   if (counters.some(([, c]) => c === undefined)) ok = false;
   if (data.characters !== undefined && Object.hasOwn(data.characters, PLAYER)) {
@@ -113,6 +128,7 @@ export function compileSettings(raw: unknown, ctx: FileContext): StorySettings |
               start: s.start,
               visible: s.visible ?? true,
               ...(s.about === undefined || s.about.trim() === '' ? {} : { about: s.about.trim() }),
+              ...timed.get(k),
             },
           ] as const,
       ),
@@ -123,7 +139,10 @@ export function compileSettings(raw: unknown, ctx: FileContext): StorySettings |
     ),
     startItems: record(Object.entries(data.start_items ?? {})),
     characters: record(
-      Object.entries(data.characters ?? {}).map(([k, c]) => [k, { name: c.name, startsInParty: c.party ?? false }]),
+      Object.entries(data.characters ?? {}).map(([k, c]) => [
+        k,
+        { name: c.name, startsInParty: c.party ?? false, ...(c.bond === undefined ? {} : { bond: c.bond }) },
+      ]),
     ),
     vars: record(Object.entries(data.vars ?? {})),
     flags: record(Object.entries(data.flags ?? {}).map(([k, v]) => [k, v ?? ''])),
@@ -143,6 +162,45 @@ export function checkSceneRefs(raw: unknown, ctx: FileContext): void {
   for (const [hook, scene] of Object.entries(raw.hooks)) {
     if (typeof scene === 'string' && SCENE_ID.test(scene)) ctx.sceneRef(scene, ['hooks', hook], false);
   }
+}
+
+/** A stat's `drift` and `at_min`, compiled; undefined (reported) when one is wrong. */
+function timeRulesOf(
+  name: string,
+  s: NonNullable<StoryData['stats']>[string],
+  ctx: FileContext,
+): Pick<StatDef, 'drift' | 'atMin'> | undefined {
+  let ok = true;
+  const everyOf = (raw: string | number, path: DataPath): number => {
+    const minutes = positiveMinutes(raw);
+    if (typeof minutes === 'number') return minutes;
+    ctx.error(path, minutes);
+    ok = false;
+    return 0;
+  };
+  const out: { drift?: StatDef['drift']; atMin?: StatDef['atMin'] } = {};
+  if (s.drift !== undefined) out.drift = { every: everyOf(s.drift.every, ['stats', name, 'drift', 'every']), by: s.drift.by };
+  if (s.at_min !== undefined) {
+    const add: Record<string, number> = Object.create(null) as Record<string, number>;
+    for (const [stat, by] of Object.entries(s.at_min.add)) {
+      if (!ctx.names.stats.has(stat)) {
+        ctx.unknownName(
+          stat,
+          ['stats', name, 'at_min', 'add', stat],
+          `unknown stat '${stat}': declare it under stats: in story.yaml${didYouMean(stat, ctx.names.stats)}`,
+          'key',
+        );
+        ok = false;
+      } else add[stat] = by;
+    }
+    const say = s.at_min.say?.trim();
+    out.atMin = {
+      every: everyOf(s.at_min.every, ['stats', name, 'at_min', 'every']),
+      add,
+      ...(say === undefined || say === '' ? {} : { say }),
+    };
+  }
+  return ok ? out : undefined;
 }
 
 /** A counter as the engine keeps it: a hidden stat, unbounded unless bounds are given. */

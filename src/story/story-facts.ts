@@ -120,8 +120,10 @@ export interface StoryFacts {
   readonly startItems: ReadonlySet<string>;
   /** Characters some `join` effect adds, or who start in the party. */
   readonly joiners: ReadonlySet<string>;
-  /** Stats some effect (or the engine itself) can change. */
+  /** Stats some effect (or the engine itself: drift, at_min, healing) can change. */
   readonly statsChanged: ReadonlySet<string>;
+  /** Characters whose bond some `bond` effect changes. */
+  readonly bondsChanged: ReadonlySet<string>;
   /** String variables some effect or typed answer can change. */
   readonly varsChanged: ReadonlySet<string>;
   /** Flags, items and characters that some condition tests. */
@@ -138,6 +140,7 @@ export function storyFacts(story: Story): StoryFacts {
   const itemsGiven = new Map<string, EffectSite>();
   const joiners = new Set<string>();
   const statsChanged = new Set<string>();
+  const bondsChanged = new Set<string>();
   const varsChanged = new Set<string>();
   const fates = new Map<string, Set<Fate>>();
   const exposed = new Set<string>();
@@ -183,6 +186,9 @@ export function storyFacts(story: Story): StoryFacts {
         case 'if':
           conditions.add(e.cond);
           return;
+        case 'bond':
+          for (const who of Object.keys(e.changes)) if (e.changes[who] !== 0) bondsChanged.add(who);
+          return;
         case 'clear':
         case 'take':
         case 'leave':
@@ -216,6 +222,11 @@ export function storyFacts(story: Story): StoryFacts {
   // The engine heals a semi-infected player's health as time passes, and a
   // companion turning fills in these two variables.
   if (infectionEffects) statsChanged.add('health');
+  // Time moves the drifting stats, and running one out moves the stats its at_min names.
+  for (const stat of story.drifting ?? []) {
+    statsChanged.add(stat);
+    for (const other of Object.keys(story.stats[stat]?.atMin?.add ?? {})) statsChanged.add(other);
+  }
   varsChanged.add('turned_id');
   varsChanged.add('turned_name');
 
@@ -234,6 +245,7 @@ export function storyFacts(story: Story): StoryFacts {
     startItems,
     joiners,
     statsChanged,
+    bondsChanged,
     varsChanged,
     tested: { flags: testedFlags, items: testedItems },
     fates,

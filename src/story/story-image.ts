@@ -9,13 +9,24 @@
  */
 import { DEFAULT_INFECTION_TABLE, type InfectionTable } from '../engine/infection-table.js';
 import { compileCondition, compileNumber, type ConditionNames } from '../engine/condition.js';
-import type { Choice, Condition, Effect, GameState, NumberExpr, Scene, Story, Template } from '../engine/types.js';
+import type {
+  Choice,
+  Condition,
+  Effect,
+  GameState,
+  NumberExpr,
+  Scene,
+  SceneDrift,
+  StatDef,
+  Story,
+  Template,
+} from '../engine/types.js';
 import type { StoryStats } from './compile.js';
 import type { Problem } from './problem.js';
 import { compileTemplateParts, isSimple, parseTemplate } from './template.js';
 
 /** Bumped whenever the image's shape changes; an image of another version is refused. */
-export const STORY_IMAGE_VERSION = 3;
+export const STORY_IMAGE_VERSION = 4;
 
 /** An effect with its conditions, amounts and templates as source text. */
 export type EffectImage =
@@ -138,6 +149,7 @@ function effectImage(effect: Effect): EffectImage {
     case 'cure':
     case 'setStatus':
     case 'fate':
+    case 'bond':
       return effect;
     default: {
       const _never: never = effect;
@@ -187,6 +199,7 @@ export function storyFromParts(
     stats: new Set(Object.keys(story.stats)),
     flags: new Set(head.flags),
     characters: new Set(Object.keys(story.characters)),
+    bonds: new Set(Object.keys(story.characters).filter((id) => story.characters[id]!.bond !== undefined)),
     vars: new Set(Object.keys(story.vars)),
     scenes: new Set(head.sceneIds),
     clock: story.clock,
@@ -195,7 +208,7 @@ export function storyFromParts(
   const scenes = makeScenes(head.sceneIds, (scene) => rebuilder.scene(scene));
   return Object.freeze({
     ...story,
-    stats: record(story.stats),
+    stats: record(Object.fromEntries(Object.entries(story.stats).map(([id, def]) => [id, statDef(def)]))),
     items: record(story.items),
     startItems: record(story.startItems),
     characters: record(story.characters),
@@ -235,6 +248,17 @@ function compileOrThrow(src: string, names: ConditionNames): Condition {
   if (result.ok) return result.condition;
   const why = result.problems.map((p) => p.message).join('; ');
   throw new StoryImageError(`the precompiled story's condition '${src}' does not compile (${why}): rebuild it (npm run build)`);
+}
+
+/** A scene's drift as the loader makes it: a frozen record without a prototype (or `off`). */
+function sceneDrift(drift: SceneDrift): SceneDrift {
+  return drift === 'off' ? drift : record(drift);
+}
+
+/** A stat as the loader makes it: an `at_min`'s stats in a record without a prototype. */
+function statDef(def: StatDef): StatDef {
+  if (def.atMin === undefined) return def;
+  return { ...def, atMin: { ...def.atMin, add: Object.assign(Object.create(null) as Record<string, number>, def.atMin.add) } };
 }
 
 /** A frozen record without a prototype, as the loader makes them. */
@@ -297,6 +321,7 @@ class Rebuilder {
       title: image.title,
       ...(image.chapter === undefined ? {} : { chapter: image.chapter }),
       ...(image.timeOfDay === undefined ? {} : { timeOfDay: image.timeOfDay }),
+      ...(image.drift === undefined ? {} : { drift: sceneDrift(image.drift) }),
       text: image.text.map((p) => {
         if ('first' in p) {
           return {
@@ -371,6 +396,9 @@ class Rebuilder {
       case 'setStatus':
       case 'fate':
         return image;
+      case 'bond':
+        // Without a prototype, as the loader makes it: a character's id never reaches Object.prototype.
+        return { kind: 'bond', changes: Object.assign(Object.create(null) as Record<string, number>, image.changes) };
       default: {
         const _never: never = image;
         return _never;

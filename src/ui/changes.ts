@@ -2,14 +2,15 @@
  * What a move told the player, above the next scene's text: the lines the
  * story said (`say`), and the changes line — what visibly changed between
  * the state before the choice and the state after it: visible stats, items
- * gained or lost, who joined or left the party, a new symptom the player
- * can feel. Never a hidden stat, the hidden infection status, or a
+ * gained or lost, who joined or left the party, whose bond rose or fell,
+ * a new symptom the player can feel. Never a hidden stat, the hidden infection status, or a
  * companion's hidden change. Pure, and shared by the Ink screen, plain mode
  * and the transcript.
  */
 
 import { symptomsOf } from '../engine/index.js';
 import type { GameState, Story } from '../engine/index.js';
+import { bondChange } from './bonds.js';
 import { symptomLabel } from './labels.js';
 
 /** What a move told the player. */
@@ -36,10 +37,15 @@ export function moveOutcome(story: Story, before: GameState | undefined, after: 
  * One line saying what visibly changed from `before` to `after`, or
  * undefined when nothing the player can see did: `Noise +3 · Health −2 ·
  * + First-aid kit · − Bottle of water · Woo-jin joined · Nam-ra left ·
- * You feel: fever`.
+ * On-jo trusts you more · You feel: fever`.
  */
 export function changesLine(story: Story, before: GameState, after: GameState): string | undefined {
-  const parts = [...statChanges(story, before, after), ...itemChanges(story, before, after), ...partyChanges(story, before, after)];
+  const parts = [
+    ...statChanges(story, before, after),
+    ...itemChanges(story, before, after),
+    ...partyChanges(story, before, after),
+    ...bondChanges(story, before, after),
+  ];
   const felt = newSymptoms(before, after);
   if (felt.length > 0) parts.push(`You feel: ${felt.join(', ')}`);
   return parts.length === 0 ? undefined : parts.join(' · ');
@@ -83,6 +89,17 @@ function partyChanges(story: Story, before: GameState, after: GameState): string
     ...after.party.filter((who) => !before.party.includes(who)).map((who) => `${name(who)} joined`),
     ...before.party.filter((who) => !after.party.includes(who) && !turned(who)).map((who) => `${name(who)} left`),
   ];
+}
+
+/** `On-jo trusts you more`, `Woo-jin trusts you less`: each bond that changed, in the story's order of characters. */
+function bondChanges(story: Story, before: GameState, after: GameState): string[] {
+  if (after.bonds === undefined || before.bonds === undefined) return [];
+  const out: string[] = [];
+  for (const [who, def] of Object.entries(story.characters)) {
+    const delta = (after.bonds[who] ?? 0) - (before.bonds[who] ?? 0);
+    if (def.bond !== undefined && delta !== 0) out.push(bondChange(def.name, delta));
+  }
+  return out;
 }
 
 /** The player's symptoms now that they did not have before, in their words. */

@@ -1,12 +1,13 @@
 /**
  * What each number on the status panel means, one line each: the `?` screen
  * and plain mode's `help` show the same lines. A stat's line is the story's
- * own (`about:` in story.yaml); hunger and the powers are the infection
- * model's, told in the numbers the story plays by.
+ * own (`about:` in story.yaml); bonds are told in their words; hunger and
+ * the powers are the infection model's, told in the numbers the story plays by.
  */
 
 import { POWERS, visibleCondition } from '../engine/index.js';
 import type { GameState, Power, Story } from '../engine/index.js';
+import { BOND_WORDS } from './bonds.js';
 import { powerLabel } from './status.js';
 
 /** One line of help: what it is about, and what it means. */
@@ -26,6 +27,13 @@ export function statHelp(story: Story, state: GameState): HelpEntry[] {
     label: 'Condition',
     text: 'What you can tell of your own health. A bite takes hours to show what it has done, if anything.',
   });
+  if (Object.values(story.characters).some((c) => c.bond !== undefined)) {
+    const words = BOND_WORDS.map((b) => b.words);
+    entries.push({
+      label: 'Bonds',
+      text: `How each companion beside you feels about you, from "${words[0]}" to "${words[words.length - 1]}". What you do for them, and to them, moves it.`,
+    });
+  }
   const table = story.infection;
   if (visibleCondition(state, 'player', table).label !== 'changed') return entries;
   const { hungry, starving, max } = table.hunger;

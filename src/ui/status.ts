@@ -1,13 +1,15 @@
 /**
  * What the status panel (and plain mode's `status`) shows: visible stats,
  * the player's condition as symptoms, hunger once the player knows they have
- * changed, the party, every item carried and the in-game time. Everything comes from
+ * changed, the party (with each companion's bond in words), every item
+ * carried and the in-game time. Everything comes from
  * what the player can know (`visibleCondition`), never the hidden status.
  * Pure: plain mode imports this without loading Ink.
  */
 
-import { formatClock, powersOf, visibleCondition } from '../engine/index.js';
+import { bondOf, formatClock, powersOf, visibleCondition } from '../engine/index.js';
 import type { GameState, InfectionTable, Power, Story } from '../engine/index.js';
+import { bondWords } from './bonds.js';
 import { itemLabel } from './changes.js';
 import { conditionLabel, conditionWord, symptomLabel } from './labels.js';
 
@@ -15,6 +17,12 @@ import { conditionLabel, conditionWord, symptomLabel } from './labels.js';
 export interface StatusEntry {
   readonly label: string;
   readonly value: string;
+}
+
+/** A companion in the party: their name, how they look, and their bond in words when they have one. */
+export interface PartyEntry extends StatusEntry {
+  /** `trusts you` (see bonds.ts); absent for a companion without a bond. */
+  readonly bond?: string;
 }
 
 /** Everything the status panel shows. */
@@ -31,8 +39,8 @@ export interface StatusReport {
   readonly hunger?: string;
   /** A changed player's powers, each with what it does: `halfbie strength (+2 to strength checks)`. */
   readonly powers: readonly string[];
-  /** The party, each companion with their visible condition. */
-  readonly party: readonly StatusEntry[];
+  /** The party, each companion with their visible condition and bond. */
+  readonly party: readonly PartyEntry[];
   /** Every item carried, key items first: `Torch`, `Bottle of water ×2`. */
   readonly items: readonly string[];
 }
@@ -47,10 +55,14 @@ export function statusReport(story: Story, state: GameState): StatusReport {
   const table = story.infection;
   const player = visibleCondition(state, 'player', table);
   const hunger = player.hunger === undefined ? undefined : `${player.hunger}/${table.hunger.max}, ${hungerWord(player.hunger, table)}`;
-  const party = state.party.map((who) => ({
-    label: story.characters[who]?.name ?? who,
-    value: conditionLabel(visibleCondition(state, who, table)),
-  }));
+  const party = state.party.map((who): PartyEntry => {
+    const bond = story.characters[who]?.bond === undefined ? undefined : bondOf(state, who);
+    return {
+      label: story.characters[who]?.name ?? who,
+      value: conditionLabel(visibleCondition(state, who, table)),
+      ...(bond === undefined ? {} : { bond: bondWords(bond) }),
+    };
+  });
   return {
     clock: formatClock(story.clock, state.time),
     stats,
@@ -96,6 +108,11 @@ export function itemsCarried(story: Story, state: GameState): string[] {
   return [...key, ...other];
 }
 
+/** How a companion looks, and their bond when they have one: `well, trusts you`. */
+export function partyValue(entry: PartyEntry): string {
+  return entry.bond === undefined ? entry.value : `${entry.value}, ${entry.bond}`;
+}
+
 /** The report as lines of plain text, for plain mode and the transcript. */
 export function statusText(report: StatusReport): string[] {
   const lines = [`Time: ${report.clock}`];
@@ -105,7 +122,7 @@ export function statusText(report: StatusReport): string[] {
   if (report.hunger !== undefined) lines.push(`Hunger: ${report.hunger}`);
   if (report.powers.length > 0) lines.push(`Powers: ${report.powers.join(', ')}`);
   lines.push(
-    report.party.length === 0 ? 'Party: nobody' : `Party: ${report.party.map((p) => `${p.label} (${p.value})`).join(', ')}`,
+    report.party.length === 0 ? 'Party: nobody' : `Party: ${report.party.map((p) => `${p.label} (${partyValue(p)})`).join(', ')}`,
   );
   lines.push(`Items: ${report.items.length === 0 ? 'nothing' : report.items.join(', ')}`);
   return lines;

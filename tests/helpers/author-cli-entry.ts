@@ -4,7 +4,7 @@
  * thread, the randomtest worker — the same design main.ts follows.
  */
 import { randomtestCommand } from '../../src/cli/randomtest-command.js';
-import { isRandomTestWorker, serveRandomTestWorker } from '../../src/story/randomtest-worker.js';
+import { isRandomTestWorker, serveRandomTestWorker } from '../../src/tools/randomtest-worker.js';
 
 if (isRandomTestWorker()) {
   await serveRandomTestWorker();

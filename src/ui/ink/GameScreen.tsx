@@ -5,7 +5,7 @@ import { SceneFooter } from './SceneFooter.js';
 import { SceneView } from './SceneView.js';
 import type { StatusReport } from '../status.js';
 import { StatusPanel } from './StatusPanel.js';
-import { truncate, wrapText } from '../wrap.js';
+import { wrapText } from '../wrap.js';
 
 /** Props of `GameScreen`. */
 export interface GameScreenProps {
@@ -58,9 +58,9 @@ export function GameScreen({ layout, cursor, answer, reveal, status, storyProble
             <Text color={color ? 'green' : undefined}>{wrapText(note, width, true).join('\n')}</Text>
           </Box>
         )}
-        {storyProblem === undefined ? null : (
+        {storyProblem === undefined || layout.problem.length === 0 ? null : (
           <Box marginTop={1}>
-            <Text color={color ? 'red' : undefined}>{truncate(`! ${storyProblem}`, width)}</Text>
+            <Text color={color ? 'red' : undefined}>{layout.problem.join('\n')}</Text>
           </Box>
         )}
         <HelpLine text={columns.panel === 'full' ? 'tab back · esc menu · q quit' : layout.help} width={width} />

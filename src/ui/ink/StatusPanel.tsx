@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { StatusEntry, StatusReport } from '../status.js';
+import { partyValue, type StatusEntry, type StatusReport } from '../status.js';
 import { columnsOf, padEnd, truncate, wrapHanging, wrapText } from '../wrap.js';
 
 /** Props of `StatusPanel`. */
@@ -52,7 +52,7 @@ export function panelLines(report: StatusReport, inner: number, height: number, 
     ...(report.powers.length === 0 ? [] : [entry({ label: 'Powers', value: report.powers.join(', ') })]),
   ];
   const party: Block[] =
-    report.party.length === 0 ? [rows('dim', 'nobody with you')] : report.party.map((p) => rows('plain', `${p.label}: ${p.value}`));
+    report.party.length === 0 ? [rows('dim', 'nobody with you')] : report.party.map((p) => rows('plain', `${p.label}: ${partyValue(p)}`));
   const items: Block[] = report.items.length === 0 ? [rows('dim', 'nothing carried')] : report.items.map((i) => rows('plain', i));
   const title = rows('heading', side ? 'Status' : 'Status (tab: back to the story)');
   const clock = rows('dim', report.clock);

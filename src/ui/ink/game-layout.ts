@@ -63,6 +63,8 @@ export interface GameLayout {
   readonly help: string;
   /** The rows the status panel may take (undefined when the terminal's height is unknown). */
   readonly panelRows: number | undefined;
+  /** The story folder's problem (`--watch`), wrapped to the width: shown in full, up to a quarter of the screen. */
+  readonly problem: readonly string[];
 }
 
 /** What the layout depends on. */
@@ -103,7 +105,8 @@ export function gameLayout(input: LayoutInput): GameLayout {
   const last = lastFooter(input, mode, scene, choices, width);
   // The header, the title, a blank line after it and before the footer, and the help line after a blank.
   const noteRows = input.note === undefined ? 0 : 1 + wrapText(input.note, width, true).length;
-  const lineRows = (input.storyProblem === undefined ? 0 : 2) + noteRows;
+  const problem = input.storyProblem === undefined ? [] : problemLines(input.storyProblem, width, size.rows);
+  const lineRows = (problem.length === 0 ? 0 : 1 + problem.length) + noteRows;
   const fixed = 1 + title.length + 3 + 1 + lineRows;
   const blocks: BodyBlock[] = [
     ...input.notices.map((text): BodyBlock => ({ text, tone: 'notice' })),
@@ -117,7 +120,22 @@ export function gameLayout(input: LayoutInput): GameLayout {
   // Beside the scene the panel has the whole height; in its place, all but the help line (and a problem line).
   const below = columns.panel === 'full' ? 2 + lineRows : 0;
   const panelRows = roomFor(size.rows, below);
-  return { mode, columns, scene, choices, title, pages, page, footer, help: helpLine(footer, mode, width), panelRows };
+  return { mode, columns, scene, choices, title, pages, page, footer, help: helpLine(footer, mode, width), panelRows, problem };
+}
+
+/**
+ * A story folder's problem, wrapped: the whole message (an author needs the
+ * file, the line and what is wrong), up to a quarter of the screen's rows
+ * (at least three), the last line cut with `…` only beyond that.
+ */
+export function problemLines(message: string, width: number, rows: number | undefined): string[] {
+  const lines = wrapText(`! ${message}`, width, true);
+  const limit = Math.max(3, Math.floor((rows ?? 24) / 4));
+  if (lines.length <= limit) return lines;
+  const kept = lines.slice(0, limit);
+  const lastLine = kept[limit - 1]!;
+  kept[limit - 1] = `${[...lastLine].slice(0, Math.max(0, width - 1)).join('').trimEnd()}…`;
+  return kept;
 }
 
 function lastFooter(input: LayoutInput, mode: Mode, scene: SceneView, choices: readonly ChoiceView[], width: number): Footer {

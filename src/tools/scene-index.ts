@@ -4,8 +4,8 @@
  * `--start-at` tells an author the scene is in their working folder, even
  * while the story has errors elsewhere.
  */
-import { isMapping, parseYamlFile } from './parse-yaml.js';
-import { readStoryFolder } from './load.js';
+import { isMapping, parseYamlFile } from '../story/parse-yaml.js';
+import { readStoryFolder } from '../story/load.js';
 
 /** Every scene id in the YAML files under `dir`, with the file that declares it (the first, for duplicates). */
 export async function sceneIdsIn(dir: string): Promise<Map<string, string>> {

@@ -7,12 +7,12 @@
  */
 import type { Choice, Condition, Expr, Scene, SourceRef, Story } from '../engine/types.js';
 import { canAllHold, coversEveryCase, explainNever, type ConditionWorld } from './condition-domains.js';
-import type { Problem } from './problem.js';
-import { sortProblems } from './problem.js';
+import type { Problem } from '../story/problem.js';
+import { sortProblems } from '../story/problem.js';
 import { typoWarnings } from './analyze-typos.js';
-import { reachableScenes } from './reachability.js';
+import { reachableScenes } from '../story/reachability.js';
 import { deathsByRoll, silentRolls } from './roll-analysis.js';
-import { scenesInOrder, sourceOf, storyFacts } from './story-facts.js';
+import { scenesInOrder, sourceOf, storyFacts } from '../story/story-facts.js';
 
 /** The analyses that can be left out of a run, by name. */
 export type AnalysisName = 'silent-rolls' | 'deaths-by-roll';

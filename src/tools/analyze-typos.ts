@@ -7,11 +7,11 @@
  */
 import { referencesOf } from '../engine/condition.js';
 import type { Condition, Effect, SourceRef, Story } from '../engine/types.js';
-import { BACK } from './names.js';
-import { edgesOf } from './reachability.js';
-import type { Problem } from './problem.js';
-import { forEachEffect, scenesInOrder, textConditions, type StoryFacts } from './story-facts.js';
-import { didYouMean } from './suggest.js';
+import { BACK } from '../story/names.js';
+import { edgesOf } from '../story/reachability.js';
+import type { Problem } from '../story/problem.js';
+import { forEachEffect, scenesInOrder, textConditions, type StoryFacts } from '../story/story-facts.js';
+import { didYouMean } from '../story/suggest.js';
 
 /** The highest a die adds to a `check` (a roll of 1–6). */
 const DIE_MAX = 6;

@@ -8,10 +8,10 @@
 import { escapeUnsafe, terminalJson } from '../engine/control-chars.js';
 import type { Scene, Story } from '../engine/types.js';
 import type { GraphPart } from './graph-part.js';
-import { BACK, RETURN } from './names.js';
-import { edgesOf, type SceneEdge } from './reachability.js';
+import { BACK, RETURN } from '../story/names.js';
+import { edgesOf, type SceneEdge } from '../story/reachability.js';
 import type { Coverage } from './randomtest.js';
-import { scenesInOrder } from './story-facts.js';
+import { scenesInOrder } from '../story/story-facts.js';
 
 /** The formats `graph` writes. */
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;

@@ -14,7 +14,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Story } from '../engine/types.js';
-import type { LoadResult } from './load.js';
+import type { LoadResult } from '../story/load.js';
 import { RANDOMTEST_WORKER_ARG } from './randomtest-worker-arg.js';
 import type { Steering } from './explore.js';
 import { playBatch, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
@@ -88,7 +88,7 @@ export async function serveRandomTestWorker(shipped?: () => Promise<LoadResult>)
 async function loadSource(source: StorySource, shipped: (() => Promise<LoadResult>) | undefined): Promise<LoadResult> {
   // The CLI's entry imports this module to ask isRandomTestWorker(); the
   // loader (YAML, schemas) is imported only by a worker that reads YAML.
-  if ('dir' in source) return (await import('./load.js')).loadStoryDir(source.dir);
+  if ('dir' in source) return (await import('../story/load.js')).loadStoryDir(source.dir);
   if (shipped === undefined) throw new Error('this worker was given no shipped story to play');
   return shipped();
 }

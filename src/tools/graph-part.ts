@@ -5,9 +5,9 @@
  * the part is entered from and where it leads).
  */
 import type { Story } from '../engine/types.js';
-import { RETURN } from './names.js';
-import { edgesOf } from './reachability.js';
-import { didYouMean } from './suggest.js';
+import { RETURN } from '../story/names.js';
+import { edgesOf } from '../story/reachability.js';
+import { didYouMean } from '../story/suggest.js';
 
 /** How far `--focus` reaches when `--depth` is not given. */
 export const DEFAULT_FOCUS_DEPTH = 2;

@@ -27,6 +27,7 @@ import {
   step,
 } from '../engine/index.js';
 import type { GameState, Move, OwnedState, Scene, Setup, Story } from '../engine/index.js';
+import { BalanceTally, balanceReport, mergeBalance, type BalancePart, type BalanceReport } from './balance.js';
 
 /** Games per batch; part of what a seed means, so changing it changes every result. */
 export const BATCH_SIZE = 100;
@@ -50,6 +51,8 @@ export interface RandomTestOptions {
   readonly startAt?: string;
   /** How every game is set up to begin (`--start-at` with `--set`, `--give`…). */
   readonly setup?: Setup;
+  /** Tally the state at every ending reached, for the balance report (`--stats`; see balance.ts). */
+  readonly stats?: boolean;
 }
 
 /** The story as the games play it: beginning at `startAt` when one is given. */
@@ -127,6 +130,8 @@ export interface RandomTestPart {
   readonly clockMismatches: readonly ClockMismatches[];
   /** For each ending scene entered (also one a game goes on from, and each `routeTo` scene), the lowest-numbered game that did. */
   readonly routes: Readonly<Record<string, EndingRoute>>;
+  /** With `stats`: the balance tallies at the endings. */
+  readonly balance?: BalancePart;
   /** Steered batches only: the waypoints they found and the games begun at each. */
   readonly exploration?: Exploration;
 }
@@ -151,6 +156,8 @@ export interface RandomTestResult {
   /** Scenes some game was shown at a time its `time_of_day` does not allow. */
   readonly clockMismatches: readonly ClockMismatches[];
   readonly perSecond: number;
+  /** With `--stats`: the balance report. */
+  readonly stats?: BalanceReport;
 }
 
 /** What the graph colours: the scenes and choices some game reached. */
@@ -181,7 +188,7 @@ export function playBatch(story: Story, options: RandomTestOptions, batch: numbe
   const first = batch * BATCH_SIZE;
   const last = Math.min(options.runs, first + BATCH_SIZE);
   const explorer = steering === undefined ? undefined : new Explorer(steering);
-  const acc = new Accumulator(options.routeTo, explorer);
+  const acc = new Accumulator(options.routeTo, options.stats === true, explorer);
   const played = playedStory(story, options);
   for (let game = first; game < last; game++) {
     playGame(played, game, gameSeed(options.seed, game), options, acc);
@@ -232,6 +239,7 @@ function playGame(
   };
   try {
     state = startOwned(story, seed, options.setup);
+    acc.balance?.observe(story, state, game);
     checkClock(state);
     acc.explorer?.arrived(state, game, seed, moves);
     for (const move of prefix) {
@@ -350,13 +358,17 @@ class Accumulator {
   private readonly mistimed = new Map<string, ClockMismatches>();
   private readonly routes = new Map<string, EndingRoute>();
   private readonly routeTo: ReadonlySet<string>;
+  /** The balance tallies, when asked for: nothing is collected otherwise. */
+  readonly balance: BalanceTally | undefined;
 
   constructor(
     routeTo: readonly string[] = [],
+    stats = false,
     /** Where steered games begin, and what they find (`--until-covered`). */
     readonly explorer?: Explorer,
   ) {
     this.routeTo = new Set(routeTo);
+    this.balance = stats ? new BalanceTally() : undefined;
   }
 
   /** The counts of `scene`'s choices in this batch. */
@@ -368,6 +380,7 @@ class Accumulator {
 
   /** Records the first game of this part to enter each ending scene (and each scene asked for). */
   reached(story: Story, state: GameState, game: number, seed: number, moves: readonly Move[]): void {
+    this.balance?.observe(story, state, game);
     if (this.routes.has(state.scene)) return;
     if (sceneOf(story, state).ending === undefined && !this.routeTo.has(state.scene)) return;
     this.routes.set(state.scene, { game, seed, moves: [...moves] });
@@ -413,6 +426,7 @@ class Accumulator {
       errors: [...this.erroredGames.values()],
       clockMismatches: [...this.mistimed.values()],
       routes: Object.fromEntries(this.routes),
+      ...(this.balance === undefined ? {} : { balance: this.balance.part() }),
     };
   }
 }
@@ -481,8 +495,13 @@ export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
     errors: [...errors.values()].sort(byGame),
     clockMismatches: [...mistimed.values()].sort((a, b) => byGame(a, b) || (a.scene < b.scene ? -1 : 1)),
     routes: Object.fromEntries([...routes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    ...balanceOf(mergeBalance(parts.map((p) => p.balance))),
     ...(explored ? { exploration: mergeExplorations(parts.map((p) => p.exploration)) } : {}),
   };
+}
+
+function balanceOf(balance: BalancePart | undefined): { balance?: BalancePart } {
+  return balance === undefined ? {} : { balance };
 }
 
 function mergeGroup<T extends { games: number; game: number }>(into: Map<string, T>, key: string, entry: T): void {
@@ -533,6 +552,7 @@ export function summarize(
     errors: part.errors,
     clockMismatches: part.clockMismatches,
     perSecond: seconds > 0 ? Math.round(part.games / seconds) : 0,
+    ...(part.balance === undefined ? {} : { stats: balanceReport(story, part.balance) }),
   };
 }
 

@@ -12,9 +12,10 @@
  * may miss the deciding value, so the result is "unknown" and the analyses
  * stay silent (never-true) or cautious (soft-lock) rather than wrong.
  */
+import { BOND_MAX, BOND_MIN } from '../engine/bonds.js';
 import { TURNED } from '../engine/fates.js';
 import type { Expr, Fate, Story } from '../engine/types.js';
-import type { StoryFacts } from './story-facts.js';
+import type { StoryFacts } from '../story/story-facts.js';
 
 /** What the analyses know about the story. */
 export interface ConditionWorld {
@@ -79,6 +80,8 @@ function leafOf(e: Expr, story: Story): Leaf | undefined {
       return { key: `fate:${argName(a)}`, type: 'str' };
     case 'since_exposed':
       return { key: `since_exposed:${argName(a)}`, type: 'num' };
+    case 'bond':
+      return { key: `bond:${argName(a)}`, type: 'num' };
     default:
       return { key: `call:${e.fn}`, type: 'bool' };
   }
@@ -248,6 +251,10 @@ function domainOf(
       return ['', ...fatesRecorded(name, world)];
     case 'since_exposed':
       return facts.exposed.has(name) ? sampleNumbers(-1, Infinity, entry.nums) : [-1];
+    case 'bond': {
+      const start = Object.hasOwn(story.characters, name) ? (story.characters[name]?.bond ?? BOND_MIN) : BOND_MIN;
+      return facts.bondsChanged.has(name) ? sampleNumbers(BOND_MIN, BOND_MAX, entry.nums) : [start];
+    }
     default:
       if (entry.leaf.type === 'bool') return [false, true];
       return entry.leaf.type === 'num' ? sampleNumbers(0, Infinity, entry.nums) : [OTHER];
@@ -432,6 +439,10 @@ export function explainNever(conds: readonly Expr[], world: ConditionWorld): str
         break;
       case 'since_exposed':
         if (only !== undefined) fixed.push(`no expose effect ever exposes '${name}'`);
+        break;
+      case 'bond':
+        if (only !== undefined) fixed.push(`no bond effect ever changes '${name}''s bond from ${String(only)}`);
+        else bounds.push(`a bond stays within ${BOND_MIN}..${BOND_MAX}`);
         break;
       default:
         break;

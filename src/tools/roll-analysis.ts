@@ -12,9 +12,9 @@
  */
 import { isDeathEnding } from '../engine/fates.js';
 import type { Choice, Effect, Scene, SourceRef, Story } from '../engine/types.js';
-import { RETURN } from './names.js';
-import type { Problem } from './problem.js';
-import { forEachEffect, scenesInOrder } from './story-facts.js';
+import { RETURN } from '../story/names.js';
+import type { Problem } from '../story/problem.js';
+import { forEachEffect, scenesInOrder } from '../story/story-facts.js';
 
 type Roll = Extract<Effect, { kind: 'chance' | 'check' }>;
 
@@ -144,6 +144,8 @@ function changeOf(e: Effect): string | undefined {
       return `sets ${e.who}'s status`;
     case 'fate':
       return `records ${e.who}'s fate`;
+    case 'bond':
+      return `changes ${Object.keys(e.changes).join(', ')}'s bond`;
     case 'say':
     case 'goto':
     case 'chance':
@@ -314,6 +316,7 @@ class MoveWalker {
       case 'cure':
       case 'setStatus':
       case 'fate':
+      case 'bond':
         return [path];
       default: {
         const never: never = e;
