@@ -1,8 +1,10 @@
 /**
  * Engine throughput on the shipped story: complete random games and choices
  * per second through `randomtest`'s own runner in this thread, and through
- * `hyosan randomtest --workers N` on every core; and the cost of the
- * balance report's tallies (`--stats`).
+ * `hyosan randomtest --workers N` on every core; the cost of the balance
+ * report's tallies (`--stats`); and whether `randomtest` with its default
+ * threads is ever slower than `--workers 1` (the wall time an author waits,
+ * the two run in turn).
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -20,6 +22,10 @@ const SEED = 1;
 export async function engineRows(ctx: BenchContext, story: Story | string): Promise<Row[]> {
   const section = 'Engine throughput (shipped story)';
   const cores = availableParallelism();
+  // The default run, and one long enough that workers may pay.
+  const short = ctx.quick ? 200 : 1000;
+  const long = ctx.quick ? 400 : 30_000;
+  const n = (x: number) => x.toLocaleString('en-US');
   const rows = {
     choices: { id: 'engine.choices', section, label: 'choices/s, one thread (randomtest runner)', unit: '/s' },
     games: { id: 'engine.games', section, label: 'games/s, one thread', unit: '/s' },
@@ -28,6 +34,8 @@ export async function engineRows(ctx: BenchContext, story: Story | string): Prom
     statsRatio: { id: 'engine.stats.ratio', section, label: 'games/s with --stats ÷ without', unit: '×' },
     workerChoices: { id: 'engine.workers.choices', section, label: `choices/s, randomtest --workers ${cores}`, unit: '/s' },
     workerGames: { id: 'engine.workers.games', section, label: `games/s, randomtest --workers ${cores}`, unit: '/s' },
+    defaultShort: { id: 'engine.default.short', section, label: `randomtest -n ${n(short)}: default threads ÷ --workers 1, time`, unit: '×' },
+    defaultLong: { id: 'engine.default.long', section, label: `randomtest -n ${n(long)}: default threads ÷ --workers 1, time`, unit: '×' },
   };
   if (typeof story === 'string') return Object.values(rows).map((r) => unmeasured(r, story));
 
@@ -84,17 +92,57 @@ export async function engineRows(ctx: BenchContext, story: Story | string): Prom
   if (perSecond.length === 0) {
     const why = failure ?? 'no run finished';
     out.push(unmeasured(rows.workerChoices, why), unmeasured(rows.workerGames, why));
-    return out;
+  } else {
+    const workerGames = median(perSecond);
+    // The games are the same as in one thread (randomtest's batches do not depend on the threads)
+    // but twice as many, so the mean length is measured again rather than assumed.
+    const part = runRandomTest(story, { runs: runs * 2, seed: SEED });
+    out.push(
+      { ...rows.workerChoices, value: (workerGames * part.moves) / part.games },
+      { ...rows.workerGames, value: workerGames },
+    );
   }
-  const workerGames = median(perSecond);
-  // The games are the same as in one thread (randomtest's batches do not depend on the threads)
-  // but twice as many, so the mean length is measured again rather than assumed.
-  const part = runRandomTest(story, { runs: runs * 2, seed: SEED });
   out.push(
-    { ...rows.workerChoices, value: (workerGames * part.moves) / part.games },
-    { ...rows.workerGames, value: workerGames },
+    await defaultAgainstOne(ctx, rows.defaultShort, short, ctx.quick ? 1 : 7),
+    await defaultAgainstOne(ctx, rows.defaultLong, long, ctx.quick ? 1 : 5),
   );
   return out;
+}
+
+/**
+ * The median ratio of the wall time of `hyosan randomtest -n RUNS` with its
+ * default threads to the same with `--workers 1`, run in turn so a change in
+ * the machine's load touches both. Over 1 is the default being slower.
+ */
+async function defaultAgainstOne(ctx: BenchContext, row: Omit<Row, 'value'>, runs: number, repeats: number): Promise<Row> {
+  ctx.log(`engine: ${repeats} × randomtest -n ${runs}, default threads and --workers 1 in turn`);
+  const seconds = async (extra: readonly string[]): Promise<number> => {
+    const started = performance.now();
+    // Exit 1 (a story with stuck games) still timed the run.
+    await run(process.execPath, [ctx.cli, 'randomtest', '-n', String(runs), '--seed', String(SEED), '--json', ...extra], {
+      cwd: ctx.root,
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch((error: { stdout?: string }) => {
+      if (error.stdout === undefined || error.stdout === '') throw error;
+    });
+    return (performance.now() - started) / 1000;
+  };
+  const ratios: number[] = [];
+  try {
+    for (let i = 0; i < repeats; i++) {
+      // Alternate which goes first, so neither always meets a warm (or busy) machine.
+      if (i % 2 === 0) {
+        const byDefault = await seconds([]);
+        ratios.push(byDefault / (await seconds(['--workers', '1'])));
+      } else {
+        const one = await seconds(['--workers', '1']);
+        ratios.push((await seconds([])) / one);
+      }
+    }
+  } catch (error) {
+    return unmeasured(row, (error as Error).message.split('\n')[0] ?? 'randomtest failed');
+  }
+  return { ...row, value: median(ratios), target: { op: '<=', value: 1.05 }, note: `median of ${repeats}; ≤ 1 is never slower (5% for noise)` };
 }
 
 function safeJson(text: string): { perSecond?: number } | undefined {

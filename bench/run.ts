@@ -44,6 +44,8 @@ export const ROW_IDS: readonly string[] = [
   'engine.stats.ratio',
   'engine.workers.choices',
   'engine.workers.games',
+  'engine.default.short',
+  'engine.default.long',
   ...['small', 'medium', 'large'].flatMap((s) => ['load', 'check', 'total'].map((m) => `scale.${s}.${m}`)),
   'scale.growth',
   'saves.write',

@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockAgrees, enabledChoiceIds, formatClock, isEnded, replay } from '../src/engine/index.js';
 import type { Story } from '../src/engine/types.js';
 import { loadStoryDir } from '../src/story/load.js';
+import { BatchPlayers } from '../src/tools/randomtest-threads.js';
 import {
   BATCH_SIZE,
+  batchCount,
   gameSeed,
   mergeParts,
   playBatch,
@@ -136,6 +138,38 @@ describe('randomtest in one thread', () => {
     expect(part.errors[0]?.message).toMatch(/^StoryRuntimeError: .*keeps redirecting/);
   });
 
+  it('counts the games that entered each scene and made each choice, once a game however often', () => {
+    const story = buildStory({
+      hall: { choices: [{ id: 'left', goto: 'stairs' }] },
+      stairs: { choices: [{ id: 'up', goto: 'hall' }] },
+    });
+    const part = runRandomTest(story, { runs: 3, seed: 1, maxSteps: 50 });
+    expect(part.sceneHits).toEqual({ hall: 3, stairs: 3 });
+    expect(part.choiceHits).toEqual({ 'hall#left': 3, 'stairs#up': 3 });
+  });
+
+  it('counts hits that add up: every game enters the start, and an ending as often as games end there', async () => {
+    const story = await fixture('tests/fixtures/cli-story');
+    const part = runRandomTest(story, { runs: 300, seed: 8 });
+    expect(part.sceneHits['gym.door']).toBe(300);
+    for (const [ending, games] of Object.entries(part.endings)) expect(part.sceneHits[ending]).toBe(games);
+    expect(Object.keys(part.sceneHits)).toEqual(part.scenes);
+    expect(Object.keys(part.choiceHits)).toEqual(part.choices);
+    // A game that made a choice entered its scene.
+    for (const [key, games] of Object.entries(part.choiceHits)) {
+      expect(games).toBeLessThanOrEqual(part.sceneHits[key.slice(0, key.indexOf('#'))]!);
+    }
+  });
+
+  it('reports a count for every scene and choice, 0 for those never reached, in the order of uncovered', async () => {
+    const story = await fixture('tests/fixtures/cli-story');
+    const result = summarize(story, { runs: 200, seed: 3 }, runRandomTest(story, { runs: 200, seed: 3 }), 1);
+    expect(Object.keys(result.sceneHits)).toEqual([...story.scenes.keys()].sort());
+    expect(Object.keys(result.choiceHits)).toHaveLength(result.choicesTotal);
+    expect(result.choiceHits['gym.door#force']).toBe(0);
+    expect(Object.entries(result.choiceHits).filter(([, n]) => n === 0).map(([k]) => k)).toEqual(result.uncovered);
+  });
+
   it('types an answer for a choice that asks for one', () => {
     const story = buildStory({
       desk: { choices: [{ id: 'sign', goto: 'out', input: { var: 'name', prompt: 'Name?', maxLength: 10 } }] },
@@ -164,7 +198,7 @@ describe('randomtest command', () => {
     const json = JSON.parse(out.stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual([
       'runs', 'seed', 'endings', 'scenesCovered', 'scenesTotal', 'choicesCovered', 'choicesTotal',
-      'uncovered', 'stuck', 'errors', 'clockMismatches', 'perSecond',
+      'uncovered', 'sceneHits', 'choiceHits', 'stuck', 'errors', 'clockMismatches', 'perSecond',
     ]);
     expect(json).toMatchObject({ runs: 120, seed: 4, scenesTotal: 5, choicesTotal: 6, stuck: [], errors: [] });
     // No progress bar: stderr is not a terminal.
@@ -179,6 +213,35 @@ describe('randomtest command', () => {
     expect(out.stdout).toContain('Coverage: scenes 5/5 (100%), choices 5/6 (83%)\n');
     expect(out.stdout).toContain('Never made choices (scene#choice) (1):\n  gym.door#force\n');
     expect(out.stdout).toContain('OK: every game reached an ending, and every scene was shown at its time of day.\n');
+  });
+
+  it('lists the least-reached scenes and choices with how many games reached them', async () => {
+    const { out, io } = capture();
+    expect(await randomtestCommand(['tests/fixtures/cli-story', '-n', '200'], io)).toBe(0);
+    expect(out.stdout).toMatch(/Least reached scenes \(games that entered them\):\n( +[\d,]+  gym\.[a-z.]+\n){5}/);
+    expect(out.stdout).toMatch(/Least made choices \(games that made them\):\n( +[\d,]+  gym\.[a-z]+#[a-z]+\n){5}\n/);
+    // The rarest first; a choice no game made is in the never-made list, not here.
+    const counts = [...out.stdout.matchAll(/^ +([\d,]+)  gym\.\S+#/gm)].map((m) => Number(m[1]!.replace(/,/g, '')));
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(out.stdout).not.toMatch(/^ +\d+  gym\.door#force$/m);
+  });
+
+  it('gives a looping game a replay line to the loop, begun and set up as the run was', async () => {
+    const { out, io } = capture();
+    const dir = 'tests/fixtures/randomtest/loop';
+    const args = [dir, '-n', '4', '--max-steps', '100', '--start-at', 'lobby', '--set', 'lantern'];
+    expect(await randomtestCommand(args, io)).toBe(1);
+    expect(out.stdout).toContain('LOOPING: 4 games still going after 100 moves; the last scenes of game 0: cellar, landing\n');
+    expect(out.stdout).toMatch(/  first: game 0, seed (\d+), into the loop after 1 move: lobby#stairs\n/);
+    const seed = /first: game 0, seed (\d+)/.exec(out.stdout)![1];
+    // Only `stairs` is shown with the lantern lit: the replay types 1, and opens as the run did.
+    expect(out.stdout).toContain(
+      `  replay (to the loop): printf '1\\n' | hyosan --plain --story ${dir} --seed ${seed} --start-at lobby --set lantern\n`,
+    );
+    // --json keeps every move of the example.
+    const { out: json, io: jsonIo } = capture();
+    await randomtestCommand([...args, '--json'], jsonIo);
+    expect((JSON.parse(json.stdout) as { stuck: { moves: unknown[] }[] }).stuck[0]!.moves).toHaveLength(100);
   });
 
   it('lists clock mismatches with a replay line and a count, and exits 1', async () => {
@@ -276,6 +339,35 @@ describe('randomtest on worker threads', () => {
     expect(failure?.code).toBe(1);
     expect(failure?.stdout).toMatch(/STUCK in \d+ games at scene 'door'/);
     expect(failure?.stdout).toMatch(/replay: printf '2\\n' \| hyosan --plain --story tests\/fixtures\/analysis\/stuck --seed \d+/);
+  });
+
+  it('plays the same games --until-covered with 1, 2 and 3 workers', async () => {
+    const args = ['tests/fixtures/randomtest/rare', '--until-covered', '--budget', '3000', '--seed', '5'];
+    const one = await json(cli, [...args, '--workers', '1']);
+    expect(await json(cli, [...args, '--workers', '2'])).toEqual(one);
+    expect(await json(cli, [...args, '--workers', '3'])).toEqual(one);
+    expect(one).toMatchObject({ untilCovered: { complete: true } });
+  });
+
+  it('starts a worker by default when the rest of a run would take long and a core is idle, with the same result', async () => {
+    const story = await fixture('tests/fixtures/cli-story');
+    const options = { runs: 3000, seed: 6 };
+    // Every batch seems to take 0.3 s, and a core seems idle: the rest is worth a worker.
+    let clock = 0;
+    const players = new BatchPlayers(story, options, {
+      cores: 2,
+      totalBatches: batchCount(options.runs),
+      worker: { source: { dir: 'tests/fixtures/cli-story' }, options, script: cli, hash: story.hash },
+      now: () => (clock += 0.15),
+      idleCores: () => 1,
+    });
+    try {
+      const parts = await players.play(Array.from({ length: batchCount(options.runs) }, (_, batch) => ({ batch })));
+      expect(players.workersStarted).toBe(1);
+      expect(mergeParts(parts)).toEqual(runRandomTest(story, options));
+    } finally {
+      await players.close();
+    }
   });
 
   // The built CLI starts its own entry file as the worker (see randomtest-worker.ts); `npm test` builds it first.

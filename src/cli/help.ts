@@ -55,8 +55,11 @@ Check options:
 Randomtest options:
   -n N                     games to play (default 1000)
   --seed S                 the same seed gives the same report
-  --workers K              threads to use (default: the number of cores)
+  --workers K              threads to use (default: one, more if they pay)
   --max-steps M            a game longer than this counts as looping
+  --until-covered          play on until every scene and choice that can be
+                           reached has been, then say what was not and why
+  --budget N               the most games --until-covered plays (default 20000)
   --start-at SCENE         begin every game at SCENE, set up as above
   --stats                  the balance report: stats, bonds and companions
                            at every ending reached

@@ -1,31 +1,37 @@
 /**
  * `hyosan randomtest [DIR] [-n N] [--seed S] [--workers K] [--max-steps M] [--stats] [--json]`:
- * plays N games with automatic choices and reports endings, coverage, every
- * way a game got stuck and every scene shown at a time of day its text does
- * not assume, with a command line that replays it. Exit 1 when a game got
- * stuck, looped, failed or was shown a scene at the wrong time. `--start-at
- * SCENE` and the setup options (`--set`, `--give`…, see start-setup.ts) begin
- * every game there.
+ * plays N games with automatic choices and reports endings, coverage (with
+ * how many games reached each scene and choice), every way a game got stuck
+ * or looped and every scene shown at a time of day its text does not assume,
+ * with a command line that replays it. Exit 1 when a game got stuck, looped,
+ * failed or was shown a scene at the wrong time. `--start-at SCENE` and the
+ * setup options (`--set`, `--give`…, see start-setup.ts) begin every game
+ * there. `--until-covered [--budget N]` plays on until everything that can
+ * be reached has been (coverage-run.ts); `--stats` adds the balance report.
  */
 import { availableParallelism } from 'node:os';
 import { terminalJson } from '../engine/control-chars.js';
 import type { Setup } from '../engine/setup.js';
 import type { Story } from '../engine/types.js';
+import { neverReached } from '../tools/analyze.js';
 import { balanceLines } from '../tools/balance.js';
+import { coverageGoal, DEFAULT_BUDGET, playUntilCovered, untilCoveredReport, type UntilCoveredReport } from '../tools/coverage-run.js';
 import { formatProblem } from '../story/problem.js';
 import {
   DEFAULT_MAX_STEPS,
   batchCount,
+  mergeParts,
   plainModeLines,
   playedStory,
-  runRandomTest,
   summarize,
   type RandomTestOptions,
   type RandomTestPart,
   type RandomTestResult,
   type StuckGames,
 } from '../tools/randomtest.js';
-import { runRandomTestInWorkers, type StorySource } from '../tools/randomtest-worker.js';
+import { BatchPlayers } from '../tools/randomtest-threads.js';
+import type { StorySource } from '../tools/randomtest-worker.js';
+import { hitLines, loopStart, untilCoveredLines } from './coverage-report.js';
 import { UsageError } from './args.js';
 import { SETUP_OPTIONS, setupArgsProblem, setupArgv, type SetupArg } from './setup-options.js';
 import { checkStartScene, setupFor } from './start-setup.js';
@@ -46,8 +52,10 @@ export interface RandomtestOptions {
   readonly packs: readonly string[];
   readonly runs: number;
   readonly seed: number;
-  /** Worker threads (1 plays in this thread); absent: as many as help, up to one per core. */
+  /** Threads to play on (1: this thread alone); absent: measured as the run goes (randomtest-threads.ts). */
   readonly workers?: number;
+  /** `--until-covered`: play until everything that can be reached has been, at most `runs` (`--budget`) games. */
+  readonly untilCovered: boolean;
   readonly maxSteps: number;
   readonly json: boolean;
   /** Tally every ending's stats, characters and bonds: the balance report. */
@@ -65,8 +73,8 @@ type RunOptions = RandomtestOptions & { readonly setup?: Setup };
 export function parseRandomtestArgs(argv: readonly string[]): RandomtestOptions {
   const args = parseToolArgs(argv, {
     command: 'randomtest',
-    flags: ['--json', '--stats'],
-    values: ['--runs', '--seed', '--workers', '--max-steps', '--start-at', '--pack', ...SETUP_OPTIONS],
+    flags: ['--json', '--stats', '--until-covered'],
+    values: ['--runs', '--budget', '--seed', '--workers', '--max-steps', '--start-at', '--pack', ...SETUP_OPTIONS],
     aliases: { '-n': '--runs' },
     maxPositionals: 1,
   });
@@ -75,10 +83,21 @@ export function parseRandomtestArgs(argv: readonly string[]): RandomtestOptions 
   const setupArgs = SETUP_OPTIONS.flatMap((option) => (args.lists.get(option) ?? []).map((value) => ({ option, value })));
   const problem = setupArgsProblem(setupArgs, startAt);
   if (problem !== undefined) throw new UsageError(`randomtest: ${problem}`);
+  const untilCovered = args.flags.has('--until-covered');
+  if (untilCovered && args.values.has('--runs')) {
+    throw new UsageError('randomtest: --until-covered plays until everything is reached: give it --budget N (the most games), not -n');
+  }
+  if (!untilCovered && args.values.has('--budget')) {
+    throw new UsageError('randomtest: --budget is the most games --until-covered may play: add --until-covered, or use -n N');
+  }
+  const runs = untilCovered
+    ? (wholeNumber('--budget', args.values.get('--budget'), 1, 10_000_000) ?? DEFAULT_BUDGET)
+    : (wholeNumber('-n', args.values.get('--runs'), 1, 10_000_000) ?? DEFAULT_RUNS);
   return {
     ...(dir === undefined ? {} : { dir }),
     packs: args.lists.get('--pack') ?? [],
-    runs: wholeNumber('-n', args.values.get('--runs'), 1, 10_000_000) ?? DEFAULT_RUNS,
+    runs,
+    untilCovered,
     seed: wholeNumber('--seed', args.values.get('--seed'), 0, 0xffff_ffff) ?? DEFAULT_SEED,
     ...workersOption(wholeNumber('--workers', args.values.get('--workers'), 1, 256)),
     maxSteps: wholeNumber('--max-steps', args.values.get('--max-steps'), 1, 1_000_000) ?? DEFAULT_MAX_STEPS,
@@ -91,17 +110,6 @@ export function parseRandomtestArgs(argv: readonly string[]): RandomtestOptions 
 
 function workersOption(workers: number | undefined): { workers?: number } {
   return workers === undefined ? {} : { workers };
-}
-
-// Starting a worker parses the whole bundle; below this many batches per
-// worker that costs more than it saves, so the default uses fewer threads.
-const MIN_BATCHES_PER_WORKER = 3;
-
-/** The threads to use: as asked, else one per core but only as many as have enough batches to be worth it. */
-export function threadCount(runs: number, workers: number | undefined): number {
-  const batches = batchCount(runs);
-  const wanted = workers ?? Math.min(availableParallelism(), Math.ceil(batches / MIN_BATCHES_PER_WORKER));
-  return Math.max(1, Math.min(wanted, batches));
 }
 
 /** Runs `randomtest` with the arguments after the command's name; resolves to the exit code. */
@@ -120,29 +128,62 @@ export async function randomtestCommand(argv: readonly string[], io: AuthorToolI
   const progress = opts.json ? undefined : progressBar(io.stderr, opts.runs);
   const started = performance.now();
   const runOptions: RunOptions = { ...opts, ...(setup === undefined ? {} : { setup }) };
-  const part = await playRun(story, source, runOptions, io, progress?.update);
+  // What check proves no game reaches, from where the games begin: the goal leaves it out, the report names it.
+  const never = opts.untilCovered ? neverReached(playedStory(story, runOptions)) : undefined;
+  const part =
+    never === undefined
+      ? await playRun(story, source, runOptions, io, progress?.update)
+      : await withPlayers(story, source, runOptions, io, progress?.update, (players) =>
+          playUntilCovered(runOptions, coverageGoal(story, never), (jobs) => players.play(jobs)),
+        );
   progress?.clear();
-  const result = summarize(story, runOptions, part, (performance.now() - started) / 1000);
-  io.stdout.write(opts.json ? `${terminalJson(result, 2)}\n` : report(story, result, runOptions));
-  return result.stuck.length > 0 || result.errors.length > 0 || result.clockMismatches.length > 0 ? 1 : 0;
+  const summary = summarize(story, runOptions, part, (performance.now() - started) / 1000);
+  const covered = never === undefined ? undefined : untilCoveredReport(story, opts.runs, part, summary.uncovered, never);
+  io.stdout.write(opts.json ? `${terminalJson(withUntilCovered(summary, covered), 2)}\n` : report(story, summary, runOptions, covered));
+  return summary.stuck.length > 0 || summary.errors.length > 0 || summary.clockMismatches.length > 0 ? 1 : 0;
 }
 
-/** Plays the run on worker threads when there is more than one batch and a script to start. */
-export async function playRun(
+/** The `--json` object: the summary, with `untilCovered` (when there is one) just before `perSecond`. */
+function withUntilCovered(summary: RandomTestResult, covered: UntilCoveredReport | undefined): object {
+  if (covered === undefined) return summary;
+  return Object.fromEntries(
+    Object.entries(summary).flatMap(([key, value]) => (key === 'perSecond' ? [['untilCovered', covered], [key, value]] : [[key, value]])),
+  );
+}
+
+/** Plays `options.runs` games on as many threads as pay (see randomtest-threads.ts). */
+export function playRun(
   story: Story,
   source: StorySource,
   options: RandomTestOptions & { readonly workers?: number },
   io: Pick<AuthorToolIo, 'workerScript'>,
   onProgress?: (gamesDone: number) => void,
 ): Promise<RandomTestPart> {
-  const threads = threadCount(options.runs, options.workers);
-  if (threads <= 1 || io.workerScript === undefined) return runRandomTest(story, options, onProgress);
-  return runRandomTestInWorkers(source, options, {
-    workers: threads,
-    script: io.workerScript,
-    hash: story.hash,
+  const jobs = Array.from({ length: batchCount(options.runs) }, (_, batch) => ({ batch }));
+  return withPlayers(story, source, options, io, onProgress, async (players) => mergeParts(await players.play(jobs)));
+}
+
+/** Runs `use` with the threads that play the run's batches, and stops them after. */
+async function withPlayers<T>(
+  story: Story,
+  source: StorySource,
+  options: RandomTestOptions & { readonly workers?: number },
+  io: Pick<AuthorToolIo, 'workerScript'>,
+  onProgress: ((gamesDone: number) => void) | undefined,
+  use: (players: BatchPlayers) => Promise<T>,
+): Promise<T> {
+  const players = new BatchPlayers(story, options, {
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    cores: availableParallelism(),
+    ...(io.workerScript === undefined ? {} : { worker: { source, options, script: io.workerScript, hash: story.hash } }),
+    totalBatches: batchCount(options.runs),
     ...(onProgress === undefined ? {} : { onProgress }),
   });
+  try {
+    return await use(players);
+  } finally {
+    await players.close();
+  }
 }
 
 function dirArg(dir: string | undefined): string {
@@ -156,12 +197,13 @@ export function packArgs(packs: readonly string[]): string {
 
 
 /** The text report. */
-function report(story: Story, r: RandomTestResult, opts: RunOptions): string {
+function report(story: Story, r: RandomTestResult, opts: RunOptions, covered: UntilCoveredReport | undefined): string {
   const out: string[] = [];
   const n = (x: number) => x.toLocaleString('en-US');
   const pct = (a: number, b: number) => (b === 0 ? '100%' : `${Math.floor((a / b) * 100)}%`);
   const from = opts.startAt === undefined ? '' : ` from ${opts.startAt}`;
-  out.push(`randomtest ${opts.dir ?? 'story/'}${opts.packs.map((p) => ` + ${p}`).join('')}${from}: ${n(r.runs)} games, seed ${r.seed} — ${n(r.perSecond)} games/s`);
+  const games = covered === undefined ? `${n(r.runs)} games` : `until covered, ${n(r.runs)} games of a budget of ${n(covered.budget)}`;
+  out.push(`randomtest ${opts.dir ?? 'story/'}${opts.packs.map((p) => ` + ${p}`).join('')}${from}: ${games}, seed ${r.seed} — ${n(r.perSecond)} games/s`);
   out.push('');
 
   const endingIds = [...story.scenes.values()].filter((s) => s.ending !== undefined).map((s) => s.id).sort();
@@ -178,10 +220,13 @@ function report(story: Story, r: RandomTestResult, opts: RunOptions): string {
 
   out.push(`Coverage: scenes ${r.scenesCovered}/${r.scenesTotal} (${pct(r.scenesCovered, r.scenesTotal)}), ` +
     `choices ${r.choicesCovered}/${r.choicesTotal} (${pct(r.choicesCovered, r.choicesTotal)})`);
-  const scenes = r.uncovered.filter((u) => !u.includes('#'));
-  const choices = r.uncovered.filter((u) => u.includes('#'));
-  list(out, 'Never reached scenes', scenes);
-  list(out, 'Never made choices (scene#choice)', choices);
+  if (covered === undefined) {
+    list(out, 'Never reached scenes', r.uncovered.filter((u) => !u.includes('#')));
+    list(out, 'Never made choices (scene#choice)', r.uncovered.filter((u) => u.includes('#')));
+  } else {
+    out.push(...untilCoveredLines(covered));
+  }
+  out.push(...hitLines(r));
   out.push('');
   if (r.stats !== undefined) out.push(...balanceLines(story, r.stats), '');
 
@@ -248,10 +293,14 @@ function list(out: string[], title: string, items: readonly string[]): void {
 function stuckLines(story: Story, s: StuckGames, opts: RunOptions): string[] {
   const games = `${s.games.toLocaleString('en-US')} game${s.games === 1 ? '' : 's'}`;
   if (s.reason === 'step-limit') {
+    // The replay stops at the loop's door: the thousands of moves round it are in --json.
+    const into = { seed: s.seed, moves: s.moves.slice(0, loopStart(s.moves, s.loop ?? [])) };
     return [
       `LOOPING: ${games} still going after ${opts.maxSteps} moves; ` +
         `the last scenes of game ${s.game}: ${(s.loop ?? []).join(', ')}`,
-      `  first: game ${s.game}, seed ${s.seed} (replay it with --seed ${s.seed}; its moves are in --json)`,
+      `  first: game ${s.game}, seed ${s.seed}, into the loop after ${plural(into.moves.length, 'move')}` +
+        (into.moves.length === 0 ? '' : `: ${shortPath(into.moves.map((m) => `${m.scene}#${m.choice}`))}`),
+      `  replay (to the loop): ${replayCommand(story, into, opts)}`,
     ];
   }
   return [

@@ -23,7 +23,7 @@ export function analyzeStory(story: Story, skip: readonly AnalysisName[] = []): 
   const problems: Problem[] = [];
   const memo = new Memo();
   const dead = neverTrueChoices(story, world, problems, memo);
-  unreachableScenes(story, dead, problems);
+  unreachableScenes(story, new Set(dead.keys()), problems);
   possibleSoftLocks(story, world, problems, memo);
   unusedFlagsAndItems(world, problems);
   typoWarnings(story, world.facts, problems);
@@ -63,15 +63,39 @@ function gateOf(choice: Choice): Expr[] {
   return gate;
 }
 
-/** Choices whose `if` or `requires` can never hold; returns them so reachability can skip them. */
-function neverTrueChoices(story: Story, world: ConditionWorld, problems: Problem[], memo: Memo): Set<Choice> {
-  const dead = new Set<Choice>();
+/** What `check` proves no game will ever reach, each with its warning. */
+export interface NeverReached {
+  /** Unreachable scenes, by id. */
+  readonly scenes: ReadonlyMap<string, Problem>;
+  /** Choices whose condition can never be true, by `sceneId#choiceId`; also every choice of an unreachable scene. */
+  readonly choices: ReadonlyMap<string, Problem>;
+}
+
+/** The scenes and choices `check` finds no game can reach (`randomtest --until-covered` names them). */
+export function neverReached(story: Story): NeverReached {
+  const world: ConditionWorld = { story, facts: storyFacts(story) };
+  const dead = neverTrueChoices(story, world, [], new Memo());
+  const scenes = unreachableScenes(story, new Set(dead.keys()), []);
+  const choices = new Map<string, Problem>();
+  for (const scene of scenesInOrder(story)) {
+    for (const choice of scene.choices) {
+      const why = scenes.get(scene.id) ?? dead.get(choice);
+      if (why !== undefined) choices.set(`${scene.id}#${choice.id}`, why);
+    }
+  }
+  return { scenes, choices };
+}
+
+/** Choices whose `if` or `requires` can never hold, each with its (first) warning, so reachability can skip them. */
+function neverTrueChoices(story: Story, world: ConditionWorld, problems: Problem[], memo: Memo): Map<Choice, Problem> {
+  const dead = new Map<Choice, Problem>();
   const never = (cond: Condition): boolean => memo.get(cond.src, () => canAllHold([cond.ast], world)) === 'never';
   for (const scene of scenesInOrder(story)) {
     for (const choice of scene.choices) {
       const { if: shown, requires } = choice;
       if (shown === undefined && requires === undefined) continue;
       let reported = false;
+      const first = problems.length;
       if (shown !== undefined && never(shown)) {
         reported = true;
         problems.push(neverWarning(scene, choice, shown, 'if', 'is never shown', world));
@@ -93,7 +117,7 @@ function neverTrueChoices(story: Story, world: ConditionWorld, problems: Problem
           );
         }
       }
-      if (reported) dead.add(choice);
+      if (reported) dead.set(choice, problems[first]!);
     }
   }
   return dead;
@@ -114,8 +138,9 @@ function neverWarning(
   );
 }
 
-/** Scenes no game can reach from the start scene or a hook scene. */
-function unreachableScenes(story: Story, dead: ReadonlySet<Choice>, problems: Problem[]): void {
+/** Scenes no game can reach from the start scene or a hook scene, each with its warning. */
+function unreachableScenes(story: Story, dead: ReadonlySet<Choice>, problems: Problem[]): Map<string, Problem> {
+  const found = new Map<string, Problem>();
   const really = reachableScenes(story, (choice) => !dead.has(choice));
   // Only a never-true choice can make this differ from `really`, and only an unreachable scene's message asks.
   let anyway: ReadonlySet<string> | undefined;
@@ -125,8 +150,11 @@ function unreachableScenes(story: Story, dead: ReadonlySet<Choice>, problems: Pr
     const why = anyway.has(scene.id)
       ? 'only choices whose condition can never be true lead here'
       : `no choice, goto or hook leads here from the start scene '${story.start}'`;
-    problems.push(warning(scene.source, `scene '${scene.id}' is unreachable: ${why}`));
+    const problem = warning(scene.source, `scene '${scene.id}' is unreachable: ${why}`);
+    found.set(scene.id, problem);
+    problems.push(problem);
   }
+  return found;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * `randomtest --workers K`: the same batches as `runRandomTest`, played on
- * worker threads and merged, so the result does not depend on K.
+ * `randomtest`'s worker threads: each plays the same batches `playBatch`
+ * plays in the main thread (randomtest-threads.ts decides how many run and
+ * hands the batches out), so the result does not depend on the threads.
  *
  * A worker must be able to start from the single bundled file dist/cli.js,
  * so the worker script IS the CLI: the caller passes the script's URL (in
@@ -9,16 +10,22 @@
  * instead of running the command line. Each worker loads the story itself
  * from the folder it is given, or (`shipped`) takes the shipped story the
  * bundle precompiled, and checks it got the same story as the main thread
- * by its hash. Batches are handed out one at a time,
- * which balances the load; which worker plays a batch does not matter.
+ * by its hash. A worker runs until it is terminated.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Story } from '../engine/types.js';
 import type { LoadResult } from '../story/load.js';
 import { RANDOMTEST_WORKER_ARG } from './randomtest-worker-arg.js';
-import { batchCount, mergeParts, playBatch, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
+import type { Steering } from './explore.js';
+import { playBatch, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
 
 const KIND = 'hyosan-randomtest-worker';
+
+/** A batch to play, and what steers it (`--until-covered`). */
+export interface BatchJob {
+  readonly batch: number;
+  readonly steer?: Steering;
+}
 
 /** Where a worker finds the story: the folder to read, or the shipped story the bundle precompiled; and the pack folders added to it. */
 export type StorySource = ({ readonly dir: string } | { readonly shipped: true }) & { readonly packs?: readonly string[] };
@@ -29,20 +36,21 @@ interface WorkerInput {
   readonly options: RandomTestOptions;
 }
 
-type ToWorker = { readonly batch: number } | { readonly done: true };
+/** A batch to play; `steer` only when it differs from the last batch's (a round's batches share theirs, a megabyte). */
+type ToWorker = { readonly batch: number; readonly steer?: Steering; readonly sameSteer?: true };
 type FromWorker =
   | { readonly ready: true; readonly hash: string }
   | { readonly batch: number; readonly part: RandomTestPart }
   | { readonly failed: string };
 
-/** True inside a thread started by `runRandomTestInWorkers`. */
+/** True inside a thread started by `startWorker`. */
 export function isRandomTestWorker(): boolean {
   return !isMainThread && (workerData as Partial<WorkerInput> | null)?.kind === KIND;
 }
 
 /**
  * The worker's side: load the story, then play each batch the main thread
- * sends until told to stop. `shipped` gives the precompiled shipped story
+ * sends, until it is terminated. `shipped` gives the precompiled shipped story
  * (the bundle passes it), for a `shipped` source.
  */
 export async function serveRandomTestWorker(shipped?: () => Promise<LoadResult>): Promise<void> {
@@ -65,13 +73,11 @@ export async function serveRandomTestWorker(shipped?: () => Promise<LoadResult>)
     return;
   }
   const loadedStory = story;
+  let steer: Steering | undefined;
   port.on('message', (message: ToWorker) => {
-    if ('done' in message) {
-      port.close();
-      return;
-    }
+    if (message.sameSteer !== true) steer = message.steer;
     try {
-      send({ batch: message.batch, part: playBatch(loadedStory, input.options, message.batch) });
+      send({ batch: message.batch, part: playBatch(loadedStory, input.options, message.batch, steer) });
     } catch (error) {
       send({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
@@ -98,68 +104,74 @@ async function loadStoryOf(source: StorySource, shipped: (() => Promise<LoadResu
   return shipped();
 }
 
-/** How to spread the run. */
-export interface WorkerPlan {
-  readonly workers: number;
-  /** The script each worker runs (a path, a URL, or a `file:` URL string): in the bundle, dist/cli.js's own `import.meta.url`. */
+/** What a worker needs besides the batches it is sent. */
+export interface WorkerStart {
+  readonly source: StorySource;
+  readonly options: RandomTestOptions;
+  /** The script the worker runs (a path, a URL, or a `file:` URL string): in the bundle, dist/cli.js's own `import.meta.url`. */
   readonly script: string | URL;
-  /** The hash of the story the main thread loaded; a worker that loads another story fails the run. */
+  /** The hash of the story the main thread loaded; a worker that loads another story fails. */
   readonly hash: string;
-  readonly onProgress?: (gamesDone: number) => void;
 }
 
-/** Plays the run's batches on `plan.workers` threads and merges what they found. */
-export function runRandomTestInWorkers(
-  source: StorySource,
-  options: RandomTestOptions,
-  plan: WorkerPlan,
-): Promise<RandomTestPart> {
-  const total = batchCount(options.runs);
-  const count = Math.max(1, Math.min(plan.workers, total));
-  const parts: RandomTestPart[] = [];
-  let nextBatch = 0;
-  let gamesDone = 0;
-  const workers: Worker[] = [];
+/** What a worker tells the thread that started it. */
+export interface WorkerEvents {
+  /** It loaded the same story and can be sent batches. */
+  ready(): void;
+  /** It played a batch. */
+  played(job: BatchJob, part: RandomTestPart): void;
+  /** It failed (or exited before it was told to stop); nothing more comes from it. */
+  failed(message: string): void;
+}
+
+/** One worker thread, seen from the thread that started it. */
+export interface WorkerThread {
+  /** Sends a batch to play; batches are played in the order sent. */
+  play(job: BatchJob): void;
+  /** Ends the worker; resolves when it has stopped. */
+  stop(): Promise<void>;
+}
+
+/** Starts a worker thread that loads the story and then plays the batches it is sent. */
+export function startWorker(start: WorkerStart, events: WorkerEvents): WorkerThread {
   // Worker takes a path or a URL object, not a `file:` URL in a string (what import.meta.url is).
-  const script = typeof plan.script === 'string' && plan.script.startsWith('file:') ? new URL(plan.script) : plan.script;
-  return new Promise<RandomTestPart>((resolve, reject) => {
-    let settled = false;
-    const fail = (message: string): void => {
-      if (settled) return;
-      settled = true;
-      for (const w of workers) void w.terminate();
-      reject(new Error(`randomtest worker: ${message}`));
-    };
-    let running = count;
-    const input: WorkerInput = { kind: KIND, source, options };
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(script, { workerData: input, argv: [RANDOMTEST_WORKER_ARG] });
-      workers.push(worker);
-      const feed = (): void => {
-        if (nextBatch < total) worker.postMessage({ batch: nextBatch++ } satisfies ToWorker);
-        else worker.postMessage({ done: true } satisfies ToWorker);
-      };
-      worker.on('message', (message: FromWorker) => {
-        if ('failed' in message) return fail(message.failed);
-        if ('ready' in message) {
-          if (message.hash !== plan.hash) return fail('the story changed on disk while randomtest was starting');
-          return feed();
-        }
-        parts.push(message.part);
-        gamesDone += message.part.games;
-        plan.onProgress?.(gamesDone);
-        feed();
-      });
-      worker.on('error', (error) => fail(error.message));
-      worker.on('exit', (code) => {
-        running--;
-        if (settled) return;
-        if (code !== 0) return fail(`a worker stopped with exit code ${code}`);
-        if (running > 0) return;
-        if (parts.length !== total) return fail(`only ${parts.length} of ${total} batches came back`);
-        settled = true;
-        resolve(mergeParts(parts));
-      });
+  const script = typeof start.script === 'string' && start.script.startsWith('file:') ? new URL(start.script) : start.script;
+  const input: WorkerInput = { kind: KIND, source: start.source, options: start.options };
+  const worker = new Worker(script, { workerData: input, argv: [RANDOMTEST_WORKER_ARG] });
+  const sent = new Map<number, BatchJob>();
+  let lastSteer: Steering | undefined;
+  let over = false;
+  const fail = (message: string): void => {
+    if (over) return;
+    over = true;
+    void worker.terminate();
+    events.failed(message);
+  };
+  worker.on('message', (message: FromWorker) => {
+    if (over) return;
+    if ('failed' in message) return fail(message.failed);
+    if ('ready' in message) {
+      if (message.hash !== start.hash) return fail('the story changed on disk while randomtest was starting');
+      return events.ready();
     }
+    const job = sent.get(message.batch);
+    sent.delete(message.batch);
+    if (job !== undefined) events.played(job, message.part);
   });
+  worker.on('error', (error) => fail(error.message));
+  worker.on('exit', (code) => fail(`a worker stopped with exit code ${code}`));
+  return {
+    play(job) {
+      sent.set(job.batch, job);
+      const same = job.steer === lastSteer;
+      lastSteer = job.steer;
+      const steer = same ? { sameSteer: true as const } : job.steer === undefined ? {} : { steer: job.steer };
+      worker.postMessage({ batch: job.batch, ...steer } satisfies ToWorker);
+    },
+    async stop() {
+      if (over) return;
+      over = true;
+      await worker.terminate();
+    },
+  };
 }

@@ -8,9 +8,11 @@
  * in fixed batches of `BATCH_SIZE`: the least-used counts are shared within
  * a batch and start afresh in the next, so batches are independent and any
  * number of worker threads, each playing whole batches, gives exactly the
- * same result for the same seed.
+ * same result for the same seed. A batch may also be steered by what
+ * earlier batches found (`--until-covered`: see explore.ts).
  */
 import { nextFloat } from '../engine/rng.js';
+import { Explorer, mergeExplorations, type Exploration, type Steering } from './explore.js';
 import {
   advance,
   choicesOf,
@@ -24,7 +26,7 @@ import {
   startOwned,
   step,
 } from '../engine/index.js';
-import type { GameState, Move, OwnedState, Setup, Story } from '../engine/index.js';
+import type { GameState, Move, OwnedState, Scene, Setup, Story } from '../engine/index.js';
 import { BalanceTally, balanceReport, mergeBalance, type BalancePart, type BalanceReport } from './balance.js';
 
 /** Games per batch; part of what a seed means, so changing it changes every result. */
@@ -119,6 +121,10 @@ export interface RandomTestPart {
   readonly scenes: readonly string[];
   /** `sceneId#choiceId` of every choice made, sorted. */
   readonly choices: readonly string[];
+  /** For each scene entered, how many games entered it (keys sorted). */
+  readonly sceneHits: Readonly<Record<string, number>>;
+  /** For each choice made (`sceneId#choiceId`), how many games made it (keys sorted). */
+  readonly choiceHits: Readonly<Record<string, number>>;
   readonly stuck: readonly StuckGames[];
   readonly errors: readonly ErroredGames[];
   readonly clockMismatches: readonly ClockMismatches[];
@@ -126,6 +132,8 @@ export interface RandomTestPart {
   readonly routes: Readonly<Record<string, EndingRoute>>;
   /** With `stats`: the balance tallies at the endings. */
   readonly balance?: BalancePart;
+  /** Steered batches only: the waypoints they found and the games begun at each. */
+  readonly exploration?: Exploration;
 }
 
 /** The whole run, as `--json` prints it. */
@@ -139,6 +147,10 @@ export interface RandomTestResult {
   readonly choicesTotal: number;
   /** Never-reached scene ids, then never-made choices as `sceneId#choiceId`. */
   readonly uncovered: readonly string[];
+  /** Every scene, in the order of `uncovered`: how many games entered it. */
+  readonly sceneHits: Readonly<Record<string, number>>;
+  /** Every choice (`sceneId#choiceId`), in the order of `uncovered`: how many games made it. */
+  readonly choiceHits: Readonly<Record<string, number>>;
   readonly stuck: readonly StuckGames[];
   readonly errors: readonly ErroredGames[];
   /** Scenes some game was shown at a time its `time_of_day` does not allow. */
@@ -168,15 +180,18 @@ export function batchCount(runs: number): number {
   return Math.ceil(runs / BATCH_SIZE);
 }
 
-/** Plays the games of batch `batch` (games `batch * BATCH_SIZE` onwards). */
-export function playBatch(story: Story, options: RandomTestOptions, batch: number): RandomTestPart {
+/**
+ * Plays the games of batch `batch` (games `batch * BATCH_SIZE` onwards);
+ * with `steering`, some begin at the waypoints it holds (see explore.ts).
+ */
+export function playBatch(story: Story, options: RandomTestOptions, batch: number, steering?: Steering): RandomTestPart {
   const first = batch * BATCH_SIZE;
   const last = Math.min(options.runs, first + BATCH_SIZE);
-  const acc = new Accumulator(options.routeTo, options.stats === true);
-  const used: UseCounts = new Map();
+  const explorer = steering === undefined ? undefined : new Explorer(steering);
+  const acc = new Accumulator(options.routeTo, options.stats === true, explorer);
   const played = playedStory(story, options);
   for (let game = first; game < last; game++) {
-    playGame(played, game, gameSeed(options.seed, game), used, options, acc);
+    playGame(played, game, gameSeed(options.seed, game), options, acc);
   }
   return acc.part();
 }
@@ -195,17 +210,20 @@ export function runRandomTest(
   return mergeParts(parts);
 }
 
+/** Plays game `game`, whose own seed is `ownSeed`: its engine seed, unless it begins at a waypoint (then the waypoint's). */
 function playGame(
   story: Story,
   game: number,
-  seed: number,
-  used: UseCounts,
+  ownSeed: number,
   options: RandomTestOptions,
   acc: Accumulator,
 ): void {
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const moves: Move[] = [];
-  let pick = seed ^ 0x5bd1e995;
+  const waypoint = acc.explorer?.beginning(ownSeed);
+  const seed = waypoint?.seed ?? ownSeed;
+  const prefix = waypoint?.moves ?? options.prefix ?? [];
+  let pick = ownSeed ^ 0x5bd1e995;
   // No state outlives its move here: each game owns one and changes it in place.
   let state: OwnedState | undefined;
   let applied = 0;
@@ -223,16 +241,20 @@ function playGame(
     state = startOwned(story, seed, options.setup);
     acc.balance?.observe(story, state, game);
     checkClock(state);
-    for (const move of options.prefix ?? []) {
+    acc.explorer?.arrived(state, game, seed, moves);
+    for (const move of prefix) {
       if (move.scene !== state.scene) {
         throw new Error(`prefix move '${move.choice}' expects scene '${move.scene}', the game is in '${state.scene}'`);
       }
+      const scene = sceneOf(story, state);
       advance(story, state, move.choice, move.input);
       applied++;
       moves.push(move);
-      acc.choice(`${move.scene}#${move.choice}`);
+      // A prefix is not picked, so it does not count as a use: only as a hit.
+      acc.tally(scene).hit(scene.choices.findIndex((c) => c.id === move.choice), game);
       acc.reached(story, state, game, seed, moves);
       checkClock(state);
+      acc.explorer?.arrived(state, game, seed, moves);
     }
     for (;;) {
       if (isEnded(story, state)) {
@@ -250,8 +272,8 @@ function playGame(
         break;
       }
       const scene = sceneOf(story, state);
-      let counts = used.get(scene.id);
-      if (counts === undefined) used.set(scene.id, (counts = new Array<number>(scene.choices.length).fill(0)));
+      const tally = acc.tally(scene);
+      const counts = tally.uses;
       let best: number[] = [];
       let fewest = Infinity;
       for (const id of ids) {
@@ -266,15 +288,15 @@ function playGame(
       pick = next;
       const at = best[Math.floor(r * best.length)]!;
       const id = scene.choices[at]!.id;
-      // The least-used choice: one made before in this batch is already in its coverage.
-      if (fewest === 0) acc.choice(`${scene.id}#${id}`);
-      counts[at] = counts[at]! + 1;
+      tally.uses[at] = tally.uses[at]! + 1;
+      tally.hit(at, game);
       const asks = scene.choices[at]!.input !== undefined;
       moves.push(asks ? { scene: state.scene, choice: id, input: TYPED_ANSWER } : { scene: state.scene, choice: id });
       advance(story, state, id, asks ? TYPED_ANSWER : undefined);
       applied++;
       acc.reached(story, state, game, seed, moves);
       checkClock(state);
+      acc.explorer?.arrived(state, game, seed, moves);
     }
     last = state;
   } catch (error) {
@@ -288,8 +310,28 @@ function playGame(
   acc.moves += moves.length;
 }
 
-/** How often each choice was made in a batch: per scene id, by the choice's place in the scene. */
-type UseCounts = Map<string, number[]>;
+/** One scene's choices in a batch, by their place in the scene. */
+class SceneTally {
+  /** Times picked: what the least-used pick compares. */
+  readonly uses: number[];
+  /** Games of this batch that made each. */
+  readonly games: number[];
+  // The last game that made each, so a game counts once however often it makes it.
+  private readonly lastGame: number[];
+
+  constructor(choices: number) {
+    this.uses = new Array<number>(choices).fill(0);
+    this.games = new Array<number>(choices).fill(0);
+    this.lastGame = new Array<number>(choices).fill(-1);
+  }
+
+  /** Counts game `game` as one that made the choice at `at`. */
+  hit(at: number, game: number): void {
+    if (this.lastGame[at] === game) return;
+    this.lastGame[at] = game;
+    this.games[at] = this.games[at]! + 1;
+  }
+}
 
 /** Stuck games are grouped by scene; looping ones all together (a loop has no one scene). */
 function stuckKey(s: Pick<StuckGames, 'reason' | 'scene'>): string {
@@ -309,8 +351,8 @@ class Accumulator {
   games = 0;
   moves = 0;
   private readonly endings = new Map<string, number>();
-  private readonly scenes = new Set<string>();
-  private readonly choices = new Set<string>();
+  private readonly sceneHits = new Map<string, number>();
+  private readonly tallies = new Map<string, { readonly scene: Scene; readonly tally: SceneTally }>();
   private readonly stuckGames = new Map<string, StuckGames>();
   private readonly erroredGames = new Map<string, ErroredGames>();
   private readonly mistimed = new Map<string, ClockMismatches>();
@@ -319,9 +361,21 @@ class Accumulator {
   /** The balance tallies, when asked for: nothing is collected otherwise. */
   readonly balance: BalanceTally | undefined;
 
-  constructor(routeTo: readonly string[] = [], stats = false) {
+  constructor(
+    routeTo: readonly string[] = [],
+    stats = false,
+    /** Where steered games begin, and what they find (`--until-covered`). */
+    readonly explorer?: Explorer,
+  ) {
     this.routeTo = new Set(routeTo);
     this.balance = stats ? new BalanceTally() : undefined;
+  }
+
+  /** The counts of `scene`'s choices in this batch. */
+  tally(scene: Scene): SceneTally {
+    let entry = this.tallies.get(scene.id);
+    if (entry === undefined) this.tallies.set(scene.id, (entry = { scene, tally: new SceneTally(scene.choices.length) }));
+    return entry.tally;
   }
 
   /** Records the first game of this part to enter each ending scene (and each scene asked for). */
@@ -336,13 +390,11 @@ class Accumulator {
     this.endings.set(scene, (this.endings.get(scene) ?? 0) + 1);
   }
 
-  choice(key: string): void {
-    this.choices.add(key);
-  }
-
+  /** Counts the game's scenes: every scene it entered, once. */
   visited(state: GameState): void {
-    for (const id in state.visits) this.scenes.add(id);
-    this.scenes.add(state.scene);
+    const hit = (id: string) => this.sceneHits.set(id, (this.sceneHits.get(id) ?? 0) + 1);
+    for (const id in state.visits) hit(id);
+    if (!Object.hasOwn(state.visits, state.scene)) hit(state.scene);
   }
 
   stuck(s: Omit<StuckGames, 'games'>): void {
@@ -358,12 +410,18 @@ class Accumulator {
   }
 
   part(): RandomTestPart {
+    const choiceHits = new Map<string, number>();
+    for (const { scene, tally } of this.tallies.values()) {
+      scene.choices.forEach((c, at) => {
+        if (tally.games[at]! > 0) choiceHits.set(`${scene.id}#${c.id}`, tally.games[at]!);
+      });
+    }
     return {
       games: this.games,
       moves: this.moves,
       endings: Object.fromEntries(this.endings),
-      scenes: [...this.scenes].sort(),
-      choices: [...this.choices].sort(),
+      ...hitsOf(this.sceneHits, choiceHits),
+      ...(this.explorer === undefined ? {} : { exploration: this.explorer.exploration() }),
       stuck: [...this.stuckGames.values()],
       errors: [...this.erroredGames.values()],
       clockMismatches: [...this.mistimed.values()],
@@ -386,11 +444,26 @@ function countGame<T extends { readonly games: number; readonly moves: readonly 
   groups.set(key, had === undefined ? ({ ...found, moves: [...found.moves], games: 1 } as unknown as T) : { ...had, games: had.games + 1 });
 }
 
+/** The scenes and choices some game reached, sorted, with how many games did. */
+function hitsOf(
+  sceneHits: ReadonlyMap<string, number>,
+  choiceHits: ReadonlyMap<string, number>,
+): Pick<RandomTestPart, 'scenes' | 'choices' | 'sceneHits' | 'choiceHits'> {
+  const scenes = [...sceneHits.keys()].sort();
+  const choices = [...choiceHits.keys()].sort();
+  return {
+    scenes,
+    choices,
+    sceneHits: Object.fromEntries(scenes.map((id) => [id, sceneHits.get(id)!])),
+    choiceHits: Object.fromEntries(choices.map((key) => [key, choiceHits.get(key)!])),
+  };
+}
+
 /** Adds up parts: counts summed, sets joined, each group's example the lowest-numbered game. */
 export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
   const endings = new Map<string, number>();
-  const scenes = new Set<string>();
-  const choices = new Set<string>();
+  const sceneHits = new Map<string, number>();
+  const choiceHits = new Map<string, number>();
   const stuck = new Map<string, StuckGames>();
   const errors = new Map<string, ErroredGames>();
   const mistimed = new Map<string, ClockMismatches>();
@@ -401,8 +474,8 @@ export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
     games += part.games;
     moves += part.moves;
     for (const [id, n] of Object.entries(part.endings)) endings.set(id, (endings.get(id) ?? 0) + n);
-    for (const s of part.scenes) scenes.add(s);
-    for (const c of part.choices) choices.add(c);
+    for (const [id, n] of Object.entries(part.sceneHits)) sceneHits.set(id, (sceneHits.get(id) ?? 0) + n);
+    for (const [key, n] of Object.entries(part.choiceHits)) choiceHits.set(key, (choiceHits.get(key) ?? 0) + n);
     for (const s of part.stuck) mergeGroup(stuck, stuckKey(s), s);
     for (const e of part.errors) mergeGroup(errors, errorKey(e), e);
     for (const c of part.clockMismatches) mergeGroup(mistimed, clockKey(c), c);
@@ -412,17 +485,18 @@ export function mergeParts(parts: readonly RandomTestPart[]): RandomTestPart {
     }
   }
   const byGame = (a: { game: number }, b: { game: number }) => a.game - b.game;
+  const explored = parts.some((p) => p.exploration !== undefined);
   return {
     games,
     moves,
     endings: Object.fromEntries([...endings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    scenes: [...scenes].sort(),
-    choices: [...choices].sort(),
+    ...hitsOf(sceneHits, choiceHits),
     stuck: [...stuck.values()].sort(byGame),
     errors: [...errors.values()].sort(byGame),
     clockMismatches: [...mistimed.values()].sort((a, b) => byGame(a, b) || (a.scene < b.scene ? -1 : 1)),
     routes: Object.fromEntries([...routes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     ...balanceOf(mergeBalance(parts.map((p) => p.balance))),
+    ...(explored ? { exploration: mergeExplorations(parts.map((p) => p.exploration)) } : {}),
   };
 }
 
@@ -450,13 +524,17 @@ export function summarize(
   const covered = coverageOf(part);
   const uncoveredScenes: string[] = [];
   const uncoveredChoices: string[] = [];
+  const sceneHits: Record<string, number> = {};
+  const choiceHits: Record<string, number> = {};
   let choicesTotal = 0;
   for (const id of [...story.scenes.keys()].sort()) {
     if (!covered.scenes.has(id)) uncoveredScenes.push(id);
+    sceneHits[id] = part.sceneHits[id] ?? 0;
     for (const choice of story.scenes.get(id)?.choices ?? []) {
       choicesTotal++;
       const key = `${id}#${choice.id}`;
       if (!covered.choices.has(key)) uncoveredChoices.push(key);
+      choiceHits[key] = part.choiceHits[key] ?? 0;
     }
   }
   return {
@@ -468,6 +546,8 @@ export function summarize(
     choicesCovered: choicesTotal - uncoveredChoices.length,
     choicesTotal,
     uncovered: [...uncoveredScenes, ...uncoveredChoices],
+    sceneHits,
+    choiceHits,
     stuck: part.stuck,
     errors: part.errors,
     clockMismatches: part.clockMismatches,
