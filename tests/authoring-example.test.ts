@@ -98,7 +98,7 @@ describe('the worked example in docs/AUTHORING.md', () => {
     );
     const json = await hyosan(dir, grep!.trim().replace(/ \| grep library-returns$/, ''));
     const found = json.split('\n').filter((line) => line.includes('library-returns'));
-    const form = (lines: string[]) => lines.map((line) => line.replace(/\d+/, 'N'));
+    const form = (lines: string[]) => lines.map((line) => line.replace(/\d+/g, 'N'));
     expect(form(found)).toEqual(form(grepped!.split('\n')));
   }, 120_000);
 });
