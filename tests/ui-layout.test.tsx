@@ -302,6 +302,36 @@ describe('screen reducer', () => {
     expect(layoutOf(back, back.game!).page).toBe(before.page);
   });
 
+  it('keeps the line being read on screen when tab shows or hides the panel beside the scene', () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    const tab: KeyPress = { kind: 'tab' };
+    let checked = 0;
+    for (const [columns, rows] of [[80, 24], [80, 14], [100, 16], [64, 12]] as const) {
+      let screen = resize(begin(hall), columns, rows);
+      for (;;) {
+        const before = layoutOf(screen, screen.game!);
+        // Hidden, then shown again: each time the text that was first on the page stays on the page shown.
+        for (const from of [screen, press(screen, tab)]) {
+          const was = layoutOf(from, from.game!);
+          const reading = was.pages[was.page]!.find((l) => l.at !== undefined)?.at;
+          // A page of choices alone stays the last page.
+          if (reading === undefined) continue;
+          const toggled = press(from, tab);
+          const after = layoutOf(toggled, toggled.game!);
+          const shown = after.pages[after.page]!;
+          const holds = shown.some(
+            (l) => l.at !== undefined && l.at.block === reading.block && l.at.offset <= reading.offset && reading.offset < l.at.offset + l.text.length + 1,
+          );
+          expect(holds, `${columns}×${rows}, page ${before.page + 1}`).toBe(true);
+          checked++;
+        }
+        if (before.footer.kind !== 'more') break;
+        screen = press(screen, enter);
+      }
+    }
+    expect(checked).toBeGreaterThan(8);
+  });
+
   it('pages by the terminal height it was last told', () => {
     const small = reduceScreen(begin(hall), { type: 'resize', size: { columns: 80, rows: 24 } });
     expect(layoutOf(small, small.game!).pages).toHaveLength(3);

@@ -12,7 +12,7 @@ import { isChar, numberKeyIndex, type KeyPress } from './keys.js';
 import { editField, emptyField } from './text-field.js';
 import { unavailableMessage } from '../labels.js';
 import { statusShown } from './layout.js';
-import { layoutOf, send, titleView, type Screen } from './screen-state.js';
+import { keepReading, layoutOf, send, titleView, type Screen } from './screen-state.js';
 
 /** What entering a state tells the world outside: the transcript and the autosave need to know. */
 export type Announce = 'shown' | 'rewound' | 'none' | { readonly chose: string };
@@ -62,7 +62,8 @@ export function playKey(current: Screen, press: KeyPress): Screen {
   const game = screen.game;
   if (game === undefined) return screen;
   const layout = layoutOf(screen, game);
-  if (press.kind === 'tab') return { ...screen, statusToggle: !statusShown(screen.statusToggle, screen.size) };
+  // The panel beside the scene takes columns from it: the line being read stays on screen.
+  if (press.kind === 'tab') return keepReading(screen, { ...screen, statusToggle: !statusShown(screen.statusToggle, screen.size) });
   if (layout.columns.panel === 'full') {
     // The status fills a narrow terminal: a key other than these goes back to the story.
     if (press.kind === 'escape') return openMenu(screen);

@@ -15,6 +15,7 @@ import type { MoveOutcome } from '../changes.js';
 import type { GameStart, SaveListing, Settings, StoryChange } from '../ports.js';
 import type { TextField } from './text-field.js';
 import { firstTitleCursor } from './title.js';
+import { firstPlace, pageAt } from '../paging.js';
 
 export type { Answer, Mode } from './game-layout.js';
 
@@ -154,6 +155,19 @@ export function layoutOf(screen: Screen, game: SavedGame): GameLayout {
     storyProblem: screen.storyProblem,
     note: screen.view.name === 'play' ? screen.message : undefined,
   });
+}
+
+/**
+ * `next` (the same game laid out anew: another size, the status panel shown
+ * or hidden) on the page that holds the line the player was reading first
+ * in `before`, not on the same page number.
+ */
+export function keepReading(before: Screen, next: Screen): Screen {
+  const game = before.game;
+  if (game === undefined || next.game !== game) return next;
+  const was = layoutOf(before, game);
+  const reading = firstPlace(was.pages[was.page] ?? []);
+  return { ...next, page: pageAt(layoutOf(next, game).pages, reading) };
 }
 
 /** Returns to the title screen or the menu with a message. */

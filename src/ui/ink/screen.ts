@@ -20,13 +20,12 @@
 import type { Story } from '../../engine/index.js';
 import type { KeyPress } from './keys.js';
 import { NARROW, type TerminalSize } from './layout.js';
-import { firstPlace, pageAt } from '../paging.js';
 import type { GameStart, SaveListing, Settings, StoryChange } from '../ports.js';
 import { reloadGame } from '../reload.js';
 import { enterGame, playKey, revealTick } from './screen-play.js';
 import { menuKey, saveKey, settingsKey, titleKey } from './screen-menus.js';
 import { savesChanged, savesKey, savesListed } from './screen-saves.js';
-import { backFrom, layoutOf, titleView, type Screen, type ScreenAction } from './screen-state.js';
+import { backFrom, keepReading, titleView, type Screen, type ScreenAction } from './screen-state.js';
 
 export type { Answer, Back, Mode, Request, Screen, ScreenAction, Sent, View } from './screen-state.js';
 export { layoutOf, screenMode, send } from './screen-state.js';
@@ -135,12 +134,7 @@ function reduceKey(screen: Screen, press: KeyPress): Screen {
 function resized(screen: Screen, size: TerminalSize): Screen {
   const crossed = screen.size.columns < NARROW !== size.columns < NARROW;
   const { statusToggle: _reset, ...kept } = screen;
-  const next: Screen = crossed ? { ...kept, size } : { ...screen, size };
-  const game = screen.game;
-  if (game === undefined) return next;
-  const before = layoutOf(screen, game);
-  const reading = firstPlace(before.pages[before.page] ?? []);
-  return { ...next, page: pageAt(layoutOf(next, game).pages, reading) };
+  return keepReading(screen, crossed ? { ...kept, size } : { ...screen, size });
 }
 
 function saved(screen: Screen, ok: boolean, message: string): Screen {
