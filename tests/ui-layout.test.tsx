@@ -213,6 +213,39 @@ describe('key presses', () => {
   });
 });
 
+describe("a choice that can't be taken", () => {
+  it('is explained under the choices it belongs to, on a screen no taller than the terminal', async () => {
+    const paragraph = (n: number) => `Paragraph ${n}: ${'the corridor is long and dark and quiet, '.repeat(2)}and nobody comes.`;
+    const story = buildStory({
+      hall: {
+        text: [1, 2, 3, 4, 5].map(paragraph),
+        choices: [
+          { id: 'down', text: 'Go downstairs', goto: 'hall', requires: cond('false', () => false), hint: 'The corridor is full. Nobody is going downstairs now, whatever you say.' },
+          { id: 'up', text: 'Go up to the library', goto: 'library' },
+        ],
+      },
+      library: { text: ['The library.'], ending: 'Library' },
+    });
+    for (const [columns, rows] of [[80, 13], [80, 24]] as const) {
+      const { lastFrame, stdin } = renderAppOn(story, columns, rows);
+      await waitForFrame(lastFrame, 'Paragraph 1');
+      for (let i = 0; i < 12 && (lastFrame() ?? '').includes('more (Enter)'); i++) {
+        const was = lastFrame();
+        stdin.write(ENTER);
+        await waitForFrame(lastFrame, (f) => f !== was);
+      }
+      const choices = await waitForFrame(lastFrame, 'Go up to the library');
+      stdin.write('1');
+      const told = await waitForFrame(lastFrame, "You can't choose that");
+      expect(told, `${columns}×${rows}`).toContain('Go up to the library');
+      expect(lines(told).length, `${columns}×${rows}`).toBeLessThan(rows);
+      // The page above the choices is the one that was there.
+      const firstProse = (frame: string) => lines(frame).find((l) => l.startsWith('Paragraph') || l.startsWith('the ') || l.startsWith('and '));
+      expect(firstProse(told)).toBe(firstProse(choices));
+    }
+  });
+});
+
 describe('screen reducer', () => {
   const press = (screen: Screen, ...presses: KeyPress[]): Screen =>
     presses.reduce((s, p) => reduceScreen(s, { type: 'key', press: p }), screen);
@@ -330,6 +363,39 @@ describe('screen reducer', () => {
       }
     }
     expect(checked).toBeGreaterThan(8);
+  });
+
+  it("says why a choice can't be taken without moving the page: the choices stay on screen, and Enter does what it did", () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    const paragraph = (n: number) => `Paragraph ${n}: ${'the corridor is long and dark and quiet, '.repeat(2)}and nobody comes.`;
+    const story = buildStory({
+      hall: {
+        text: [1, 2, 3, 4, 5].map(paragraph),
+        choices: [
+          { id: 'down', text: 'Go downstairs', goto: 'hall', requires: cond('false', () => false), hint: 'The corridor is full. Nobody is going downstairs now, whatever you say.' },
+          { id: 'up', text: 'Go up to the library', goto: 'library' },
+        ],
+      },
+      library: { text: ['The library.'], ending: 'Library' },
+    });
+    let checked = 0;
+    for (const [columns, rows] of [[80, 24], [80, 18], [80, 13], [40, 24], [40, 16], [100, 12]] as const) {
+      let screen = resize(begin(story), columns, rows);
+      while (layoutOf(screen, screen.game!).footer.kind === 'more') screen = press(screen, enter);
+      const before = layoutOf(screen, screen.game!);
+      const told = press(screen, char('1'));
+      expect(told.message, `${columns}×${rows}`).toContain("You can't choose that");
+      const after = layoutOf(told, told.game!);
+      expect([after.page, after.pages, after.footer], `${columns}×${rows}`).toEqual([before.page, before.pages, before.footer]);
+      // The message fits in the rows the page leaves, or takes the help line's place: never taller than the terminal.
+      const note = after.note!;
+      const drawn = 1 + after.title.length + 1 + after.pages[after.page]!.length + 1 + (after.footer.kind === 'choices' ? after.footer.labels.flat().length : 1) + 1 + note.lines.length + (note.overHelp ? 0 : 2);
+      expect(drawn, `${columns}×${rows}`).toBeLessThan(rows);
+      // Enter takes the highlighted choice, the one on screen.
+      expect(press(told, enter).game?.state.scene).toBe('library');
+      checked++;
+    }
+    expect(checked).toBe(6);
   });
 
   it('pages by the terminal height it was last told', () => {

@@ -125,7 +125,6 @@ function view(screen: Screen) {
           reveal={screen.reveal}
           status={statusReport(screen.story, game.state)}
           storyProblem={screen.storyProblem}
-          note={screen.message}
           color={color}
         />
       );

@@ -13,7 +13,7 @@ import { pageBody, type BodyBlock, type BodyLine } from '../paging.js';
 import type { MoveOutcome } from '../changes.js';
 import type { TextField } from './text-field.js';
 import { runSummary, runSummaryLines } from '../run-summary.js';
-import { wrapHanging, wrapText } from '../wrap.js';
+import { truncate, wrapHanging, wrapText } from '../wrap.js';
 
 /** What the game is waiting for, which decides what keys mean. */
 export type Mode = 'choosing' | 'answering' | 'ended' | 'dead-end';
@@ -63,6 +63,13 @@ export interface GameLayout {
   readonly help: string;
   /** The rows the status panel may take (undefined when the terminal's height is unknown). */
   readonly panelRows: number | undefined;
+  /**
+   * The one-line message under the scene, wrapped, and where it goes: under
+   * the page when the page has rows to spare, else in place of the help line
+   * (cut to the rows there are). It never moves the page's lines: the page
+   * the player is on, and what a key does there, stay as they were.
+   */
+  readonly note?: { readonly lines: readonly string[]; readonly overHelp: boolean };
 }
 
 /** What the layout depends on. */
@@ -102,22 +109,38 @@ export function gameLayout(input: LayoutInput): GameLayout {
   const title = wrapText(scene.title, width, true);
   const last = lastFooter(input, mode, scene, choices, width);
   // The header, the title, a blank line after it and before the footer, and the help line after a blank.
-  const noteRows = input.note === undefined ? 0 : 1 + wrapText(input.note, width, true).length;
-  const lineRows = (input.storyProblem === undefined ? 0 : 2) + noteRows;
+  const lineRows = input.storyProblem === undefined ? 0 : 2;
   const fixed = 1 + title.length + 3 + 1 + lineRows;
+  const room = roomFor(size.rows, fixed);
   const blocks: BodyBlock[] = [
     ...input.notices.map((text): BodyBlock => ({ text, tone: 'notice' })),
     ...(input.outcome?.said ?? []).map((text): BodyBlock => ({ text, tone: 'said' })),
     ...(input.outcome?.changes === undefined ? [] : [{ text: input.outcome.changes, tone: 'changes' } as const]),
     ...scene.paragraphs.map((text): BodyBlock => ({ text, tone: 'prose' })),
   ];
-  const pages = pageBody(blocks, { width, rows: roomFor(size.rows, fixed), footer: footerRows(last) });
+  const pages = pageBody(blocks, { width, rows: room, footer: footerRows(last) });
   const page = Math.max(0, Math.min(input.page, pages.length - 1));
   const footer: Footer = page < pages.length - 1 ? { kind: 'more', page, pages: pages.length } : last;
-  // Beside the scene the panel has the whole height; in its place, all but the help line (and a problem line).
-  const below = columns.panel === 'full' ? 2 + lineRows : 0;
+  const noteLines = input.note === undefined ? undefined : wrapText(input.note, width, true);
+  // Beside the scene the panel has the whole height; in its place, all but the help line (and a problem line, a message).
+  const below = columns.panel === 'full' ? 2 + lineRows + (noteLines === undefined ? 0 : 1 + noteLines.length) : 0;
   const panelRows = roomFor(size.rows, below);
-  return { mode, columns, scene, choices, title, pages, page, footer, help: helpLine(footer, mode, width), panelRows };
+  const laidOut = { mode, columns, scene, choices, title, pages, page, footer, help: helpLine(footer, mode, width), panelRows };
+  if (noteLines === undefined) return laidOut;
+  if (room === undefined || columns.panel === 'full') return { ...laidOut, note: { lines: noteLines, overHelp: false } };
+  // The rows the page leaves free: the message and the blank line above it fit there, or it takes the help line's place too.
+  const spare = room - (pages[page]?.length ?? 0) - footerRows(footer);
+  if (noteLines.length + 1 <= spare) return { ...laidOut, note: { lines: noteLines, overHelp: false } };
+  return { ...laidOut, note: { lines: fitted(noteLines, Math.max(1, spare + 1), width), overHelp: true } };
+}
+
+/** `lines` cut to `rows`, the last one kept ending in "…" when any were cut. */
+function fitted(lines: readonly string[], rows: number, width: number): string[] {
+  if (lines.length <= rows) return [...lines];
+  const kept = lines.slice(0, rows);
+  const last = kept[rows - 1]!;
+  kept[rows - 1] = truncate(`${last}…`, width);
+  return kept;
 }
 
 function lastFooter(input: LayoutInput, mode: Mode, scene: SceneView, choices: readonly ChoiceView[], width: number): Footer {
