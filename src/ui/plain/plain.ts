@@ -264,6 +264,12 @@ async function load(session: Session, slot: string): Promise<void> {
 
 /** Deletes a save once the player has said yes to it. */
 async function deleteSave(session: Session, slot: string): Promise<void> {
+  // Asking "delete it?" about a save that is not there, then "Kept" it, would tell the player it exists.
+  const saves = await session.ports.listSaves();
+  if (typeof saves !== 'string' && !saves.some((s) => s.slot === slot)) {
+    session.write(`There is no save "${slot}". Type 'saves' to list them.\n`);
+    return;
+  }
   const answer = await ask(session, `Delete the save "${slot}" and its backup? Type yes to delete it: `);
   if (answer === undefined || !/^\s*y(es)?\s*$/i.test(answer)) {
     session.write(`Kept "${slot}".\n`);
