@@ -398,6 +398,34 @@ describe('screen reducer', () => {
     expect(checked).toBe(6);
   });
 
+  it('never cuts a key in two on the help line of a scene column 34 or more wide, however many choices there are', () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    let checked = 0;
+    for (const count of [1, 2, 5, 9, 10]) {
+      const story = buildStory({
+        hall: {
+          text: Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} of a long hall, long enough to need a second page on a short terminal.`),
+          choices: Array.from({ length: count }, (_, i) => ({ id: `c${i}`, text: `Door ${i + 1}`, goto: 'hall' })),
+        },
+      });
+      for (let columns = 40; columns <= 120; columns++) {
+        // The first page ("more"), then the last (the choices).
+        let screen = resize(begin(story), columns, 16);
+        for (const kind of ['more', 'choices']) {
+          const layout = layoutOf(screen, screen.game!);
+          expect(layout.footer.kind).toBe(kind);
+          if (layout.columns.main >= 34) {
+            expect(stringWidth(layout.help), `${count} choices, ${columns} columns: ${layout.help}`).toBeLessThanOrEqual(layout.columns.main);
+            expect(layout.help).toContain('? help');
+            checked++;
+          }
+          while (layoutOf(screen, screen.game!).footer.kind === 'more') screen = press(screen, enter);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(600);
+  });
+
   it('pages by the terminal height it was last told', () => {
     const small = reduceScreen(begin(hall), { type: 'resize', size: { columns: 80, rows: 24 } });
     expect(layoutOf(small, small.game!).pages).toHaveLength(3);

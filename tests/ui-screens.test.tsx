@@ -121,6 +121,18 @@ describe('the load screen', () => {
     expect(frame).toContain('! Loaded "listening".');
   });
 
+  it('fits 40 columns: every key on the help line, and each save\'s in-game time (the chapter left out first)', async () => {
+    const ports = new MemoryPorts(gym).withSave('before the door', newGame(gym, 1));
+    const { lastFrame, stdin } = renderAppOn(gym, 40, 24, { title: true, ports, props: { canContinue: true } });
+    await waitForFrame(lastFrame, 'New game');
+    stdin.write('3');
+    const list = await waitForFrame(lastFrame, 'before the door');
+    expect(list).toContain('  The Gym Door · Day 1, 08:40');
+    expect(list).toContain('Enter load · d delete · r rename · esc');
+    expect(list).not.toContain('…');
+    for (const line of list.split('\n')) expect(stringWidth(line.trimEnd())).toBeLessThanOrEqual(40);
+  });
+
   it('says why a damaged save will not load, and harms nothing', async () => {
     const ports = new MemoryPorts(gym)
       .withDamagedSave('broken', 'broken.json: is not valid JSON — load another save.')

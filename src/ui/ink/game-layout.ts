@@ -13,7 +13,7 @@ import { pageBody, type BodyBlock, type BodyLine } from '../paging.js';
 import type { MoveOutcome } from '../changes.js';
 import type { TextField } from './text-field.js';
 import { runSummary, runSummaryLines } from '../run-summary.js';
-import { truncate, wrapHanging, wrapText } from '../wrap.js';
+import { firstFitting, truncate, wrapHanging, wrapText } from '../wrap.js';
 
 /** What the game is waiting for, which decides what keys mean. */
 export type Mode = 'choosing' | 'answering' | 'ended' | 'dead-end';
@@ -203,20 +203,40 @@ function footerRows(footer: Footer): number {
   }
 }
 
-/** The keys for what is on screen, long or short to fit the scene's column. */
+/**
+ * The keys for what is on screen: the longest line that fits the scene's
+ * column, so that no key is cut in two (`?` lists every key anyway).
+ */
 function helpLine(footer: Footer, mode: Mode, width: number): string {
-  const wide = width >= 66;
   switch (footer.kind) {
     case 'more':
-      return wide ? 'Enter/space more · b back · u undo · tab status · ? help · esc menu · q quit' : 'Enter more · b back · ? help · esc menu';
+      return firstFitting(
+        width,
+        'Enter/space more · b back · u undo · tab status · ? help · esc menu · q quit',
+        'Enter more · b back · u undo · tab status · ? help · esc menu',
+        'Enter more · b back · ? help · esc menu',
+        'Enter more · b back · ? help',
+      );
     case 'choices': {
       const pick = numberKeys(footer.choices.length);
-      return wide ? `↑↓ Enter · ${pick} pick · u undo · tab status · ? help · esc menu · q quit` : `↑↓ Enter ${pick} · u undo · ? help · esc menu`;
+      return firstFitting(
+        width,
+        `↑↓ Enter · ${pick} pick · u undo · tab status · ? help · esc menu · q quit`,
+        `↑↓ Enter · ${pick} pick · u undo · tab status · ? help · esc menu`,
+        `↑↓ Enter ${pick} · u undo · ? help · esc menu`,
+        `↑↓ Enter ${pick} · u undo · ? help · esc`,
+        `↑↓ Enter ${pick} · u undo · ? help`,
+      );
     }
     case 'answer':
       return 'Enter confirm · ←→ move · esc back';
     case 'ending':
-      return wide ? 'Enter title screen · u undo · ? help · esc menu · q quit' : 'Enter title · u undo · ? help · q quit';
+      return firstFitting(
+        width,
+        'Enter title screen · u undo · ? help · esc menu · q quit',
+        'Enter title · u undo · ? help · q quit',
+        'Enter title · u undo · ? help',
+      );
     case 'dead-end':
       return mode === 'dead-end' ? 'u undo · esc menu · q quit' : 'esc menu · q quit';
     default: {
