@@ -10,6 +10,11 @@ import { keyPresses, type KeyPress } from '../src/ui/ink/keys.js';
 import { DEFAULT_SETTINGS } from '../src/ui/ports.js';
 import { initialScreen, layoutOf, reduceScreen, screenMode, type Screen } from '../src/ui/ink/screen.js';
 import { wrapText } from '../src/ui/wrap.js';
+import type { Effect } from '../src/engine/index.js';
+import { panelLines, panelPages, type PanelLine } from '../src/ui/ink/panel-lines.js';
+import { helpPages } from '../src/ui/ink/help-pages.js';
+import { statHelp } from '../src/ui/stat-help.js';
+import { statusReport } from '../src/ui/status.js';
 import { buildStory, cond } from './helpers/build-story.js';
 import { waitForFrame } from './helpers/fake-terminal.js';
 import { renderAppOn } from './helpers/ui-app.js';
@@ -424,6 +429,81 @@ describe('screen reducer', () => {
       }
     }
     expect(checked).toBeGreaterThan(600);
+  });
+
+  it('shows the whole status with tab when the panel beside the scene cannot, over pages, and every companion and item is on one', () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    const tab: KeyPress = { kind: 'tab' };
+    const names = ['On-jo', 'Cheong-san', 'Su-hyeok', 'Nam-ra', 'Dae-su', 'Ha-ri', 'Hyo-ryung', 'Mi-jin', 'Woo-jin', 'Gwi-nam'];
+    const items = ['torch', 'rope', 'keys', 'map', 'radio'];
+    const story = buildStory(
+      {
+        roof: {
+          text: ['The roof, at night.'],
+          onEnter: [...names.map((_, i): Effect => ({ kind: 'join', who: `c${i}` })), ...items.map((item): Effect => ({ kind: 'give', item, count: 1 }))],
+          choices: [{ id: 'wait', text: 'Wait', goto: 'roof' }],
+        },
+      },
+      {
+        characters: Object.fromEntries(names.map((name, i) => [`c${i}`, { name }])),
+        stats: Object.fromEntries(['Health', 'Stamina', 'Supplies', 'Noise', 'Strength', 'Speed', 'Wits', 'Trust'].map((id) => [id, {}])),
+      },
+    );
+    const textOf = (l: PanelLine) => (l.kind === 'entry' ? l.label + l.value : l.kind === 'space' ? '' : l.text);
+    for (const [columns, rows] of [[80, 24], [40, 24], [100, 16]] as const) {
+      let screen = resize(begin(story), columns, rows);
+      const layout = layoutOf(screen, screen.game!);
+      if (columns >= 60) {
+        // Beside the scene it is cut, and says where the rest is.
+        expect(layout.columns.panel, `${columns}×${rows}`).toBe('side');
+        expect(layout.status.fitsBeside).toBe(false);
+        const beside = panelLines(statusReport(story, screen.game!.state), layout.columns.panelWidth - 2, layout.panelRows!, true);
+        expect(beside.length).toBeLessThanOrEqual(layout.panelRows!);
+        expect(textOf(beside.at(-1)!)).toBe('tab: see it all');
+      }
+      screen = press(screen, tab);
+      const whole = layoutOf(screen, screen.game!);
+      expect(whole.columns.panel, `${columns}×${rows}`).toBe('full');
+      expect(whole.status.pages).toBeGreaterThan(1);
+      const seen: string[] = [];
+      for (let page = 0; page < whole.status.pages; page++) {
+        const shown = layoutOf(screen, screen.game!);
+        expect(shown.status.page).toBe(page);
+        const lines = panelPages(statusReport(story, screen.game!.state), shown.columns.main, shown.panelRows)[page]!;
+        // The page's lines and its page line fit the rows the panel has.
+        expect(lines.length + 1).toBeLessThanOrEqual(shown.panelRows!);
+        seen.push(...lines.map(textOf));
+        screen = press(screen, enter);
+      }
+      for (const name of names) expect(seen, `${columns}×${rows}`).toContain(`${name}: well`);
+      for (const item of items) expect(seen).toContain(item);
+      // Enter on the last page went back to the story, the panel beside it as before.
+      expect(layoutOf(screen, screen.game!).columns.panel).toBe(columns >= 60 ? 'side' : 'none');
+      if (columns >= 60) {
+        // tab again shows it whole, and tab there hides the panel; then tab shows it beside the scene again.
+        screen = press(screen, tab, tab);
+        expect(layoutOf(screen, screen.game!).columns.panel).toBe('none');
+        expect(layoutOf(press(screen, tab), screen.game!).columns.panel).toBe('side');
+      }
+    }
+  });
+
+  it('pages the ? screen on a short or narrow terminal, so that every line of it can be read', () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    for (const [columns, rows] of [[40, 24], [80, 14], [80, 24]] as const) {
+      let screen = press(resize(begin(hall), columns, rows), char('?'));
+      const entries = statHelp(hall, screen.game!.state);
+      const pages = helpPages(entries, Math.min(columns, 80), rows);
+      const text = pages.flat().map((l) => l.text).join(' ');
+      for (const entry of entries) expect(text.replace(/\s+/g, ' '), `${columns}×${rows}`).toContain(`${entry.label}:`);
+      expect(text).toContain('q quit (saved)');
+      for (const page of pages) expect(page.length + 1 + 5).toBeLessThanOrEqual(rows - 1);
+      for (let page = 0; page < pages.length; page++) {
+        expect(screen.view, `${columns}×${rows}`).toEqual({ name: 'help', page });
+        screen = press(screen, enter);
+      }
+      expect(screen.view).toEqual({ name: 'play' });
+    }
   });
 
   it('pages by the terminal height it was last told', () => {

@@ -360,6 +360,31 @@ describe('the status panel', () => {
     expect(panel).toMatch(/Hunger\s+2\d\/100, fed/);
   });
 
+  it('on 80×24 with a party too big to list beside the scene: tab shows it all, page by page, no taller than the terminal', async () => {
+    const names = ['On-jo', 'Cheong-san', 'Su-hyeok', 'Nam-ra', 'Dae-su', 'Ha-ri', 'Hyo-ryung', 'Mi-jin', 'Woo-jin', 'Gwi-nam', 'Bo-ram', 'Jun-ho'];
+    const story = buildStory(
+      { roof: { text: ['The roof, at night.'], choices: [{ id: 'wait', text: 'Wait', goto: 'roof' }] } },
+      {
+        characters: Object.fromEntries(names.map((name, i) => [`c${i}`, { name, party: true }])),
+        stats: Object.fromEntries(['Health', 'Stamina', 'Supplies', 'Noise', 'Strength', 'Speed', 'Wits', 'Trust'].map((id) => [id, {}])),
+      },
+    );
+    const { lastFrame, stdin } = renderAppOn(story, 80, 24);
+    const beside = await waitForFrame(lastFrame, 'tab: see it all');
+    expect(names.filter((name) => !beside.includes(`${name}: well`)).length).toBeGreaterThan(0);
+    stdin.write(TAB);
+    const first = await waitForFrame(lastFrame, 'Status (tab: back to the story)');
+    expect(first).toContain('more (Enter) — page 1 of 2');
+    expect(first.split('\n').length).toBeLessThan(24);
+    stdin.write(ENTER);
+    const second = await waitForFrame(lastFrame, 'page 2 of 2');
+    expect(second.split('\n').length).toBeLessThan(24);
+    for (const name of names) expect(first + second).toContain(`${name}: well`);
+    expect(second).toContain('nothing carried');
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, (f) => f.includes('The roof, at night.') && f.includes('tab: see it all'));
+  });
+
   it('says a companion was bitten while it is news, and “bite healed” months later, not “bitten”', async () => {
     const story = buildStory(
       {

@@ -33,7 +33,7 @@ export function GameScreen({ layout, cursor, answer, reveal, status, storyProble
     <Box flexDirection="row">
       <Box flexDirection="column" width={width} flexShrink={0}>
         {columns.panel === 'full' ? (
-          <StatusPanel report={status} width={width} height={layout.panelRows ?? Infinity} placement="full" color={color} />
+          <StatusPanel report={status} width={width} height={layout.panelRows ?? Infinity} placement="full" page={layout.status.page} color={color} />
         ) : (
           <>
             <SceneView
@@ -62,7 +62,7 @@ export function GameScreen({ layout, cursor, answer, reveal, status, storyProble
           </Box>
         )}
         {note?.overHelp === true ? null : (
-          <HelpLine text={columns.panel === 'full' ? 'tab back · esc menu · q quit' : layout.help} width={width} />
+          <HelpLine text={layout.help} width={width} />
         )}
       </Box>
       {columns.panel === 'side' ? (

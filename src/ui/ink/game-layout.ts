@@ -13,6 +13,8 @@ import { pageBody, type BodyBlock, type BodyLine } from '../paging.js';
 import type { MoveOutcome } from '../changes.js';
 import type { TextField } from './text-field.js';
 import { runSummary, runSummaryLines } from '../run-summary.js';
+import { statusReport } from '../status.js';
+import { panelFits, panelPages } from './panel-lines.js';
 import { firstFitting, truncate, wrapHanging, wrapText } from '../wrap.js';
 
 /** What the game is waiting for, which decides what keys mean. */
@@ -64,6 +66,11 @@ export interface GameLayout {
   /** The rows the status panel may take (undefined when the terminal's height is unknown). */
   readonly panelRows: number | undefined;
   /**
+   * The status: whether the panel beside the scene shows all of it (else
+   * `tab` shows it whole), and how many pages it takes whole, in place of the story.
+   */
+  readonly status: { readonly fitsBeside: boolean; readonly pages: number; readonly page: number };
+  /**
    * The one-line message under the scene, wrapped, and where it goes: under
    * the page when the page has rows to spare, else in place of the help line
    * (cut to the rows there are). It never moves the page's lines: the page
@@ -78,6 +85,8 @@ export interface LayoutInput {
   readonly state: GameState;
   readonly size: TerminalSize;
   readonly statusToggle: boolean | undefined;
+  /** The page of the whole status shown in place of the story, if it is. */
+  readonly statusPage?: number | undefined;
   readonly notices: readonly string[];
   /** What the last move told the player, shown above the scene's text. */
   readonly outcome?: MoveOutcome | undefined;
@@ -104,7 +113,7 @@ export function gameLayout(input: LayoutInput): GameLayout {
   const mode = modeOf(story, state, answer);
   const scene = sceneView(story, state);
   const choices = mode === 'ended' ? [] : choicesOf(story, state);
-  const columns = columnsFor(size, statusShown(input.statusToggle, size));
+  const columns = columnsFor(size, statusShown(input.statusToggle, size), input.statusPage !== undefined);
   const width = columns.main;
   const title = wrapText(scene.title, width, true);
   const last = lastFooter(input, mode, scene, choices, width);
@@ -125,13 +134,25 @@ export function gameLayout(input: LayoutInput): GameLayout {
   // Beside the scene the panel has the whole height; in its place, all but the help line (and a problem line, a message).
   const below = columns.panel === 'full' ? 2 + lineRows + (noteLines === undefined ? 0 : 1 + noteLines.length) : 0;
   const panelRows = roomFor(size.rows, below);
-  const laidOut = { mode, columns, scene, choices, title, pages, page, footer, help: helpLine(footer, mode, width), panelRows };
+  const status = statusPaging(story, state, size, input.statusPage, columns.panel === 'full' ? panelRows : roomFor(size.rows, 2 + lineRows));
+  const help = columns.panel === 'full' ? wholeStatusHelp(status, width) : helpLine(footer, mode, width);
+  const laidOut = { mode, columns, scene, choices, title, pages, page, footer, help, panelRows, status };
   if (noteLines === undefined) return laidOut;
   if (room === undefined || columns.panel === 'full') return { ...laidOut, note: { lines: noteLines, overHelp: false } };
   // The rows the page leaves free: the message and the blank line above it fit there, or it takes the help line's place too.
   const spare = room - (pages[page]?.length ?? 0) - footerRows(footer);
   if (noteLines.length + 1 <= spare) return { ...laidOut, note: { lines: noteLines, overHelp: false } };
   return { ...laidOut, note: { lines: fitted(noteLines, Math.max(1, spare + 1), width), overHelp: true } };
+}
+
+/** Whether the status fits beside the scene at this size, and its pages whole in place of the story. */
+function statusPaging(story: Story, state: GameState, size: TerminalSize, statusPage: number | undefined, wholeRows: number | undefined): GameLayout['status'] {
+  const report = statusReport(story, state);
+  const beside = columnsFor(size, true);
+  const fitsBeside = beside.panel !== 'side' || size.rows === undefined || panelFits(report, beside.panelWidth - 2, roomFor(size.rows, 0) ?? 0);
+  // Whole, the status has all the rows but the help line's (and a problem line's, a message's).
+  const pages = panelPages(report, Math.max(10, columnsFor(size, false, true).main), wholeRows).length;
+  return { fitsBeside, pages, page: Math.max(0, Math.min(statusPage ?? 0, pages - 1)) };
 }
 
 /** `lines` cut to `rows`, the last one kept ending in "…" when any were cut. */
@@ -244,6 +265,15 @@ function helpLine(footer: Footer, mode: Mode, width: number): string {
       return _never;
     }
   }
+}
+
+/** The keys while the whole status is shown in place of the story. */
+function wholeStatusHelp(status: GameLayout['status'], width: number): string {
+  if (status.page < status.pages - 1) {
+    return firstFitting(width, 'Enter more · b back · tab or any other key: the story · esc menu · q quit', 'Enter more · b back · tab story · esc menu', 'Enter more · tab story · esc');
+  }
+  if (status.pages > 1) return firstFitting(width, 'b back · Enter, tab or any other key: the story · esc menu · q quit', 'b back · Enter or tab: story · esc menu', 'b back · tab story · esc');
+  return firstFitting(width, 'tab or any other key: back to the story · esc menu · q quit', 'tab back · esc menu · q quit');
 }
 
 /** The number keys that pick one of `count` choices: `1`, `1–2`, `1–9, 0`. */

@@ -11,7 +11,7 @@ import type { MoveOutcome } from '../changes.js';
 import { unavailableLabel } from '../labels.js';
 import { wrapText } from '../wrap.js';
 
-/** Below this many columns the status panel is hidden until `tab` asks for it. */
+/** Below this many columns the status panel is hidden until `tab` shows it in place of the story. */
 export const NARROW = 60;
 /** Prose is easiest to read at up to this many columns. */
 export const MAX_PROSE = 80;
@@ -48,11 +48,15 @@ export function statusShown(toggle: boolean | undefined, size: TerminalSize): bo
   return toggle ?? size.columns >= NARROW;
 }
 
-/** The widths of the game screen's columns. */
-export function columnsFor(size: TerminalSize, status: boolean): Columns {
+/**
+ * The widths of the game screen's columns: the status panel beside the
+ * scene (`status`), or the whole status in its place (`whole`: `tab` on a
+ * narrow terminal, or on a wide one whose panel could not show everything).
+ */
+export function columnsFor(size: TerminalSize, status: boolean, whole = false): Columns {
   const columns = Math.max(20, size.columns);
-  if (!status) return { main: Math.min(columns, MAX_PROSE), panel: 'none', panelWidth: 0 };
-  if (columns < NARROW) return { main: Math.min(columns, MAX_PROSE), panel: 'full', panelWidth: 0 };
+  if (whole) return { main: Math.min(columns, MAX_PROSE), panel: 'full', panelWidth: 0 };
+  if (!status || columns < NARROW) return { main: Math.min(columns, MAX_PROSE), panel: 'none', panelWidth: 0 };
   // The prose keeps its best width; the panel takes what a wide terminal has beside it.
   const main = Math.min(columns - PANEL_WIDTH - 1, MAX_PROSE - 2);
   return { main, panel: 'side', panelWidth: Math.min(PANEL_MAX_WIDTH, columns - main - 1) };

@@ -29,7 +29,7 @@ export type View =
   | { readonly name: 'waiting'; readonly what: string; readonly back: Back }
   | { readonly name: 'play' }
   /** What each number on the status panel means, and the keys (`?`); any key goes back to the game. */
-  | { readonly name: 'help' }
+  | { readonly name: 'help'; readonly page: number }
   | { readonly name: 'menu'; readonly cursor: number }
   /** Typing a slot name to save to; `pending` while the save is written. */
   | { readonly name: 'save'; readonly field: TextField; readonly pending: boolean }
@@ -96,6 +96,8 @@ export interface Screen {
   readonly storyProblem?: string;
   /** The player's `tab` choice; undefined follows the terminal's width. */
   readonly statusToggle?: boolean;
+  /** The page of the whole status, while `tab` shows it in place of the story. */
+  readonly statusPage?: number;
   readonly settings: Settings;
   /** NO_COLOR is set: colours stay off whatever the settings say. */
   readonly noColor: boolean;
@@ -147,6 +149,7 @@ export function layoutOf(screen: Screen, game: SavedGame): GameLayout {
     state: game.state,
     size: screen.size,
     statusToggle: screen.statusToggle,
+    statusPage: screen.statusPage,
     notices: screen.notices,
     outcome: screen.outcome,
     answer: screen.answer,

@@ -18,8 +18,10 @@
  */
 
 import type { Story } from '../../engine/index.js';
-import type { KeyPress } from './keys.js';
-import { NARROW, type TerminalSize } from './layout.js';
+import { isChar, type KeyPress } from './keys.js';
+import { MAX_PROSE, NARROW, type TerminalSize } from './layout.js';
+import { helpPages } from './help-pages.js';
+import { statHelp } from '../stat-help.js';
 import type { GameStart, SaveListing, Settings, StoryChange } from '../ports.js';
 import { reloadGame } from '../reload.js';
 import { enterGame, playKey, revealTick } from './screen-play.js';
@@ -108,7 +110,7 @@ function reduceKey(screen: Screen, press: KeyPress): Screen {
     case 'play':
       return playKey(screen, press);
     case 'help':
-      return { ...screen, view: { name: 'play' } };
+      return helpKey(screen, view.page, press);
     case 'menu':
       return menuKey(screen, view, press);
     case 'save':
@@ -122,6 +124,19 @@ function reduceKey(screen: Screen, press: KeyPress): Screen {
       return _never;
     }
   }
+}
+
+/** A key on the `?` screen: Enter and space page on, b back; any other key (and Enter on the last page) goes back to the story. */
+function helpKey(screen: Screen, page: number, press: KeyPress): Screen {
+  const game = screen.game;
+  const pages = game === undefined ? 1 : helpPages(statHelp(screen.story, game.state), Math.min(screen.size.columns, MAX_PROSE), screen.size.rows).length;
+  const at = Math.min(page, pages - 1);
+  if (press.kind === 'enter' || press.kind === 'down' || press.kind === 'pageDown' || isChar(press, ' ', 'j')) {
+    if (at < pages - 1) return { ...screen, view: { name: 'help', page: at + 1 } };
+  } else if (press.kind === 'up' || press.kind === 'pageUp' || isChar(press, 'b', 'k')) {
+    return { ...screen, view: { name: 'help', page: Math.max(0, at - 1) } };
+  }
+  return { ...screen, view: { name: 'play' } };
 }
 
 /**
