@@ -125,6 +125,15 @@ describe('plain mode through a pipe', () => {
     expect(existsSync(join(dir, 'keep.json'))).toBe(true);
   });
 
+  it('ends at the end of input during a typed answer without a "> " prompt nobody can answer', () => {
+    const { status, stdout } = hyosan(['--story', gym, '--seed', '1'], '1\n1\n');
+    expect(status).toBe(0);
+    const asked = stdout.lastIndexOf('What is your name? ');
+    expect(asked).toBeGreaterThan(0);
+    expect(stdout.slice(asked)).toBe('What is your name? \n' + stdout.slice(stdout.indexOf('Saved — ', asked)));
+    expect(stdout.slice(asked)).not.toContain('> ');
+  });
+
   it('takes only printable text into a typed answer: no escape sequences, no broken bytes', () => {
     const input = Buffer.concat([Buffer.from('1\n1\n'), Buffer.from([0xff, 0x42, 0x6f]), Buffer.from('\u001B[31mb\u001B[0m\n1\n')]);
     const { stdout } = hyosan(['--story', gym, '--seed', '1'], input as unknown as string);

@@ -327,6 +327,8 @@ async function readAnswer(session: Session, input: NonNullable<ChoiceView['input
 
 /** Writes a prompt and reads one line (echoed when asked to); undefined at the end of input. */
 async function ask(session: Session, prompt: string): Promise<string | undefined> {
+  // Input that ended while an answer was being asked for (Ctrl+C at "Your given name:") gets no prompt it cannot answer.
+  if (session.lines.ended()) return undefined;
   session.write(prompt);
   const line = await session.lines.next();
   // End the prompt's line, so the shell's prompt does not follow it.
@@ -345,6 +347,8 @@ function cleanAnswer(line: string): string {
 /** Pulls one line at a time from a stream; `next()` is undefined at the end of input. */
 interface LineReader {
   next(): Promise<string | undefined>;
+  /** `next()` has said the input is over: every later call says so too. */
+  ended(): boolean;
   close(): void;
 }
 
@@ -356,11 +360,19 @@ function lineReader(input: Readable, interrupt: AbortSignal | undefined): LineRe
     if (interrupt?.aborted === true) resolve(undefined);
     interrupt?.addEventListener('abort', () => resolve(undefined), { once: true });
   });
+  let over = false;
   return {
     async next() {
-      if (interrupt?.aborted === true) return undefined;
+      if (over || interrupt?.aborted === true) return undefined;
       const result = await Promise.race([iterator.next(), interrupted]);
-      return result === undefined || result.done === true ? undefined : result.value;
+      if (result === undefined || result.done === true) {
+        over = true;
+        return undefined;
+      }
+      return result.value;
+    },
+    ended() {
+      return over;
     },
     close() {
       rl.close();
