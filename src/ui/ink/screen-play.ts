@@ -34,7 +34,7 @@ export function enterGame(
 ): Screen {
   const { answer: _answer, message: _message, reveal: _reveal, outcome: _outcome, ...rest } = screen;
   const { story } = screen;
-  const outcome = moveOutcome(story, before, game.state, screen.settings.showChanges);
+  const outcome = moveOutcome(story, before, game.state, screen.settings.showChanges, game.history.at(-1)?.choice);
   let next: Screen = {
     ...rest,
     game,

@@ -109,7 +109,7 @@ export async function playPlain(story: Story, start: GameStart, ports: PlayPorts
 function show(session: Session, told: 'told' | 'quiet', before?: GameState): void {
   const { story, game, write, width } = session;
   const view = sceneView(story, game.state);
-  if (told === 'told') write(outcomeText(moveOutcome(story, before, game.state, session.settings.showChanges), width));
+  if (told === 'told') write(outcomeText(moveOutcome(story, before, game.state, session.settings.showChanges, game.history.at(-1)?.choice), width));
   if (view.chapter !== '' && view.chapter !== session.chapter) write(`[${view.chapter}]\n\n`);
   session.chapter = view.chapter;
   write(sceneText(view, width));
