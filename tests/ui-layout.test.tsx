@@ -251,6 +251,47 @@ describe("a choice that can't be taken", () => {
   });
 });
 
+describe('an ending', () => {
+  const names = ['On-jo', 'Cheong-san', 'Su-hyeok', 'Nam-ra', 'Dae-su', 'Ha-ri', 'Hyo-ryung', 'Mi-jin', 'Woo-jin', 'Gwi-nam'];
+  const story = buildStory(
+    {
+      roof: {
+        text: ['The roof, at night, and the city burning below it, street by street, for as long as you watch.'],
+        choices: [
+          { id: 'stay', text: 'Stay', goto: 'end' },
+          { id: 'go', text: 'Go on', goto: 'on' },
+        ],
+      },
+      end: { text: ['The jets come in the evening.'], ending: 'Left Behind' },
+      on: { text: ['The bus is warm.'], ending: 'Rescued', choices: [{ id: 'later', text: 'Months later… (go on to Season 2)', goto: 'end' }] },
+    },
+    { characters: Object.fromEntries(names.map((name, i) => [`c${i}`, { name, party: true }])) },
+  );
+
+  it('is never taller than the terminal: its summary pages with the scene, the header stays on screen', async () => {
+    for (const [choice, columns, rows] of [['1', 40, 16], ['1', 40, 24], ['2', 40, 16], ['2', 40, 24], ['2', 80, 12]] as const) {
+      const { lastFrame, stdin } = renderAppOn(story, columns, rows);
+      await waitForFrame(lastFrame, 'The roof, at night');
+      stdin.write(choice);
+      const seen: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const frame = await waitForFrame(lastFrame, (f) => f.includes('Day 1, 08:00') && !f.includes('The roof, at night'));
+        expect(lines(frame).length, `${choice} at ${columns}×${rows}:\n${frame}`).toBeLessThan(rows);
+        expect(lines(frame)[0], `${choice} at ${columns}×${rows}`).toContain('Day 1, 08:00');
+        seen.push(frame);
+        if (!frame.includes('more (Enter)')) break;
+        stdin.write(ENTER);
+        await waitForFrame(lastFrame, (f) => f !== frame);
+      }
+      const all = seen.join('\n');
+      expect(all).toContain('*** THE END');
+      expect(all).toContain('Endings: 1 of 2 found');
+      expect(all.replace(/\s+/g, ' ')).toContain('Gwi-nam (well)');
+      if (choice === '2') expect(seen.at(-1)).toContain('1. Months later');
+    }
+  });
+});
+
 describe('screen reducer', () => {
   const press = (screen: Screen, ...presses: KeyPress[]): Screen =>
     presses.reduce((s, p) => reduceScreen(s, { type: 'key', press: p }), screen);

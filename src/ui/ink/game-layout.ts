@@ -9,7 +9,7 @@ import { choicesOf, isEnded, sceneView } from '../../engine/index.js';
 import type { ChoiceView, GameState, SceneView, Story } from '../../engine/index.js';
 import { endingBanner } from '../labels.js';
 import { choiceLabels, choiceRows, columnsFor, roomFor, statusShown, type Columns, type TerminalSize } from './layout.js';
-import { pageBody, type BodyBlock, type BodyLine } from '../paging.js';
+import { pageBody, type BodyBlock, type BodyLine, type BodyTone } from '../paging.js';
 import type { MoveOutcome } from '../changes.js';
 import type { TextField } from './text-field.js';
 import { runSummary, runSummaryLines } from '../run-summary.js';
@@ -29,24 +29,13 @@ export interface Answer {
   readonly field: TextField;
 }
 
-/** A line under an ending: the banner, the ending's summary, or a line of the run's summary. */
-export interface EndingLine {
-  readonly text: string;
-  readonly tone: 'banner' | 'summary' | 'detail';
-}
-
 /** What follows the prose on the page shown. */
 export type Footer =
   | { readonly kind: 'more'; readonly page: number; readonly pages: number }
-  | {
-      readonly kind: 'choices';
-      readonly choices: readonly ChoiceView[];
-      readonly labels: readonly (readonly string[])[];
-      /** An ending with a way on: its banner, summary and the run's summary, shown above its choices. */
-      readonly ending?: readonly EndingLine[];
-    }
+  | { readonly kind: 'choices'; readonly choices: readonly ChoiceView[]; readonly labels: readonly (readonly string[])[] }
   | { readonly kind: 'answer'; readonly prompt: readonly string[] }
-  | { readonly kind: 'ending'; readonly lines: readonly EndingLine[] }
+  /** The game is over: the ending (banner, summary, the run's summary) closes the body, paged with it. */
+  | { readonly kind: 'ending' }
   | { readonly kind: 'dead-end'; readonly lines: readonly string[] };
 
 /** Everything the game screen draws for a state. */
@@ -126,6 +115,8 @@ export function gameLayout(input: LayoutInput): GameLayout {
     ...(input.outcome?.said ?? []).map((text): BodyBlock => ({ text, tone: 'said' })),
     ...(input.outcome?.changes === undefined ? [] : [{ text: input.outcome.changes, tone: 'changes' } as const]),
     ...scene.paragraphs.map((text): BodyBlock => ({ text, tone: 'prose' })),
+    // An ending (one with a way on too, above its choices) closes the body: paged with it, it is never taller than the screen.
+    ...(scene.ending === undefined ? [] : [endingBlock(input, scene, width)]),
   ];
   const pages = pageBody(blocks, { width, rows: room, footer: footerRows(last) });
   const page = Math.max(0, Math.min(input.page, pages.length - 1));
@@ -166,17 +157,12 @@ function fitted(lines: readonly string[], rows: number, width: number): string[]
 
 function lastFooter(input: LayoutInput, mode: Mode, scene: SceneView, choices: readonly ChoiceView[], width: number): Footer {
   switch (mode) {
-    case 'choosing': {
-      const labels = choiceLabels(choices, width);
-      // An ending with a way on is still an ending: shown as one, above the choices that lead on.
-      return scene.ending === undefined
-        ? { kind: 'choices', choices, labels }
-        : { kind: 'choices', choices, labels, ending: endingLines(input, scene, width) };
-    }
+    case 'choosing':
+      return { kind: 'choices', choices, labels: choiceLabels(choices, width) };
     case 'answering':
       return { kind: 'answer', prompt: wrapText(input.answer?.prompt ?? '', width, true) };
     case 'ended':
-      return { kind: 'ending', lines: endingLines(input, scene, width) };
+      return { kind: 'ending' };
     case 'dead-end':
       return {
         kind: 'dead-end',
@@ -189,19 +175,23 @@ function lastFooter(input: LayoutInput, mode: Mode, scene: SceneView, choices: r
   }
 }
 
-/** The ending's banner and summary, then the run's summary. */
-function endingLines(input: LayoutInput, scene: SceneView, width: number): EndingLine[] {
-  const lines: EndingLine[] = wrapText(endingBanner(scene.ending), width, true).map((text) => ({ text, tone: 'banner' }));
+/**
+ * The ending's banner and summary, then the run's summary, laid out: an
+ * ending that leads on is still an ending, shown as one above the choices
+ * that lead on.
+ */
+function endingBlock(input: LayoutInput, scene: SceneView, width: number): BodyBlock {
+  const lines: { text: string; tone: BodyTone }[] = wrapText(endingBanner(scene.ending), width, true).map((text) => ({ text, tone: 'banner' }));
   const summary = scene.ending?.summary;
   if (summary !== undefined && summary.trim() !== '') {
-    lines.push({ text: '', tone: 'summary' });
-    for (const text of wrapText(summary, width, true)) lines.push({ text, tone: 'summary' });
+    lines.push({ text: '', tone: 'prose' });
+    for (const text of wrapText(summary, width, true)) lines.push({ text, tone: 'prose' });
   }
-  lines.push({ text: '', tone: 'detail' });
+  lines.push({ text: '', tone: 'prose' });
   for (const { label, text } of runSummaryLines(runSummary(input.story, input.state, input.found))) {
-    for (const line of wrapHanging(`${label}: ${text}`, width, 2)) lines.push({ text: line, tone: 'detail' });
+    for (const line of wrapHanging(`${label}: ${text}`, width, 2, true)) lines.push({ text: line, tone: 'prose' });
   }
-  return lines;
+  return { text: '', tone: 'banner', laid: lines };
 }
 
 function footerRows(footer: Footer): number {
@@ -209,12 +199,12 @@ function footerRows(footer: Footer): number {
     case 'more':
       return 1;
     case 'choices':
-      // The ending's lines and a blank row before the choices.
-      return choiceRows(footer.labels) + (footer.ending === undefined ? 0 : footer.ending.length + 1);
+      return choiceRows(footer.labels);
     case 'answer':
       // The prompt, the line being typed and the hint under it.
       return footer.prompt.length + 2;
     case 'ending':
+      return 0;
     case 'dead-end':
       return footer.lines.length;
     default: {
