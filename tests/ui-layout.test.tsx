@@ -251,6 +251,39 @@ describe("a choice that can't be taken", () => {
   });
 });
 
+describe('more choices than a small terminal has rows for', () => {
+  it('scroll with the highlight, saying how many more there are, instead of pushing the scene off the screen', async () => {
+    const story = buildStory({
+      vote: {
+        text: ['Everyone looks at you.'],
+        choices: Array.from({ length: 8 }, (_, i) => ({
+          id: `c${i}`,
+          text: `Choice ${i + 1}: argue your case as well as you have ever argued anything, and let them vote`,
+          goto: 'vote',
+        })),
+      },
+    });
+    const { lastFrame, stdin } = renderAppOn(story, 40, 16);
+    // The scene's text, then the choices on a page of their own.
+    await waitForFrame(lastFrame, 'more (Enter) — page 1 of 2');
+    stdin.write(ENTER);
+    const first = await waitForFrame(lastFrame, '❯ 1. Choice 1');
+    expect(lines(first).length).toBeLessThan(16);
+    expect(first).toMatch(/↓ \d+ more/);
+    expect(first).not.toMatch(/↑ \d+ more/);
+    expect(lines(first)[1]).toBe('vote');
+    for (let i = 2; i <= 8; i++) {
+      stdin.write(DOWN);
+      const frame = await waitForFrame(lastFrame, `❯ ${i}. Choice ${i}`);
+      expect(lines(frame).length, frame).toBeLessThan(16);
+      expect(lines(frame)[0]).toContain('Day 1, 08:00');
+    }
+    const end = lastFrame()!;
+    expect(end).toMatch(/↑ \d+ more/);
+    expect(end).not.toMatch(/↓ \d+ more/);
+  });
+});
+
 describe('an ending', () => {
   const names = ['On-jo', 'Cheong-san', 'Su-hyeok', 'Nam-ra', 'Dae-su', 'Ha-ri', 'Hyo-ryung', 'Mi-jin', 'Woo-jin', 'Gwi-nam'];
   const story = buildStory(

@@ -21,7 +21,7 @@ export function SceneFooter({ footer, cursor, answer, color }: SceneFooterProps)
     case 'more':
       return <Text inverse>{` more (Enter) — page ${footer.page + 1} of ${footer.pages} `}</Text>;
     case 'choices':
-      return <ChoiceList choices={footer.choices} labels={footer.labels} cursor={cursor} color={color} />;
+      return <ChoiceList choices={footer.choices} labels={footer.labels} cursor={cursor} rows={footer.rows} color={color} />;
     case 'answer':
       return answer === undefined ? null : <AnswerPrompt answer={answer} prompt={footer.prompt} />;
     case 'ending':

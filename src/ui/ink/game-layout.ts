@@ -32,7 +32,13 @@ export interface Answer {
 /** What follows the prose on the page shown. */
 export type Footer =
   | { readonly kind: 'more'; readonly page: number; readonly pages: number }
-  | { readonly kind: 'choices'; readonly choices: readonly ChoiceView[]; readonly labels: readonly (readonly string[])[] }
+  | {
+      readonly kind: 'choices';
+      readonly choices: readonly ChoiceView[];
+      readonly labels: readonly (readonly string[])[];
+      /** The rows the list may take when it is taller than the page (it then scrolls with the highlight); undefined when it fits. */
+      readonly rows?: number;
+    }
   | { readonly kind: 'answer'; readonly prompt: readonly string[] }
   /** The game is over: the ending (banner, summary, the run's summary) closes the body, paged with it. */
   | { readonly kind: 'ending' }
@@ -105,11 +111,11 @@ export function gameLayout(input: LayoutInput): GameLayout {
   const columns = columnsFor(size, statusShown(input.statusToggle, size), input.statusPage !== undefined);
   const width = columns.main;
   const title = wrapText(scene.title, width, true);
-  const last = lastFooter(input, mode, scene, choices, width);
   // The header, the title, a blank line after it and before the footer, and the help line after a blank.
   const lineRows = input.storyProblem === undefined ? 0 : 2;
   const fixed = 1 + title.length + 3 + 1 + lineRows;
   const room = roomFor(size.rows, fixed);
+  const last = scrolled(lastFooter(input, mode, scene, choices, width), room);
   const blocks: BodyBlock[] = [
     ...input.notices.map((text): BodyBlock => ({ text, tone: 'notice' })),
     ...(input.outcome?.said ?? []).map((text): BodyBlock => ({ text, tone: 'said' })),
@@ -153,6 +159,12 @@ function fitted(lines: readonly string[], rows: number, width: number): string[]
   const last = kept[rows - 1]!;
   kept[rows - 1] = truncate(`${last}…`, width);
   return kept;
+}
+
+/** The choices, told how many rows they may take when they are taller than a page. */
+function scrolled(footer: Footer, room: number | undefined): Footer {
+  if (footer.kind !== 'choices' || room === undefined || choiceRows(footer.labels) <= room) return footer;
+  return { ...footer, rows: Math.max(3, room) };
 }
 
 function lastFooter(input: LayoutInput, mode: Mode, scene: SceneView, choices: readonly ChoiceView[], width: number): Footer {
@@ -199,7 +211,7 @@ function footerRows(footer: Footer): number {
     case 'more':
       return 1;
     case 'choices':
-      return choiceRows(footer.labels);
+      return Math.min(choiceRows(footer.labels), footer.rows ?? Number.POSITIVE_INFINITY);
     case 'answer':
       // The prompt, the line being typed and the hint under it.
       return footer.prompt.length + 2;

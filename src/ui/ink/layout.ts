@@ -76,6 +76,37 @@ export function choiceRows(labels: readonly (readonly string[])[]): number {
   return labels.reduce((rows, label) => rows + Math.max(1, label.length), 0);
 }
 
+/** The choices shown of a list too tall for its rows: `from` to `to` (not included), and how many are above and below. */
+export interface ChoiceWindow {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The run of whole choices around `cursor` that fits in `rows` rows with a
+ * line saying how many more there are above and below it (`↑ 2 more`): a
+ * choice list taller than the terminal (many choices on a small one)
+ * scrolls with the highlight instead of pushing the scene off the screen.
+ * All of them when they fit, or `rows` is undefined.
+ */
+export function choiceWindow(labels: readonly (readonly string[])[], cursor: number, rows: number | undefined): ChoiceWindow {
+  const n = labels.length;
+  if (rows === undefined || choiceRows(labels) <= rows) return { from: 0, to: n };
+  const height = (i: number) => Math.max(1, labels[i]?.length ?? 1);
+  const at = Math.max(0, Math.min(cursor, n - 1));
+  let from = at;
+  let to = at + 1;
+  const used = (f: number, t: number) => {
+    let sum = (f > 0 ? 1 : 0) + (t < n ? 1 : 0);
+    for (let i = f; i < t; i++) sum += height(i);
+    return sum;
+  };
+  // Below the highlight first (what comes next), then above it.
+  while (to < n && used(from, to + 1) <= rows) to++;
+  while (from > 0 && used(from - 1, to) <= rows) from--;
+  return { from, to };
+}
+
 /** The rows left for the body and the footer once the fixed lines are drawn. */
 export function roomFor(rows: number | undefined, fixed: number): number | undefined {
   // One row short of the terminal's height: a frame as tall as the terminal
