@@ -321,6 +321,12 @@ describe('an ending', () => {
       expect(all).toContain('Endings: 1 of 2 found');
       expect(all.replace(/\s+/g, ' ')).toContain('Gwi-nam (well)');
       if (choice === '2') expect(seen.at(-1)).toContain('1. Months later');
+      else {
+        // One blank line between the ending and the keys, as between any page and its keys.
+        const last = lines(seen.at(-1)!);
+        const at = last.findIndex((l) => l.startsWith('Endings: '));
+        expect(last.slice(at + 1, at + 3), `${columns}×${rows}`).toEqual(['', expect.stringContaining('Enter title')]);
+      }
     }
   });
 });

@@ -44,7 +44,8 @@ export function GameScreen({ layout, cursor, answer, reveal, status, storyProble
               width={width}
               color={color}
             />
-            {reveal === undefined ? (
+            {/* An ending closes the page itself: no footer under it. */}
+            {reveal === undefined && footer.kind !== 'ending' ? (
               <Box marginTop={1} flexDirection="column">
                 <SceneFooter footer={footer} cursor={cursor} answer={answer} color={color} />
               </Box>
