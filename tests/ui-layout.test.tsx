@@ -586,6 +586,32 @@ describe('screen reducer', () => {
     }
   });
 
+  it('keeps the prompt of an answer being typed on screen when a resize re-pages the scene, and the keys typed go into it', () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    const story = buildStory(
+      {
+        band: {
+          text: [1, 2, 3].map((n) => `Paragraph ${n}: the band is loose now, your wrist thinner than it was in spring, and colder.`),
+          choices: [{ id: 'name', text: 'Your name, as it should have been printed', goto: 'done', input: { var: 'name', prompt: 'Your given name:', maxLength: 20 } }],
+        },
+        done: { text: ['Done, {name}.'], ending: 'Done' },
+      },
+      { vars: { name: 'Ji-woo' } },
+    );
+    let screen = resize(begin(story), 80, 24);
+    screen = press(screen, char('1'));
+    expect(layoutOf(screen, screen.game!).footer.kind).toBe('answer');
+    for (const [columns, rows] of [[40, 24], [40, 12], [80, 24]] as const) {
+      screen = resize(screen, columns, rows);
+      expect(layoutOf(screen, screen.game!).footer.kind, `${columns}×${rows}`).toBe('answer');
+    }
+    screen = resize(screen, 40, 12);
+    screen = press(screen, ...'Seo'.split('').map(char));
+    expect(screen.answer?.field.text).toBe('Seo');
+    screen = press(screen, enter);
+    expect(screen.game?.state.vars.name).toBe('Seo');
+  });
+
   it('pages by the terminal height it was last told', () => {
     const small = reduceScreen(begin(hall), { type: 'resize', size: { columns: 80, rows: 24 } });
     expect(layoutOf(small, small.game!).pages).toHaveLength(3);

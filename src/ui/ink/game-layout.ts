@@ -125,7 +125,8 @@ export function gameLayout(input: LayoutInput): GameLayout {
     ...(scene.ending === undefined ? [] : [endingBlock(input, scene, width)]),
   ];
   const pages = pageBody(blocks, { width, rows: room, footer: footerRows(last) });
-  const page = Math.max(0, Math.min(input.page, pages.length - 1));
+  // While an answer is typed, its prompt stays on screen (a resize that re-pages the scene must not hide it, or send the keys typed to the page).
+  const page = mode === 'answering' ? pages.length - 1 : Math.max(0, Math.min(input.page, pages.length - 1));
   const footer: Footer = page < pages.length - 1 ? { kind: 'more', page, pages: pages.length } : last;
   const noteLines = input.note === undefined ? undefined : wrapText(input.note, width, true);
   // Beside the scene the panel has the whole height; in its place, all but the help line (and a problem line, a message).
