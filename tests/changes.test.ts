@@ -9,6 +9,7 @@ import { loadStoryDir } from '../src/story/load.js';
 import { changesLine, moveOutcome } from '../src/ui/changes.js';
 import { lasted, runSummary, runSummaryLines } from '../src/ui/run-summary.js';
 import { statusReport } from '../src/ui/status.js';
+import { buildStory } from './helpers/build-story.js';
 
 let story: Story;
 
@@ -41,6 +42,47 @@ describe('the changes line', () => {
     const before = start(story, 1);
     expect(changesLine(story, before, later(before, { party: ['namra'] }))).toBe('Woo-jin left');
     expect(changesLine(story, later(before, { party: [] }), before)).toBe('Nam-ra joined · Woo-jin joined');
+  });
+
+  it('says what the choice did to the party, not who joins or leaves as the next scene begins (its text tells that)', () => {
+    const party = buildStory(
+      {
+        roof: {
+          choices: [
+            // Her choice: "Send Woo-jin home" makes him leave; "Go down to the line" leads to a scene where he steps out of it.
+            { id: 'send', goto: 'roof', effects: [{ kind: 'leave', who: 'woojin' }] },
+            { id: 'line', goto: 'line' },
+            { id: 'call', goto: 'roof', effects: [{ kind: 'join', who: 'namra' }] },
+            { id: 'gate', goto: 'gate' },
+            // Joined by the choice, gone again as the scene begins: neither is said.
+            { id: 'brief', goto: 'line', effects: [{ kind: 'join', who: 'namra' }] },
+          ],
+        },
+        line: { onEnter: [{ kind: 'leave', who: 'woojin' }, { kind: 'leave', who: 'namra' }], choices: [{ id: 'on', goto: 'line' }] },
+        gate: { onEnter: [{ kind: 'join', who: 'namra' }], choices: [{ id: 'on', goto: 'gate' }] },
+      },
+      { start: 'roof', characters: { woojin: { name: 'Woo-jin', party: true }, namra: { name: 'Nam-ra' } } },
+    );
+    const before = start(party, 1);
+    const line = (choice: string) => changesLine(party, before, step(party, before, choice), choice);
+    expect(line('send')).toBe('Woo-jin left');
+    expect(line('line')).toBeUndefined();
+    expect(line('call')).toBe('Nam-ra joined');
+    expect(line('gate')).toBeUndefined();
+    expect(line('brief')).toBeUndefined();
+    // Told only the two states, every change counts, as before.
+    expect(changesLine(party, before, step(party, before, 'line'))).toBe('Woo-jin left');
+    expect(moveOutcome(party, before, step(party, before, 'line'), true, 'line')).toEqual({ said: [] });
+  });
+
+  it('does not give away at the top of the checkpoint that a changed Woo-jin will step out of the line (the shipped story)', async () => {
+    const shipped = (await loadStoryDir('story')).story!;
+    const fork = { ...shipped, start: 's1.city-fork' };
+    const before = start(fork, 1, { join: ['woojin', 'onjo'], status: [{ who: 'woojin', status: 'semi-infected' }], at: { day: 4, minute: 6 * 60 } });
+    const after = step(fork, before, 'bridge');
+    expect(after.scene).toBe('s1.checkpoint');
+    expect(after.party).not.toContain('woojin');
+    expect(changesLine(fork, before, after, 'bridge') ?? '').not.toContain('Woo-jin');
   });
 
   it('does not say a companion who turned has left: the turn is its own scene, and the line would spoil it', () => {

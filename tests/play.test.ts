@@ -113,6 +113,27 @@ describe('plain mode through a pipe', () => {
     expect(listed).not.toContain('  gone: ');
   });
 
+  it('says a save that is not there is not there, instead of asking whether to delete it', () => {
+    const dir = tempDir();
+    hyosan(['--story', gym, '--seed', '1'], 'save keep\n', dir);
+    const { stdout } = hyosan(['--story', gym, '--seed', '1'], 'delete nope\n1\n', dir);
+    expect(stdout).toContain(`There is no save "nope". Type 'saves' to list them.`);
+    expect(stdout).not.toContain('Delete the save "nope"');
+    expect(stdout).not.toContain('Kept "nope"');
+    // The next line is a choice again, not an answer to a question.
+    expect(stdout).toContain('> 1');
+    expect(existsSync(join(dir, 'keep.json'))).toBe(true);
+  });
+
+  it('ends at the end of input during a typed answer without a "> " prompt nobody can answer', () => {
+    const { status, stdout } = hyosan(['--story', gym, '--seed', '1'], '1\n1\n');
+    expect(status).toBe(0);
+    const asked = stdout.lastIndexOf('What is your name? ');
+    expect(asked).toBeGreaterThan(0);
+    expect(stdout.slice(asked)).toBe('What is your name? \n' + stdout.slice(stdout.indexOf('Saved — ', asked)));
+    expect(stdout.slice(asked)).not.toContain('> ');
+  });
+
   it('takes only printable text into a typed answer: no escape sequences, no broken bytes', () => {
     const input = Buffer.concat([Buffer.from('1\n1\n'), Buffer.from([0xff, 0x42, 0x6f]), Buffer.from('\u001B[31mb\u001B[0m\n1\n')]);
     const { stdout } = hyosan(['--story', gym, '--seed', '1'], input as unknown as string);

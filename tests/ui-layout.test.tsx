@@ -10,6 +10,11 @@ import { keyPresses, type KeyPress } from '../src/ui/ink/keys.js';
 import { DEFAULT_SETTINGS } from '../src/ui/ports.js';
 import { initialScreen, layoutOf, reduceScreen, screenMode, type Screen } from '../src/ui/ink/screen.js';
 import { wrapText } from '../src/ui/wrap.js';
+import type { Effect } from '../src/engine/index.js';
+import { panelLines, panelPages, type PanelLine } from '../src/ui/ink/panel-lines.js';
+import { helpPages } from '../src/ui/ink/help-pages.js';
+import { statHelp } from '../src/ui/stat-help.js';
+import { statusReport } from '../src/ui/status.js';
 import { buildStory, cond } from './helpers/build-story.js';
 import { waitForFrame } from './helpers/fake-terminal.js';
 import { renderAppOn } from './helpers/ui-app.js';
@@ -213,6 +218,119 @@ describe('key presses', () => {
   });
 });
 
+describe("a choice that can't be taken", () => {
+  it('is explained under the choices it belongs to, on a screen no taller than the terminal', async () => {
+    const paragraph = (n: number) => `Paragraph ${n}: ${'the corridor is long and dark and quiet, '.repeat(2)}and nobody comes.`;
+    const story = buildStory({
+      hall: {
+        text: [1, 2, 3, 4, 5].map(paragraph),
+        choices: [
+          { id: 'down', text: 'Go downstairs', goto: 'hall', requires: cond('false', () => false), hint: 'The corridor is full. Nobody is going downstairs now, whatever you say.' },
+          { id: 'up', text: 'Go up to the library', goto: 'library' },
+        ],
+      },
+      library: { text: ['The library.'], ending: 'Library' },
+    });
+    for (const [columns, rows] of [[80, 13], [80, 24]] as const) {
+      const { lastFrame, stdin } = renderAppOn(story, columns, rows);
+      await waitForFrame(lastFrame, 'Paragraph 1');
+      for (let i = 0; i < 12 && (lastFrame() ?? '').includes('more (Enter)'); i++) {
+        const was = lastFrame();
+        stdin.write(ENTER);
+        await waitForFrame(lastFrame, (f) => f !== was);
+      }
+      const choices = await waitForFrame(lastFrame, 'Go up to the library');
+      stdin.write('1');
+      const told = await waitForFrame(lastFrame, "You can't choose that");
+      expect(told, `${columns}×${rows}`).toContain('Go up to the library');
+      expect(lines(told).length, `${columns}×${rows}`).toBeLessThan(rows);
+      // The page above the choices is the one that was there.
+      const firstProse = (frame: string) => lines(frame).find((l) => l.startsWith('Paragraph') || l.startsWith('the ') || l.startsWith('and '));
+      expect(firstProse(told)).toBe(firstProse(choices));
+    }
+  });
+});
+
+describe('more choices than a small terminal has rows for', () => {
+  it('scroll with the highlight, saying how many more there are, instead of pushing the scene off the screen', async () => {
+    const story = buildStory({
+      vote: {
+        text: ['Everyone looks at you.'],
+        choices: Array.from({ length: 8 }, (_, i) => ({
+          id: `c${i}`,
+          text: `Choice ${i + 1}: argue your case as well as you have ever argued anything, and let them vote`,
+          goto: 'vote',
+        })),
+      },
+    });
+    const { lastFrame, stdin } = renderAppOn(story, 40, 16);
+    // The scene's text, then the choices on a page of their own.
+    await waitForFrame(lastFrame, 'more (Enter) — page 1 of 2');
+    stdin.write(ENTER);
+    const first = await waitForFrame(lastFrame, '❯ 1. Choice 1');
+    expect(lines(first).length).toBeLessThan(16);
+    expect(first).toMatch(/↓ \d+ more/);
+    expect(first).not.toMatch(/↑ \d+ more/);
+    expect(lines(first)[1]).toBe('vote');
+    for (let i = 2; i <= 8; i++) {
+      stdin.write(DOWN);
+      const frame = await waitForFrame(lastFrame, `❯ ${i}. Choice ${i}`);
+      expect(lines(frame).length, frame).toBeLessThan(16);
+      expect(lines(frame)[0]).toContain('Day 1, 08:00');
+    }
+    const end = lastFrame()!;
+    expect(end).toMatch(/↑ \d+ more/);
+    expect(end).not.toMatch(/↓ \d+ more/);
+  });
+});
+
+describe('an ending', () => {
+  const names = ['On-jo', 'Cheong-san', 'Su-hyeok', 'Nam-ra', 'Dae-su', 'Ha-ri', 'Hyo-ryung', 'Mi-jin', 'Woo-jin', 'Gwi-nam'];
+  const story = buildStory(
+    {
+      roof: {
+        text: ['The roof, at night, and the city burning below it, street by street, for as long as you watch.'],
+        choices: [
+          { id: 'stay', text: 'Stay', goto: 'end' },
+          { id: 'go', text: 'Go on', goto: 'on' },
+        ],
+      },
+      end: { text: ['The jets come in the evening.'], ending: 'Left Behind' },
+      on: { text: ['The bus is warm.'], ending: 'Rescued', choices: [{ id: 'later', text: 'Months later… (go on to Season 2)', goto: 'end' }] },
+    },
+    { characters: Object.fromEntries(names.map((name, i) => [`c${i}`, { name, party: true }])) },
+  );
+
+  it('is never taller than the terminal: its summary pages with the scene, the header stays on screen', async () => {
+    for (const [choice, columns, rows] of [['1', 40, 16], ['1', 40, 24], ['2', 40, 16], ['2', 40, 24], ['2', 80, 12]] as const) {
+      const { lastFrame, stdin } = renderAppOn(story, columns, rows);
+      await waitForFrame(lastFrame, 'The roof, at night');
+      stdin.write(choice);
+      const seen: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const frame = await waitForFrame(lastFrame, (f) => f.includes('Day 1, 08:00') && !f.includes('The roof, at night'));
+        expect(lines(frame).length, `${choice} at ${columns}×${rows}:\n${frame}`).toBeLessThan(rows);
+        expect(lines(frame)[0], `${choice} at ${columns}×${rows}`).toContain('Day 1, 08:00');
+        seen.push(frame);
+        if (!frame.includes('more (Enter)')) break;
+        stdin.write(ENTER);
+        await waitForFrame(lastFrame, (f) => f !== frame);
+      }
+      const all = seen.join('\n');
+      expect(all).toContain('*** THE END');
+      expect(all).toContain('Endings: 1 of 2 found');
+      expect(all.replace(/\s+/g, ' ')).toContain('Gwi-nam (well)');
+      if (choice === '2') expect(seen.at(-1)).toContain('1. Months later');
+      else {
+        // One blank line between the ending and the keys, as between any page and its keys.
+        const last = lines(seen.at(-1)!);
+        const at = last.findIndex((l) => l.startsWith('Endings: '));
+        expect(last.slice(at + 1, at + 3), `${columns}×${rows}`).toEqual(['', expect.stringContaining('Enter title')]);
+      }
+    }
+  });
+});
+
 describe('screen reducer', () => {
   const press = (screen: Screen, ...presses: KeyPress[]): Screen =>
     presses.reduce((s, p) => reduceScreen(s, { type: 'key', press: p }), screen);
@@ -300,6 +418,198 @@ describe('screen reducer', () => {
     // And back: the same line is on the page shown again.
     const back = resize(small, 40, 24);
     expect(layoutOf(back, back.game!).page).toBe(before.page);
+  });
+
+  it('keeps the line being read on screen when tab shows or hides the panel beside the scene', () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    const tab: KeyPress = { kind: 'tab' };
+    let checked = 0;
+    for (const [columns, rows] of [[80, 24], [80, 14], [100, 16], [64, 12]] as const) {
+      let screen = resize(begin(hall), columns, rows);
+      for (;;) {
+        const before = layoutOf(screen, screen.game!);
+        // Hidden, then shown again: each time the text that was first on the page stays on the page shown.
+        for (const from of [screen, press(screen, tab)]) {
+          const was = layoutOf(from, from.game!);
+          const reading = was.pages[was.page]!.find((l) => l.at !== undefined)?.at;
+          // A page of choices alone stays the last page.
+          if (reading === undefined) continue;
+          const toggled = press(from, tab);
+          const after = layoutOf(toggled, toggled.game!);
+          const shown = after.pages[after.page]!;
+          const holds = shown.some(
+            (l) => l.at !== undefined && l.at.block === reading.block && l.at.offset <= reading.offset && reading.offset < l.at.offset + l.text.length + 1,
+          );
+          expect(holds, `${columns}×${rows}, page ${before.page + 1}`).toBe(true);
+          checked++;
+        }
+        if (before.footer.kind !== 'more') break;
+        screen = press(screen, enter);
+      }
+    }
+    expect(checked).toBeGreaterThan(8);
+  });
+
+  it("says why a choice can't be taken without moving the page: the choices stay on screen, and Enter does what it did", () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    const paragraph = (n: number) => `Paragraph ${n}: ${'the corridor is long and dark and quiet, '.repeat(2)}and nobody comes.`;
+    const story = buildStory({
+      hall: {
+        text: [1, 2, 3, 4, 5].map(paragraph),
+        choices: [
+          { id: 'down', text: 'Go downstairs', goto: 'hall', requires: cond('false', () => false), hint: 'The corridor is full. Nobody is going downstairs now, whatever you say.' },
+          { id: 'up', text: 'Go up to the library', goto: 'library' },
+        ],
+      },
+      library: { text: ['The library.'], ending: 'Library' },
+    });
+    let checked = 0;
+    for (const [columns, rows] of [[80, 24], [80, 18], [80, 13], [40, 24], [40, 16], [100, 12]] as const) {
+      let screen = resize(begin(story), columns, rows);
+      while (layoutOf(screen, screen.game!).footer.kind === 'more') screen = press(screen, enter);
+      const before = layoutOf(screen, screen.game!);
+      const told = press(screen, char('1'));
+      expect(told.message, `${columns}×${rows}`).toContain("You can't choose that");
+      const after = layoutOf(told, told.game!);
+      expect([after.page, after.pages, after.footer], `${columns}×${rows}`).toEqual([before.page, before.pages, before.footer]);
+      // The message fits in the rows the page leaves, or takes the help line's place: never taller than the terminal.
+      const note = after.note!;
+      const drawn = 1 + after.title.length + 1 + after.pages[after.page]!.length + 1 + (after.footer.kind === 'choices' ? after.footer.labels.flat().length : 1) + 1 + note.lines.length + (note.overHelp ? 0 : 2);
+      expect(drawn, `${columns}×${rows}`).toBeLessThan(rows);
+      // Enter takes the highlighted choice, the one on screen.
+      expect(press(told, enter).game?.state.scene).toBe('library');
+      checked++;
+    }
+    expect(checked).toBe(6);
+  });
+
+  it('never cuts a key in two on the help line of a scene column 34 or more wide, however many choices there are', () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    let checked = 0;
+    for (const count of [1, 2, 5, 9, 10]) {
+      const story = buildStory({
+        hall: {
+          text: Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} of a long hall, long enough to need a second page on a short terminal.`),
+          choices: Array.from({ length: count }, (_, i) => ({ id: `c${i}`, text: `Door ${i + 1}`, goto: 'hall' })),
+        },
+      });
+      for (let columns = 40; columns <= 120; columns++) {
+        // The first page ("more"), then the last (the choices).
+        let screen = resize(begin(story), columns, 16);
+        for (const kind of ['more', 'choices']) {
+          const layout = layoutOf(screen, screen.game!);
+          expect(layout.footer.kind).toBe(kind);
+          if (layout.columns.main >= 34) {
+            expect(stringWidth(layout.help), `${count} choices, ${columns} columns: ${layout.help}`).toBeLessThanOrEqual(layout.columns.main);
+            expect(layout.help).toContain('? help');
+            checked++;
+          }
+          while (layoutOf(screen, screen.game!).footer.kind === 'more') screen = press(screen, enter);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(600);
+  });
+
+  it('shows the whole status with tab when the panel beside the scene cannot, over pages, and every companion and item is on one', () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    const tab: KeyPress = { kind: 'tab' };
+    const names = ['On-jo', 'Cheong-san', 'Su-hyeok', 'Nam-ra', 'Dae-su', 'Ha-ri', 'Hyo-ryung', 'Mi-jin', 'Woo-jin', 'Gwi-nam'];
+    const items = ['torch', 'rope', 'keys', 'map', 'radio'];
+    const story = buildStory(
+      {
+        roof: {
+          text: ['The roof, at night.'],
+          onEnter: [...names.map((_, i): Effect => ({ kind: 'join', who: `c${i}` })), ...items.map((item): Effect => ({ kind: 'give', item, count: 1 }))],
+          choices: [{ id: 'wait', text: 'Wait', goto: 'roof' }],
+        },
+      },
+      {
+        characters: Object.fromEntries(names.map((name, i) => [`c${i}`, { name }])),
+        stats: Object.fromEntries(['Health', 'Stamina', 'Supplies', 'Noise', 'Strength', 'Speed', 'Wits', 'Trust'].map((id) => [id, {}])),
+      },
+    );
+    const textOf = (l: PanelLine) => (l.kind === 'entry' ? l.label + l.value : l.kind === 'space' ? '' : l.text);
+    for (const [columns, rows] of [[80, 24], [40, 24], [100, 16]] as const) {
+      let screen = resize(begin(story), columns, rows);
+      const layout = layoutOf(screen, screen.game!);
+      if (columns >= 60) {
+        // Beside the scene it is cut, and says where the rest is.
+        expect(layout.columns.panel, `${columns}×${rows}`).toBe('side');
+        expect(layout.status.fitsBeside).toBe(false);
+        const beside = panelLines(statusReport(story, screen.game!.state), layout.columns.panelWidth - 2, layout.panelRows!, true);
+        expect(beside.length).toBeLessThanOrEqual(layout.panelRows!);
+        expect(textOf(beside.at(-1)!)).toBe('tab: see it all');
+      }
+      screen = press(screen, tab);
+      const whole = layoutOf(screen, screen.game!);
+      expect(whole.columns.panel, `${columns}×${rows}`).toBe('full');
+      expect(whole.status.pages).toBeGreaterThan(1);
+      const seen: string[] = [];
+      for (let page = 0; page < whole.status.pages; page++) {
+        const shown = layoutOf(screen, screen.game!);
+        expect(shown.status.page).toBe(page);
+        const lines = panelPages(statusReport(story, screen.game!.state), shown.columns.main, shown.panelRows)[page]!;
+        // The page's lines and its page line fit the rows the panel has.
+        expect(lines.length + 1).toBeLessThanOrEqual(shown.panelRows!);
+        seen.push(...lines.map(textOf));
+        screen = press(screen, enter);
+      }
+      for (const name of names) expect(seen, `${columns}×${rows}`).toContain(`${name}: well`);
+      for (const item of items) expect(seen).toContain(item);
+      // Enter on the last page went back to the story, the panel beside it as before.
+      expect(layoutOf(screen, screen.game!).columns.panel).toBe(columns >= 60 ? 'side' : 'none');
+      if (columns >= 60) {
+        // tab again shows it whole, and tab there hides the panel; then tab shows it beside the scene again.
+        screen = press(screen, tab, tab);
+        expect(layoutOf(screen, screen.game!).columns.panel).toBe('none');
+        expect(layoutOf(press(screen, tab), screen.game!).columns.panel).toBe('side');
+      }
+    }
+  });
+
+  it('pages the ? screen on a short or narrow terminal, so that every line of it can be read', () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    for (const [columns, rows] of [[40, 24], [80, 14], [80, 24]] as const) {
+      let screen = press(resize(begin(hall), columns, rows), char('?'));
+      const entries = statHelp(hall, screen.game!.state);
+      const pages = helpPages(entries, Math.min(columns, 80), rows);
+      const text = pages.flat().map((l) => l.text).join(' ');
+      for (const entry of entries) expect(text.replace(/\s+/g, ' '), `${columns}×${rows}`).toContain(`${entry.label}:`);
+      expect(text).toContain('q quit (saved)');
+      for (const page of pages) expect(page.length + 1 + 5).toBeLessThanOrEqual(rows - 1);
+      for (let page = 0; page < pages.length; page++) {
+        expect(screen.view, `${columns}×${rows}`).toEqual({ name: 'help', page });
+        screen = press(screen, enter);
+      }
+      expect(screen.view).toEqual({ name: 'play' });
+    }
+  });
+
+  it('keeps the prompt of an answer being typed on screen when a resize re-pages the scene, and the keys typed go into it', () => {
+    const resize = (screen: Screen, columns: number, rows: number) => reduceScreen(screen, { type: 'resize', size: { columns, rows } });
+    const story = buildStory(
+      {
+        band: {
+          text: [1, 2, 3].map((n) => `Paragraph ${n}: the band is loose now, your wrist thinner than it was in spring, and colder.`),
+          choices: [{ id: 'name', text: 'Your name, as it should have been printed', goto: 'done', input: { var: 'name', prompt: 'Your given name:', maxLength: 20 } }],
+        },
+        done: { text: ['Done, {name}.'], ending: 'Done' },
+      },
+      { vars: { name: 'Ji-woo' } },
+    );
+    let screen = resize(begin(story), 80, 24);
+    screen = press(screen, char('1'));
+    expect(layoutOf(screen, screen.game!).footer.kind).toBe('answer');
+    for (const [columns, rows] of [[40, 24], [40, 12], [80, 24]] as const) {
+      screen = resize(screen, columns, rows);
+      expect(layoutOf(screen, screen.game!).footer.kind, `${columns}×${rows}`).toBe('answer');
+    }
+    screen = resize(screen, 40, 12);
+    screen = press(screen, ...'Seo'.split('').map(char));
+    expect(screen.answer?.field.text).toBe('Seo');
+    screen = press(screen, enter);
+    expect(screen.game?.state.vars.name).toBe('Seo');
   });
 
   it('pages by the terminal height it was last told', () => {

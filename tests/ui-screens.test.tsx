@@ -121,6 +121,18 @@ describe('the load screen', () => {
     expect(frame).toContain('! Loaded "listening".');
   });
 
+  it('fits 40 columns: every key on the help line, and each save\'s in-game time (the chapter left out first)', async () => {
+    const ports = new MemoryPorts(gym).withSave('before the door', newGame(gym, 1));
+    const { lastFrame, stdin } = renderAppOn(gym, 40, 24, { title: true, ports, props: { canContinue: true } });
+    await waitForFrame(lastFrame, 'New game');
+    stdin.write('3');
+    const list = await waitForFrame(lastFrame, 'before the door');
+    expect(list).toContain('  The Gym Door · Day 1, 08:40');
+    expect(list).toContain('Enter load · d delete · r rename · esc');
+    expect(list).not.toContain('…');
+    for (const line of list.split('\n')) expect(stringWidth(line.trimEnd())).toBeLessThanOrEqual(40);
+  });
+
   it('says why a damaged save will not load, and harms nothing', async () => {
     const ports = new MemoryPorts(gym)
       .withDamagedSave('broken', 'broken.json: is not valid JSON — load another save.')
@@ -346,6 +358,31 @@ describe('the status panel', () => {
     expect(frame).not.toContain('…');
     expect(panel.replace(/\s+/g, ' ')).toContain('Powers sharp hearing, halfbie strength (+2 to strength checks), healing (+1 health an hour)');
     expect(panel).toMatch(/Hunger\s+2\d\/100, fed/);
+  });
+
+  it('on 80×24 with a party too big to list beside the scene: tab shows it all, page by page, no taller than the terminal', async () => {
+    const names = ['On-jo', 'Cheong-san', 'Su-hyeok', 'Nam-ra', 'Dae-su', 'Ha-ri', 'Hyo-ryung', 'Mi-jin', 'Woo-jin', 'Gwi-nam', 'Bo-ram', 'Jun-ho'];
+    const story = buildStory(
+      { roof: { text: ['The roof, at night.'], choices: [{ id: 'wait', text: 'Wait', goto: 'roof' }] } },
+      {
+        characters: Object.fromEntries(names.map((name, i) => [`c${i}`, { name, party: true }])),
+        stats: Object.fromEntries(['Health', 'Stamina', 'Supplies', 'Noise', 'Strength', 'Speed', 'Wits', 'Trust'].map((id) => [id, {}])),
+      },
+    );
+    const { lastFrame, stdin } = renderAppOn(story, 80, 24);
+    const beside = await waitForFrame(lastFrame, 'tab: see it all');
+    expect(names.filter((name) => !beside.includes(`${name}: well`)).length).toBeGreaterThan(0);
+    stdin.write(TAB);
+    const first = await waitForFrame(lastFrame, 'Status (tab: back to the story)');
+    expect(first).toContain('more (Enter) — page 1 of 2');
+    expect(first.split('\n').length).toBeLessThan(24);
+    stdin.write(ENTER);
+    const second = await waitForFrame(lastFrame, 'page 2 of 2');
+    expect(second.split('\n').length).toBeLessThan(24);
+    for (const name of names) expect(first + second).toContain(`${name}: well`);
+    expect(second).toContain('nothing carried');
+    stdin.write(ENTER);
+    await waitForFrame(lastFrame, (f) => f.includes('The roof, at night.') && f.includes('tab: see it all'));
   });
 
   it('says a companion was bitten while it is news, and “bite healed” months later, not “bitten”', async () => {

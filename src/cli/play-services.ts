@@ -256,7 +256,7 @@ export class PlayServices implements PlayPorts {
     this.lastShown = game.state;
     const width = this.options.transcriptWidth ?? 72;
     const view = sceneView(this.story, game.state);
-    let text = outcomeText(moveOutcome(this.story, before, game.state, this.settings.showChanges), width);
+    let text = outcomeText(moveOutcome(this.story, before, game.state, this.settings.showChanges, game.history.at(-1)?.choice), width);
     text += sceneText(view, width);
     if (view.ending !== undefined) {
       const found = [...(this.found ?? []), ...(this.found?.includes(view.id) === true ? [] : [view.id])];

@@ -3,6 +3,7 @@ export type * from './types.js';
 export {
   start,
   step,
+  partyAfterChoice,
   startOwned,
   advance,
   choicesOf,

@@ -278,6 +278,26 @@ function move(story: Story, state: GameState, choiceId: string, input: string | 
 }
 
 /**
+ * The party as a choice's own effects leave it, before its destination's
+ * `on_enter` and the hooks act: what the choice did to the party, as
+ * opposed to what the scene it leads to tells. The same rolls come out as
+ * in `step` (the generator's state is the state's). Undefined when the
+ * choice cannot be made in `state`.
+ */
+export function partyAfterChoice(story: Story, state: GameState, choiceId: string): readonly string[] | undefined {
+  const choice = sceneOf(story, state).choices.find((c) => c.id === choiceId);
+  if (choice === undefined || availability(choice, state) !== 'enabled') return undefined;
+  try {
+    return produce(state, (draft) => {
+      applyEffects(story, draft, choice.effects, {});
+    }).party;
+  } catch {
+    // An effect that fails at run time fails the move itself, which says so.
+    return undefined;
+  }
+}
+
+/**
  * Enters a scene and follows any `on_enter` redirects. `resume` returns into
  * the scene without running its `on_enter` again (after an interruption).
  * Returns the minutes skipped off-screen on the way.

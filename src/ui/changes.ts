@@ -8,7 +8,7 @@
  * and the transcript.
  */
 
-import { symptomsOf } from '../engine/index.js';
+import { partyAfterChoice, symptomsOf } from '../engine/index.js';
 import type { GameState, Story } from '../engine/index.js';
 import { bondChange } from './bonds.js';
 import { symptomLabel } from './labels.js';
@@ -26,10 +26,10 @@ const MINUS = '−';
 
 /**
  * What a state tells the player: its `say` lines, and (when `before` is the
- * state the choice was made in and `showChanges` is on) the changes line.
+ * state the choice `chosen` was made in and `showChanges` is on) the changes line.
  */
-export function moveOutcome(story: Story, before: GameState | undefined, after: GameState, showChanges: boolean): MoveOutcome {
-  const changes = showChanges && before !== undefined ? changesLine(story, before, after) : undefined;
+export function moveOutcome(story: Story, before: GameState | undefined, after: GameState, showChanges: boolean, chosen?: string): MoveOutcome {
+  const changes = showChanges && before !== undefined ? changesLine(story, before, after, chosen) : undefined;
   return changes === undefined ? { said: after.said } : { said: after.said, changes };
 }
 
@@ -39,11 +39,11 @@ export function moveOutcome(story: Story, before: GameState | undefined, after: 
  * + First-aid kit · − Bottle of water · Woo-jin joined · Nam-ra left ·
  * On-jo trusts you more · You feel: fever`.
  */
-export function changesLine(story: Story, before: GameState, after: GameState): string | undefined {
+export function changesLine(story: Story, before: GameState, after: GameState, chosen?: string): string | undefined {
   const parts = [
     ...statChanges(story, before, after),
     ...itemChanges(story, before, after),
-    ...partyChanges(story, before, after),
+    ...partyChanges(story, before, after, chosen),
     ...bondChanges(story, before, after),
   ];
   const felt = newSymptoms(before, after);
@@ -78,16 +78,22 @@ function itemChanges(story: Story, before: GameState, after: GameState): string[
 }
 
 /**
- * `Woo-jin joined`, `Nam-ra left`. A companion who left because they turned
- * is not listed: the turn is a scene of its own, which the line would spoil.
+ * `Woo-jin joined`, `Nam-ra left`: what the choice itself (`chosen`, made in
+ * `before`) did to the party. Who joins or leaves as the next scene begins
+ * is that scene's to tell: the line comes above its text, and "Woo-jin
+ * left" there would give away what the scene is building up to (at the
+ * checkpoint, that the scanner would find him). So is a companion who left
+ * because they turned: the turn is a scene of its own.
  */
-function partyChanges(story: Story, before: GameState, after: GameState): string[] {
+function partyChanges(story: Story, before: GameState, after: GameState, chosen: string | undefined): string[] {
   const name = (who: string) => story.characters[who]?.name ?? who;
   const turned = (who: string) =>
     after.characters[who]?.status === 'infected' && before.characters[who]?.status !== 'infected';
+  // Without the choice, every change counts (a caller that knows only the two states).
+  const chose = (chosen === undefined ? undefined : partyAfterChoice(story, before, chosen)) ?? after.party;
   return [
-    ...after.party.filter((who) => !before.party.includes(who)).map((who) => `${name(who)} joined`),
-    ...before.party.filter((who) => !after.party.includes(who) && !turned(who)).map((who) => `${name(who)} left`),
+    ...after.party.filter((who) => !before.party.includes(who) && chose.includes(who)).map((who) => `${name(who)} joined`),
+    ...before.party.filter((who) => !after.party.includes(who) && !chose.includes(who) && !turned(who)).map((who) => `${name(who)} left`),
   ];
 }
 

@@ -20,12 +20,18 @@ import { wrapText } from './wrap.js';
  * (story changed, game saved), a line the story said about the last move
  * (`say`), or the changes line.
  */
-export type BodyTone = 'prose' | 'notice' | 'said' | 'changes';
+export type BodyTone = 'prose' | 'notice' | 'said' | 'changes' | 'banner';
 
-/** A block of the body: a paragraph of the scene, or a line for the player above the scene's text. */
+/**
+ * A block of the body: a paragraph of the scene, or a line for the player
+ * above the scene's text; or lines laid out already (`laid`: an ending's
+ * banner, summary and the run's summary under the scene), which are paged
+ * line by line and hold no place to keep on a resize.
+ */
 export interface BodyBlock {
   readonly text: string;
   readonly tone: BodyTone;
+  readonly laid?: readonly { readonly text: string; readonly tone: BodyTone }[];
 }
 
 /** Where a line starts: its block, and the offset in the block's text with each run of spaces made one. */
@@ -75,6 +81,18 @@ export function pageBody(blocks: readonly BodyBlock[], room: PageRoom): BodyLine
     if (whole.length <= perPage) {
       turn();
       return put(whole);
+    }
+    if (block.laid !== undefined) {
+      // Laid-out lines longer than a page: from the top of a page of their own, as many as fit on each page.
+      let rest = whole;
+      if (page.length > 0) turn();
+      while (rest.length > 0) {
+        const room = Math.max(1, free());
+        put(rest.slice(0, room));
+        rest = rest.slice(room);
+        if (rest.length > 0) turn();
+      }
+      return;
     }
     for (const part of sentenceParts(block, index, width, perPage, free)) {
       if (part.turnFirst) turn();
@@ -133,6 +151,7 @@ function placedLines(text: string, from: number, block: number, tone: BodyBlock[
 }
 
 function blockLines(block: BodyBlock, index: number, width: number): BodyLine[] {
+  if (block.laid !== undefined) return block.laid.map(({ text, tone }) => ({ text, tone }));
   return placedLines(spaced(shown(block)), 0, index, block.tone, width);
 }
 

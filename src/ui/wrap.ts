@@ -66,6 +66,11 @@ export function truncate(text: string, width: number): string {
   return `${cutToWidth(text, width - 1)[0] ?? ''}…`;
 }
 
+/** The first of `lines` that fits in `width` columns, else the last (cut to fit where it is drawn). */
+export function firstFitting(width: number, ...lines: readonly [string, ...string[]]): string {
+  return lines.find((line) => columnsOf(line) <= width) ?? lines[lines.length - 1]!;
+}
+
 /** `text` padded with spaces to `width` columns. */
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - columnsOf(text)));

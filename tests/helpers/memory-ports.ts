@@ -74,7 +74,8 @@ export class MemoryPorts implements PlayPorts {
     const s = this.slots.get(slot);
     if (s === undefined) return `save slot "${slot}" is not there.`;
     if (s.game === undefined) return s.damaged ?? 'damaged';
-    return { game: s.game, notices: [`Loaded "${slot}".`] };
+    // As the real ports: the screen says which save it loaded.
+    return { game: s.game, notices: [] };
   }
 
   async save(slot: string, game: SavedGame): Promise<{ ok: boolean; message: string }> {

@@ -130,7 +130,6 @@ function view(screen: Screen) {
           reveal={screen.reveal}
           status={statusReport(screen.story, game.state)}
           storyProblem={screen.storyProblem}
-          note={screen.message}
           color={color}
         />
       );
@@ -140,7 +139,7 @@ function view(screen: Screen) {
     }
     case 'help':
       if (game === undefined) return <WaitingView what="…" />;
-      return <HelpScreen entries={statHelp(screen.story, game.state)} width={width} rows={screen.size.rows} color={color} />;
+      return <HelpScreen entries={statHelp(screen.story, game.state)} width={width} rows={screen.size.rows} page={v.page} color={color} />;
     case 'save':
       return <SavePrompt field={v.field} pending={v.pending} message={screen.message} width={width} color={color} />;
     case 'saves':

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ChoiceView } from '../../engine/index.js';
 import { Pointer } from './Pointer.js';
+import { choiceWindow } from './layout.js';
 
 /** Props of `ChoiceList`. */
 export interface ChoiceListProps {
@@ -10,6 +11,8 @@ export interface ChoiceListProps {
   readonly labels: readonly (readonly string[])[];
   /** The highlighted choice's index. */
   readonly cursor: number;
+  /** The rows the list may take: a taller list shows the choices around the highlight. All when undefined. */
+  readonly rows?: number | undefined;
   /** Colours allowed. */
   readonly color: boolean;
 }
@@ -19,10 +22,13 @@ export interface ChoiceListProps {
  * choices are dimmed and marked in words with their hint. Keys are handled by
  * the screen's reducer (see `screen.ts` for why not by ink-select-input).
  */
-export function ChoiceList({ choices, labels, cursor, color }: ChoiceListProps) {
+export function ChoiceList({ choices, labels, cursor, rows, color }: ChoiceListProps) {
+  const { from, to } = choiceWindow(labels, cursor, rows);
   return (
     <Box flexDirection="column">
-      {choices.map((choice, index) => {
+      {from > 0 ? <Text dimColor>{`  ↑ ${from} more`}</Text> : null}
+      {choices.slice(from, to).map((choice, shown) => {
+        const index = from + shown;
         const selected = index === cursor;
         const number = `${index + 1}. `;
         const label = (labels[index] ?? [choice.text]).join('\n');
@@ -42,6 +48,7 @@ export function ChoiceList({ choices, labels, cursor, color }: ChoiceListProps) 
           </Box>
         );
       })}
+      {to < choices.length ? <Text dimColor>{`  ↓ ${choices.length - to} more`}</Text> : null}
     </Box>
   );
 }

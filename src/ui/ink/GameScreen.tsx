@@ -5,7 +5,7 @@ import { SceneFooter } from './SceneFooter.js';
 import { SceneView } from './SceneView.js';
 import type { StatusReport } from '../status.js';
 import { StatusPanel } from './StatusPanel.js';
-import { wrapText } from '../wrap.js';
+import { truncate, wrapText } from '../wrap.js';
 
 /** Props of `GameScreen`. */
 export interface GameScreenProps {
@@ -21,21 +21,19 @@ export interface GameScreenProps {
   readonly status: StatusReport;
   /** Why the watched story folder could not be reloaded. */
   readonly storyProblem: string | undefined;
-  /** A one-line message under the scene, such as "Saved to ...". */
-  readonly note?: string | undefined;
   /** Colours allowed. */
   readonly color: boolean;
 }
 
 /** The game: the scene's page, then the choices (or a prompt, or the ending), the status panel and the keys. */
-export function GameScreen({ layout, cursor, answer, reveal, status, storyProblem, note, color }: GameScreenProps) {
-  const { columns, footer } = layout;
+export function GameScreen({ layout, cursor, answer, reveal, status, storyProblem, color }: GameScreenProps) {
+  const { columns, footer, note } = layout;
   const width = columns.main;
   return (
     <Box flexDirection="row">
       <Box flexDirection="column" width={width} flexShrink={0}>
         {columns.panel === 'full' ? (
-          <StatusPanel report={status} width={width} height={layout.panelRows ?? Infinity} placement="full" color={color} />
+          <StatusPanel report={status} width={width} height={layout.panelRows ?? Infinity} placement="full" page={layout.status.page} color={color} />
         ) : (
           <>
             <SceneView
@@ -46,7 +44,8 @@ export function GameScreen({ layout, cursor, answer, reveal, status, storyProble
               width={width}
               color={color}
             />
-            {reveal === undefined ? (
+            {/* An ending closes the page itself: no footer under it. */}
+            {reveal === undefined && footer.kind !== 'ending' ? (
               <Box marginTop={1} flexDirection="column">
                 <SceneFooter footer={footer} cursor={cursor} answer={answer} color={color} />
               </Box>
@@ -55,7 +54,7 @@ export function GameScreen({ layout, cursor, answer, reveal, status, storyProble
         )}
         {note === undefined ? null : (
           <Box marginTop={1}>
-            <Text color={color ? 'green' : undefined}>{wrapText(note, width, true).join('\n')}</Text>
+            <Text color={color ? 'green' : undefined}>{note.lines.join('\n')}</Text>
           </Box>
         )}
         {storyProblem === undefined || layout.problem.length === 0 ? null : (
@@ -63,7 +62,9 @@ export function GameScreen({ layout, cursor, answer, reveal, status, storyProble
             <Text color={color ? 'red' : undefined}>{layout.problem.join('\n')}</Text>
           </Box>
         )}
-        <HelpLine text={columns.panel === 'full' ? 'tab back · esc menu · q quit' : layout.help} width={width} />
+        {note?.overHelp === true ? null : (
+          <HelpLine text={layout.help} width={width} />
+        )}
       </Box>
       {columns.panel === 'side' ? (
         <Box marginLeft={1}>

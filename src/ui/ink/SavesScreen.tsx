@@ -5,7 +5,7 @@ import { Pointer } from './Pointer.js';
 import type { SaveListing } from '../ports.js';
 import type { SavesStep } from './screen-state.js';
 import { SavesStepLine } from './SavesStepLine.js';
-import { columnsOf, truncate } from '../wrap.js';
+import { columnsOf, firstFitting, truncate } from '../wrap.js';
 
 /** Props of `SavesScreen`. */
 export interface SavesScreenProps {
@@ -51,8 +51,7 @@ export function SavesScreen({ saves, cursor, pending, step, message, width, rows
           const selected = index === cursor;
           const date = ` ${save.savedAt}`;
           const slot = truncate(save.slot, Math.max(4, width - 2 - columnsOf(date)));
-          const where = [save.sceneTitle, save.chapter, save.clock].filter((s) => s !== '').join(' · ');
-          const detail = [where, save.note ?? ''].filter((s) => s !== '').join(' — ');
+          const detail = detailLine(save, width - 2);
           return (
             <Box key={save.slot} flexDirection="column">
               <Box>
@@ -74,16 +73,27 @@ export function SavesScreen({ saves, cursor, pending, step, message, width, rows
       </Box>
       {pending ? <Text dimColor>Working…</Text> : <SavesStepLine step={step} width={width} />}
       <MessageLine message={message} width={width} color={color} />
-      <HelpLine text={helpFor(step)} width={width} />
+      <HelpLine text={helpFor(step, width)} width={width} />
     </Box>
   );
 }
 
+/**
+ * The scene, chapter and in-game time of a save (and what is wrong with it):
+ * without the chapter when that does not fit, so that the time is not what
+ * is cut off.
+ */
+function detailLine(save: SaveListing, width: number): string {
+  const line = (parts: readonly string[]) =>
+    [parts.filter((s) => s !== '').join(' · '), save.note ?? ''].filter((s) => s !== '').join(' — ');
+  return firstFitting(width, line([save.sceneTitle, save.chapter, save.clock]), line([save.sceneTitle, save.clock]));
+}
+
 /** The keys for where the screen is. */
-function helpFor(step: SavesStep): string {
+function helpFor(step: SavesStep, width: number): string {
   switch (step.kind) {
     case 'list':
-      return '↑↓ move · Enter load · d delete · r rename · esc back';
+      return firstFitting(width, '↑↓ move · Enter load · d delete · r rename · esc back', 'Enter load · d delete · r rename · esc');
     case 'delete':
       return 'y delete · any other key keeps it';
     case 'rename':

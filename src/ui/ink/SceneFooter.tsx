@@ -1,7 +1,6 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { AnswerPrompt } from './AnswerPrompt.js';
 import { ChoiceList } from './ChoiceList.js';
-import { EndingView } from './EndingView.js';
 import type { Answer, Footer } from './game-layout.js';
 
 /** Props of `SceneFooter`. */
@@ -16,26 +15,18 @@ export interface SceneFooterProps {
   readonly color: boolean;
 }
 
-/** What follows the prose: a "more" prompt, the choices (under an ending that leads on), a typed answer, the ending or a dead end. */
+/** What follows the prose: a "more" prompt, the choices, a typed answer, or a dead end (an ending is part of the prose). */
 export function SceneFooter({ footer, cursor, answer, color }: SceneFooterProps) {
   switch (footer.kind) {
     case 'more':
       return <Text inverse>{` more (Enter) — page ${footer.page + 1} of ${footer.pages} `}</Text>;
     case 'choices':
-      return footer.ending === undefined ? (
-        <ChoiceList choices={footer.choices} labels={footer.labels} cursor={cursor} color={color} />
-      ) : (
-        <Box flexDirection="column">
-          <EndingView lines={footer.ending} color={color} />
-          <Box marginTop={1}>
-            <ChoiceList choices={footer.choices} labels={footer.labels} cursor={cursor} color={color} />
-          </Box>
-        </Box>
-      );
+      return <ChoiceList choices={footer.choices} labels={footer.labels} cursor={cursor} rows={footer.rows} color={color} />;
     case 'answer':
       return answer === undefined ? null : <AnswerPrompt answer={answer} prompt={footer.prompt} />;
     case 'ending':
-      return <EndingView lines={footer.lines} color={color} />;
+      // The ending's lines close the page above.
+      return null;
     case 'dead-end':
       return <Text>{footer.lines.join('\n')}</Text>;
     default: {

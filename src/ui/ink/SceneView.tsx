@@ -45,7 +45,8 @@ export function SceneView({ scene, title, lines, reveal, width, color }: SceneVi
 
 /**
  * One line of the body, in its tone's style: a notice bold, what the last
- * move said in italics set apart from the prose, the changes line dim.
+ * move said in italics set apart from the prose, the changes line dim, an
+ * ending's banner bold (red).
  */
 function BodyText({ line, color }: { readonly line: BodyLine; readonly color: boolean }) {
   switch (line.tone) {
@@ -63,6 +64,12 @@ function BodyText({ line, color }: { readonly line: BodyLine; readonly color: bo
       );
     case 'changes':
       return <Text dimColor>{line.text}</Text>;
+    case 'banner':
+      return (
+        <Text bold color={color ? 'red' : undefined}>
+          {line.text}
+        </Text>
+      );
     case 'prose':
       return <Text>{line.text === '' ? ' ' : line.text}</Text>;
     default: {

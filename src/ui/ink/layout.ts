@@ -11,7 +11,7 @@ import type { MoveOutcome } from '../changes.js';
 import { unavailableLabel } from '../labels.js';
 import { wrapText } from '../wrap.js';
 
-/** Below this many columns the status panel is hidden until `tab` asks for it. */
+/** Below this many columns the status panel is hidden until `tab` shows it in place of the story. */
 export const NARROW = 60;
 /** Prose is easiest to read at up to this many columns. */
 export const MAX_PROSE = 80;
@@ -48,11 +48,15 @@ export function statusShown(toggle: boolean | undefined, size: TerminalSize): bo
   return toggle ?? size.columns >= NARROW;
 }
 
-/** The widths of the game screen's columns. */
-export function columnsFor(size: TerminalSize, status: boolean): Columns {
+/**
+ * The widths of the game screen's columns: the status panel beside the
+ * scene (`status`), or the whole status in its place (`whole`: `tab` on a
+ * narrow terminal, or on a wide one whose panel could not show everything).
+ */
+export function columnsFor(size: TerminalSize, status: boolean, whole = false): Columns {
   const columns = Math.max(20, size.columns);
-  if (!status) return { main: Math.min(columns, MAX_PROSE), panel: 'none', panelWidth: 0 };
-  if (columns < NARROW) return { main: Math.min(columns, MAX_PROSE), panel: 'full', panelWidth: 0 };
+  if (whole) return { main: Math.min(columns, MAX_PROSE), panel: 'full', panelWidth: 0 };
+  if (!status || columns < NARROW) return { main: Math.min(columns, MAX_PROSE), panel: 'none', panelWidth: 0 };
   // The prose keeps its best width; the panel takes what a wide terminal has beside it.
   const main = Math.min(columns - PANEL_WIDTH - 1, MAX_PROSE - 2);
   return { main, panel: 'side', panelWidth: Math.min(PANEL_MAX_WIDTH, columns - main - 1) };
@@ -70,6 +74,37 @@ export function choiceLabels(choices: readonly ChoiceView[], width: number): str
 /** How many rows the choice list takes. */
 export function choiceRows(labels: readonly (readonly string[])[]): number {
   return labels.reduce((rows, label) => rows + Math.max(1, label.length), 0);
+}
+
+/** The choices shown of a list too tall for its rows: `from` to `to` (not included), and how many are above and below. */
+export interface ChoiceWindow {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The run of whole choices around `cursor` that fits in `rows` rows with a
+ * line saying how many more there are above and below it (`↑ 2 more`): a
+ * choice list taller than the terminal (many choices on a small one)
+ * scrolls with the highlight instead of pushing the scene off the screen.
+ * All of them when they fit, or `rows` is undefined.
+ */
+export function choiceWindow(labels: readonly (readonly string[])[], cursor: number, rows: number | undefined): ChoiceWindow {
+  const n = labels.length;
+  if (rows === undefined || choiceRows(labels) <= rows) return { from: 0, to: n };
+  const height = (i: number) => Math.max(1, labels[i]?.length ?? 1);
+  const at = Math.max(0, Math.min(cursor, n - 1));
+  let from = at;
+  let to = at + 1;
+  const used = (f: number, t: number) => {
+    let sum = (f > 0 ? 1 : 0) + (t < n ? 1 : 0);
+    for (let i = f; i < t; i++) sum += height(i);
+    return sum;
+  };
+  // Below the highlight first (what comes next), then above it.
+  while (to < n && used(from, to + 1) <= rows) to++;
+  while (from > 0 && used(from - 1, to) <= rows) from--;
+  return { from, to };
 }
 
 /** The rows left for the body and the footer once the fixed lines are drawn. */

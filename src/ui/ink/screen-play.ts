@@ -7,12 +7,12 @@ import { choicesOf, sceneOf, sceneView } from '../../engine/index.js';
 import type { ChoiceView, GameState } from '../../engine/index.js';
 import { moveOutcome } from '../changes.js';
 import { playChoice, rewind, type SavedGame } from '../../saves/game.js';
-import type { Answer } from './game-layout.js';
+import type { Answer, GameLayout } from './game-layout.js';
 import { isChar, numberKeyIndex, type KeyPress } from './keys.js';
 import { editField, emptyField } from './text-field.js';
 import { unavailableMessage } from '../labels.js';
-import { statusShown } from './layout.js';
-import { layoutOf, send, titleView, type Screen } from './screen-state.js';
+import { NARROW, statusShown } from './layout.js';
+import { keepReading, layoutOf, send, titleView, type Screen } from './screen-state.js';
 
 /** What entering a state tells the world outside: the transcript and the autosave need to know. */
 export type Announce = 'shown' | 'rewound' | 'none' | { readonly chose: string };
@@ -34,7 +34,7 @@ export function enterGame(
 ): Screen {
   const { answer: _answer, message: _message, reveal: _reveal, outcome: _outcome, ...rest } = screen;
   const { story } = screen;
-  const outcome = moveOutcome(story, before, game.state, screen.settings.showChanges);
+  const outcome = moveOutcome(story, before, game.state, screen.settings.showChanges, game.history.at(-1)?.choice);
   let next: Screen = {
     ...rest,
     game,
@@ -62,13 +62,9 @@ export function playKey(current: Screen, press: KeyPress): Screen {
   const game = screen.game;
   if (game === undefined) return screen;
   const layout = layoutOf(screen, game);
-  if (press.kind === 'tab') return { ...screen, statusToggle: !statusShown(screen.statusToggle, screen.size) };
-  if (layout.columns.panel === 'full') {
-    // The status fills a narrow terminal: a key other than these goes back to the story.
-    if (press.kind === 'escape') return openMenu(screen);
-    if (isChar(press, 'q')) return quit(screen);
-    return { ...screen, statusToggle: false };
-  }
+  // The panel beside the scene, or the status in its place, takes columns from the story: the line being read stays on screen.
+  if (press.kind === 'tab') return keepReading(screen, tabbed(screen, layout));
+  if (layout.columns.panel === 'full') return wholeStatusKey(screen, layout, press);
   if (screen.reveal !== undefined && press.kind !== 'escape') {
     const { reveal: _done, ...rest } = screen;
     return rest;
@@ -98,13 +94,41 @@ export function playKey(current: Screen, press: KeyPress): Screen {
   }
 }
 
+/**
+ * What `tab` shows next. On a narrow terminal it shows the whole status in
+ * place of the story, and back. On a wide one it hides and shows the panel
+ * beside the story, but a panel that cannot show everything ("+2 more") is
+ * shown whole in the story's place first.
+ */
+function tabbed(screen: Screen, layout: GameLayout): Screen {
+  const { statusPage: _closed, ...story } = screen;
+  const wide = screen.size.columns >= NARROW;
+  if (screen.statusPage !== undefined) return wide ? { ...story, statusToggle: false } : story;
+  if (!wide) return { ...screen, statusPage: 0 };
+  if (!statusShown(screen.statusToggle, screen.size)) return { ...screen, statusToggle: true };
+  return layout.status.fitsBeside ? { ...screen, statusToggle: false } : { ...screen, statusPage: 0 };
+}
+
+/** A key while the whole status is shown: its pages, the menu, quit; any other key goes back to the story. */
+function wholeStatusKey(screen: Screen, layout: GameLayout, press: KeyPress): Screen {
+  if (press.kind === 'escape') return openMenu(screen);
+  if (isChar(press, 'q')) return quit(screen);
+  const { page, pages } = layout.status;
+  const { statusPage: _closed, ...story } = screen;
+  if (press.kind === 'enter' || press.kind === 'down' || press.kind === 'pageDown' || isChar(press, ' ', 'j')) {
+    return page < pages - 1 ? { ...screen, statusPage: page + 1 } : keepReading(screen, story);
+  }
+  if (press.kind === 'up' || press.kind === 'pageUp' || isChar(press, 'b', 'k')) return { ...screen, statusPage: Math.max(0, page - 1) };
+  return keepReading(screen, story);
+}
+
 /** Keys that mean the same on every page: back a page, undo, the menu, quit. */
 function commonKey(screen: Screen, game: SavedGame, press: KeyPress, page: number): Screen {
   if (press.kind === 'escape') return openMenu(screen);
   if (press.kind === 'up' || press.kind === 'pageUp' || isChar(press, 'b', 'k')) return turnPage(screen, page - 1);
   if (isChar(press, 'u')) return undo(screen, game);
   if (isChar(press, 'q')) return quit(screen);
-  if (isChar(press, '?')) return { ...screen, view: { name: 'help' } };
+  if (isChar(press, '?')) return { ...screen, view: { name: 'help', page: 0 } };
   return screen;
 }
 

@@ -15,6 +15,7 @@ import type { MoveOutcome } from '../changes.js';
 import type { GameStart, PackSwitch, SaveListing, Settings, StoryChange } from '../ports.js';
 import type { TextField } from './text-field.js';
 import { firstTitleCursor } from './title.js';
+import { firstPlace, pageAt } from '../paging.js';
 
 export type { Answer, Mode } from './game-layout.js';
 
@@ -28,7 +29,7 @@ export type View =
   | { readonly name: 'waiting'; readonly what: string; readonly back: Back }
   | { readonly name: 'play' }
   /** What each number on the status panel means, and the keys (`?`); any key goes back to the game. */
-  | { readonly name: 'help' }
+  | { readonly name: 'help'; readonly page: number }
   | { readonly name: 'menu'; readonly cursor: number }
   /** Typing a slot name to save to; `pending` while the save is written. */
   | { readonly name: 'save'; readonly field: TextField; readonly pending: boolean }
@@ -97,6 +98,8 @@ export interface Screen {
   readonly storyProblem?: string;
   /** The player's `tab` choice; undefined follows the terminal's width. */
   readonly statusToggle?: boolean;
+  /** The page of the whole status, while `tab` shows it in place of the story. */
+  readonly statusPage?: number;
   readonly settings: Settings;
   /** NO_COLOR is set: colours stay off whatever the settings say. */
   readonly noColor: boolean;
@@ -152,6 +155,7 @@ export function layoutOf(screen: Screen, game: SavedGame): GameLayout {
     state: game.state,
     size: screen.size,
     statusToggle: screen.statusToggle,
+    statusPage: screen.statusPage,
     notices: screen.notices,
     outcome: screen.outcome,
     answer: screen.answer,
@@ -160,6 +164,19 @@ export function layoutOf(screen: Screen, game: SavedGame): GameLayout {
     storyProblem: screen.storyProblem,
     note: screen.view.name === 'play' ? screen.message : undefined,
   });
+}
+
+/**
+ * `next` (the same game laid out anew: another size, the status panel shown
+ * or hidden) on the page that holds the line the player was reading first
+ * in `before`, not on the same page number.
+ */
+export function keepReading(before: Screen, next: Screen): Screen {
+  const game = before.game;
+  if (game === undefined || next.game !== game) return next;
+  const was = layoutOf(before, game);
+  const reading = firstPlace(was.pages[was.page] ?? []);
+  return { ...next, page: pageAt(layoutOf(next, game).pages, reading) };
 }
 
 /** Returns to the title screen or the menu with a message. */

@@ -18,15 +18,17 @@
  */
 
 import type { Story } from '../../engine/index.js';
-import type { KeyPress } from './keys.js';
-import { NARROW, type TerminalSize } from './layout.js';
+import { isChar, type KeyPress } from './keys.js';
+import { MAX_PROSE, NARROW, type TerminalSize } from './layout.js';
+import { helpPages } from './help-pages.js';
 import { firstPlace, pageAt } from '../paging.js';
+import { statHelp } from '../stat-help.js';
 import type { GameStart, PackSwitch, SaveListing, Settings, StoryChange } from '../ports.js';
 import { reloadGame } from '../reload.js';
 import { enterGame, playKey, revealTick } from './screen-play.js';
 import { menuKey, saveKey, settingsKey, titleKey } from './screen-menus.js';
 import { savesChanged, savesKey, savesListed } from './screen-saves.js';
-import { backFrom, layoutOf, titleView, type Screen, type ScreenAction } from './screen-state.js';
+import { backFrom, keepReading, titleView, type Screen, type ScreenAction } from './screen-state.js';
 
 export type { Answer, Back, Mode, Request, Screen, ScreenAction, Sent, View } from './screen-state.js';
 export { layoutOf, screenMode, send } from './screen-state.js';
@@ -115,7 +117,7 @@ function reduceKey(screen: Screen, press: KeyPress): Screen {
     case 'play':
       return playKey(screen, press);
     case 'help':
-      return { ...screen, view: { name: 'play' } };
+      return helpKey(screen, view.page, press);
     case 'menu':
       return menuKey(screen, view, press);
     case 'save':
@@ -131,6 +133,19 @@ function reduceKey(screen: Screen, press: KeyPress): Screen {
   }
 }
 
+/** A key on the `?` screen: Enter and space page on, b back; any other key (and Enter on the last page) goes back to the story. */
+function helpKey(screen: Screen, page: number, press: KeyPress): Screen {
+  const game = screen.game;
+  const pages = game === undefined ? 1 : helpPages(statHelp(screen.story, game.state), Math.min(screen.size.columns, MAX_PROSE), screen.size.rows).length;
+  const at = Math.min(page, pages - 1);
+  if (press.kind === 'enter' || press.kind === 'down' || press.kind === 'pageDown' || isChar(press, ' ', 'j')) {
+    if (at < pages - 1) return { ...screen, view: { name: 'help', page: at + 1 } };
+  } else if (press.kind === 'up' || press.kind === 'pageUp' || isChar(press, 'b', 'k')) {
+    return { ...screen, view: { name: 'help', page: Math.max(0, at - 1) } };
+  }
+  return { ...screen, view: { name: 'play' } };
+}
+
 /**
  * The screen at a new size. The player's `tab` choice was made for a wide
  * or a narrow terminal, and does not carry over to the other: narrowed below
@@ -141,12 +156,7 @@ function reduceKey(screen: Screen, press: KeyPress): Screen {
 function resized(screen: Screen, size: TerminalSize): Screen {
   const crossed = screen.size.columns < NARROW !== size.columns < NARROW;
   const { statusToggle: _reset, ...kept } = screen;
-  const next: Screen = crossed ? { ...kept, size } : { ...screen, size };
-  const game = screen.game;
-  if (game === undefined) return next;
-  const before = layoutOf(screen, game);
-  const reading = firstPlace(before.pages[before.page] ?? []);
-  return { ...next, page: pageAt(layoutOf(next, game).pages, reading) };
+  return keepReading(screen, crossed ? { ...kept, size } : { ...screen, size });
 }
 
 function saved(screen: Screen, ok: boolean, message: string): Screen {

@@ -40,7 +40,13 @@ function perform(request: Request, ports: PlayPorts, dispatch: Dispatch<ScreenAc
       return;
     case 'load':
       ports.load(request.slot).then(
-        (r) => dispatch(typeof r === 'string' ? { type: 'failed', message: r } : { type: 'started', start: r }),
+        (r) =>
+          dispatch(
+            typeof r === 'string'
+              ? { type: 'failed', message: r }
+              : // Said first: a save loaded at the scene the player was at would otherwise look like nothing happened.
+                { type: 'started', start: { ...r, notices: [`Loaded "${request.slot}".`, ...r.notices] } },
+          ),
         fail,
       );
       return;

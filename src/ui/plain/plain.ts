@@ -109,7 +109,7 @@ export async function playPlain(story: Story, start: GameStart, ports: PlayPorts
 function show(session: Session, told: 'told' | 'quiet', before?: GameState): void {
   const { story, game, write, width } = session;
   const view = sceneView(story, game.state);
-  if (told === 'told') write(outcomeText(moveOutcome(story, before, game.state, session.settings.showChanges), width));
+  if (told === 'told') write(outcomeText(moveOutcome(story, before, game.state, session.settings.showChanges, game.history.at(-1)?.choice), width));
   if (view.chapter !== '' && view.chapter !== session.chapter) write(`[${view.chapter}]\n\n`);
   session.chapter = view.chapter;
   write(sceneText(view, width));
@@ -270,6 +270,12 @@ async function load(session: Session, slot: string): Promise<void> {
 
 /** Deletes a save once the player has said yes to it. */
 async function deleteSave(session: Session, slot: string): Promise<void> {
+  // Asking "delete it?" about a save that is not there, then "Kept" it, would tell the player it exists.
+  const saves = await session.ports.listSaves();
+  if (typeof saves !== 'string' && !saves.some((s) => s.slot === slot)) {
+    session.write(`There is no save "${slot}". Type 'saves' to list them.\n`);
+    return;
+  }
   const answer = await ask(session, `Delete the save "${slot}" and its backup? Type yes to delete it: `);
   if (answer === undefined || !/^\s*y(es)?\s*$/i.test(answer)) {
     session.write(`Kept "${slot}".\n`);
@@ -332,6 +338,8 @@ async function readAnswer(session: Session, input: NonNullable<ChoiceView['input
 
 /** Writes a prompt and reads one line (echoed when asked to); undefined at the end of input. */
 async function ask(session: Session, prompt: string): Promise<string | undefined> {
+  // Input that ended while an answer was being asked for (Ctrl+C at "Your given name:") gets no prompt it cannot answer.
+  if (session.lines.ended()) return undefined;
   session.write(prompt);
   const line = await session.lines.next();
   // End the prompt's line, so the shell's prompt does not follow it.
@@ -350,6 +358,8 @@ function cleanAnswer(line: string): string {
 /** Pulls one line at a time from a stream; `next()` is undefined at the end of input. */
 interface LineReader {
   next(): Promise<string | undefined>;
+  /** `next()` has said the input is over: every later call says so too. */
+  ended(): boolean;
   close(): void;
 }
 
@@ -361,11 +371,19 @@ function lineReader(input: Readable, interrupt: AbortSignal | undefined): LineRe
     if (interrupt?.aborted === true) resolve(undefined);
     interrupt?.addEventListener('abort', () => resolve(undefined), { once: true });
   });
+  let over = false;
   return {
     async next() {
-      if (interrupt?.aborted === true) return undefined;
+      if (over || interrupt?.aborted === true) return undefined;
       const result = await Promise.race([iterator.next(), interrupted]);
-      return result === undefined || result.done === true ? undefined : result.value;
+      if (result === undefined || result.done === true) {
+        over = true;
+        return undefined;
+      }
+      return result.value;
+    },
+    ended() {
+      return over;
     },
     close() {
       rl.close();
