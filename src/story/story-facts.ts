@@ -126,6 +126,8 @@ export interface StoryFacts {
   readonly bondsChanged: ReadonlySet<string>;
   /** String variables some effect or typed answer can change. */
   readonly varsChanged: ReadonlySet<string>;
+  /** Some effect exposes a character or sets a status: the player may become a halfbie (and heal, and gain strength). */
+  readonly infection: boolean;
   /** Flags, items and characters that some condition tests. */
   readonly tested: { readonly flags: ReadonlySet<string>; readonly items: ReadonlySet<string> };
   /** The fates some `fate` effect records, by character; under `turned`, those recorded for whoever turned. */
@@ -247,6 +249,7 @@ export function storyFacts(story: Story): StoryFacts {
     statsChanged,
     bondsChanged,
     varsChanged,
+    infection: infectionEffects,
     tested: { flags: testedFlags, items: testedItems },
     fates,
     exposed,

@@ -28,7 +28,7 @@ export function typoWarnings(story: Story, facts: StoryFacts, problems: Problem[
   const neverGiven = (item: string) =>
     `item '${item}' is never given and is not in start_items${didYouMean(item, [...knownItems].filter(obtainable))}`;
   const statNamed = new Map([...stats].map((s) => [normalName(s), s]));
-  const halfbieStrength = canChangeInfection(story);
+  const halfbieStrength = facts.infection;
   const reported = new Set<string>();
   const once = (key: string, problem: Problem) => {
     if (reported.has(key)) return;
@@ -91,21 +91,6 @@ export function typoWarnings(story: Story, facts: StoryFacts, problems: Problem[
 /** `Noise`, `no-ise` and `no_ise` are one name to a reader. */
 function normalName(name: string): string {
   return name.toLowerCase().replace(/[-_]/g, '');
-}
-
-/** Whether the player can ever become a halfbie (and so get the strength bonus). */
-function canChangeInfection(story: Story): boolean {
-  for (const scene of story.scenes.values()) {
-    const lists = [scene.onEnter, ...scene.choices.map((c) => c.effects)];
-    for (const list of lists) {
-      let found = false;
-      forEachEffect(list, (e) => {
-        if (e.kind === 'expose' || e.kind === 'setStatus') found = true;
-      });
-      if (found) return true;
-    }
-  }
-  return false;
 }
 
 /**

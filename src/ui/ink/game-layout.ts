@@ -177,13 +177,7 @@ function scrolled(footer: Footer, room: number | undefined): Footer {
  * (at least three), the last line cut with `…` only beyond that.
  */
 export function problemLines(message: string, width: number, rows: number | undefined): string[] {
-  const lines = wrapText(`! ${message}`, width, true);
-  const limit = Math.max(3, Math.floor((rows ?? 24) / 4));
-  if (lines.length <= limit) return lines;
-  const kept = lines.slice(0, limit);
-  const lastLine = kept[limit - 1]!;
-  kept[limit - 1] = `${[...lastLine].slice(0, Math.max(0, width - 1)).join('').trimEnd()}…`;
-  return kept;
+  return fitted(wrapText(`! ${message}`, width, true), Math.max(3, Math.floor((rows ?? 24) / 4)), width);
 }
 
 function lastFooter(input: LayoutInput, mode: Mode, scene: SceneView, choices: readonly ChoiceView[], width: number): Footer {
