@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRegularFile } from '../src/story/regular-file.js';
-import { SMALL_SCENES_YAML, SMALL_STORY_YAML, runHyosan, writeStory } from './helpers/run-cli.js';
+import { SMALL_SCENES_YAML, SMALL_STORY_YAML, nobodyCanRunCli, runHyosan, writeStory } from './helpers/run-cli.js';
 
 const LIMIT = { timeout: 15_000 };
 const SHADOW = 'root:$6$abcdefgh$secrethashsecrethash:20228:0:99999:7:::\ndaemon:*:20228:0:99999:7:::\n';
@@ -123,7 +123,10 @@ describe('links and special files in a story folder', () => {
 });
 
 describe('an unreadable subfolder', () => {
-  it('is named in a message while every other file still loads', () => {
+  // As root, the check runs as `nobody` (permissions do not stop root), who must be able to reach dist/cli.js.
+  const blocked = process.getuid?.() === 0 && !nobodyCanRunCli();
+  const why = blocked ? ' (skipped: this checkout is in a folder the user nobody cannot enter)' : '';
+  it.skipIf(blocked)(`is named in a message while every other file still loads${why}`, () => {
     const dir = writeStory({
       'story.yaml': SMALL_STORY_YAML,
       'scenes/hall.yaml': SMALL_SCENES_YAML,

@@ -33,6 +33,20 @@ export interface CliRunOptions {
 }
 
 /** Runs `hyosan ARGS` (never in a terminal: input and output are pipes). */
+/**
+ * Whether the user `nobody` (uid 65534) can run the built command line: not
+ * when the checkout sits under a folder only its owner may enter (a
+ * `mktemp -d` clone). Tests that drop to `nobody` when run as root skip then.
+ */
+export function nobodyCanRunCli(): boolean {
+  const probe = spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(cli)})`], {
+    uid: 65534,
+    gid: 65534,
+    stdio: 'ignore',
+  });
+  return probe.status === 0;
+}
+
 export function runHyosan(args: readonly string[], options: CliRunOptions = {}): CliRun {
   const spawnOptions: SpawnSyncOptions = {
     cwd: options.cwd ?? repoRoot,
