@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../src/engine/index.js';
 import { randomtestCommand } from '../src/cli/randomtest-command.js';
-import { balanceReport, type BalancePart } from '../src/tools/balance.js';
+import { balanceLines, balanceReport, type BalancePart } from '../src/tools/balance.js';
 import { BATCH_SIZE, mergeParts, playBatch, runRandomTest } from '../src/tools/randomtest.js';
 import { captureIo } from './helpers/capture-io.js';
 import { loadFixture } from './helpers/fixture-story.js';
@@ -69,7 +69,8 @@ describe('the balance report', () => {
     const json = JSON.parse(out.stdout) as { endings: unknown; stats: unknown };
     // The run's own endings count where games finished; the report counts every ending reached.
     expect(json.endings).toEqual({ end: 200 });
-    expect(json.stats).toEqual({ byEnding: { end: END, halfway: HALFWAY }, endings: { end: 200, halfway: 200 } });
+    // Neither ending id has a dot, so neither is in a group.
+    expect(json.stats).toEqual({ byEnding: { end: END, halfway: HALFWAY }, byGroup: {}, endings: { end: 200, halfway: 200 } });
   });
 
   it('prints a table per ending for people, the most reached first', async () => {
@@ -124,6 +125,32 @@ describe('the balance report', () => {
       },
     };
     expect(balanceReport(story, part).byEnding.end!.stats.noise).toEqual(spread(1, 1, 2, 2, 9, 0, 0));
+  });
+
+  it('takes the endings of a group (the id before its first dot) together, counting each game at each ending', () => {
+    const { balance } = runRandomTest(story, { runs: 200, seed: 1, stats: true });
+    // The fixture's two endings, renamed into a group `act` and a group of their own.
+    const grouped: BalancePart = { 'act.end': balance!.end!, 'act.halfway': balance!.halfway!, 'epilogue.end': balance!.end! };
+    const report = balanceReport(story, grouped);
+    expect(Object.keys(report.byGroup)).toEqual(['act', 'epilogue']);
+    const act = report.byGroup.act!;
+    expect(act.games).toBe(400);
+    // Health: 200 games at 10 halfway, then 100 at 5 and 100 at 10 at the end.
+    expect(act.stats.health).toEqual(spread(5, 5, 10, 10, 10, 0, 0.75));
+    expect(act.stats.noise).toEqual(spread(0, 0, 0, 10, 10, 0.5, 0.5));
+    expect(act.characters.namra).toEqual({ withPlayer: 0.75, turned: 0.25, gone: 0 });
+    // A group of one ending is that ending.
+    expect(report.byGroup.epilogue).toEqual(report.byEnding['epilogue.end']);
+  });
+
+  it('prints each group before the endings, for people', () => {
+    const { balance } = runRandomTest(story, { runs: 200, seed: 1, stats: true });
+    const report = balanceReport(story, { 'act.end': balance!.end!, 'act.halfway': balance!.halfway! });
+    const lines = balanceLines(story, report);
+    const group = lines.indexOf('  All 2 endings act.* together: 400 games');
+    expect(group).toBeGreaterThan(0);
+    expect(lines[group + 2]).toBe('    Health           5     5    10    10    10      0%     75%');
+    expect(group).toBeLessThan(lines.indexOf('  act.end: 200 games'));
   });
 
   const dist = 'dist/cli.js';

@@ -61,6 +61,14 @@ export interface EndingBalance {
 export interface BalanceReport {
   /** Every ending reached, by id. */
   readonly byEnding: Readonly<Record<string, EndingBalance>>;
+  /**
+   * The endings of each group taken together, by the group's name: the part
+   * of an ending id before its first dot (`s1` for `s1.end-dead`); endings
+   * without a dot are in no group. A game counts once for each ending of the
+   * group it reached (in a story whose endings that lead on cross groups, as
+   * Season 1's lead into Season 2, that is once per group).
+   */
+  readonly byGroup: Readonly<Record<string, EndingBalance>>;
   /** How many games reached each ending (endings that lead on included). */
   readonly endings: Readonly<Record<string, number>>;
 }
@@ -201,19 +209,41 @@ export function balanceReport(story: Story, part: BalancePart): BalanceReport {
   const ids = Object.keys(part).sort();
   const byEnding: Record<string, EndingBalance> = {};
   const endings: Record<string, number> = {};
+  const groups = new Map<string, BalancePart[]>();
   for (const id of ids) {
     const t = part[id]!;
-    const stats: Record<string, StatSpread> = {};
-    for (const m of measuresOf(story)) stats[m.key] = spread(t.stats[m.key] ?? [], t.games, m);
-    const characters: Record<string, CharacterPlaces> = {};
-    for (const who of Object.keys(story.characters)) {
-      const p = t.characters[who] ?? { withPlayer: 0, turned: 0, gone: 0 };
-      characters[who] = { withPlayer: share(p.withPlayer, t.games), turned: share(p.turned, t.games), gone: share(p.gone, t.games) };
-    }
-    byEnding[id] = { games: t.games, stats, characters };
+    byEnding[id] = endingBalance(story, t);
     endings[id] = t.games;
+    const group = groupOf(id);
+    if (group === undefined) continue;
+    const members = groups.get(group);
+    if (members === undefined) groups.set(group, [{ [id]: t }]);
+    else members.push({ [id]: t });
   }
-  return { byEnding, endings };
+  const byGroup: Record<string, EndingBalance> = {};
+  for (const [group, members] of groups) {
+    // Each member under one key, so that merging adds their counts.
+    const whole = mergeBalance(members.map((m) => ({ [group]: Object.values(m)[0]! })))!;
+    byGroup[group] = endingBalance(story, whole[group]!);
+  }
+  return { byEnding, byGroup, endings };
+}
+
+/** The group of an ending id: the part before its first dot, if it has one. */
+export function groupOf(id: string): string | undefined {
+  const dot = id.indexOf('.');
+  return dot > 0 ? id.slice(0, dot) : undefined;
+}
+
+function endingBalance(story: Story, t: EndingTally): EndingBalance {
+  const stats: Record<string, StatSpread> = {};
+  for (const m of measuresOf(story)) stats[m.key] = spread(t.stats[m.key] ?? [], t.games, m);
+  const characters: Record<string, CharacterPlaces> = {};
+  for (const who of Object.keys(story.characters)) {
+    const p = t.characters[who] ?? { withPlayer: 0, turned: 0, gone: 0 };
+    characters[who] = { withPlayer: share(p.withPlayer, t.games), turned: share(p.turned, t.games), gone: share(p.gone, t.games) };
+  }
+  return { games: t.games, stats, characters };
 }
 
 /** A stat's spread over `games` games from its counts. Percentiles are nearest-rank: each is a value some game had. */
@@ -258,9 +288,8 @@ export function balanceLines(story: Story, report: BalanceReport): string[] {
     `    ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();
   const statWidths = [labelWidth, 4, 4, 4, 4, 4, 6, 6];
   const characterWidths = [labelWidth, 8, 6, 4];
-  for (const [id, e] of ordered) {
-    const title = story.scenes.get(id)?.ending?.title;
-    out.push('', `  ${id}${title === undefined ? '' : ` (${title})`}: ${plural(e.games, 'game')}`);
+  const table = (heading: string, e: EndingBalance) => {
+    out.push('', heading);
     out.push(row(['stat', 'min', 'p10', 'med', 'p90', 'max', 'at min', 'at max'], statWidths));
     for (const m of measures) {
       const s = e.stats[m.key];
@@ -268,11 +297,20 @@ export function balanceLines(story: Story, report: BalanceReport): string[] {
       out.push(row([m.label, ...[s.min, s.p10, s.median, s.p90, s.max].map(String), percent(s.atMin), percent(s.atMax)], statWidths));
     }
     const people = Object.entries(e.characters).filter(([, p]) => p.withPlayer + p.turned + p.gone > 0);
-    if (people.length === 0) continue;
+    if (people.length === 0) return;
     out.push(row(['character', 'with you', 'turned', 'gone'], characterWidths));
     for (const [who, p] of people) {
       out.push(row([story.characters[who]?.name ?? who, percent(p.withPlayer), percent(p.turned), percent(p.gone)], characterWidths));
     }
+  };
+  // The groups first: "all of Season 1's endings" is what a balance target speaks of.
+  for (const [group, e] of Object.entries(report.byGroup).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const count = Object.keys(report.byEnding).filter((id) => groupOf(id) === group).length;
+    table(`  All ${plural(count, 'ending')} ${group}.* together: ${plural(e.games, 'game')}`, e);
+  }
+  for (const [id, e] of ordered) {
+    const title = story.scenes.get(id)?.ending?.title;
+    table(`  ${id}${title === undefined ? '' : ` (${title})`}: ${plural(e.games, 'game')}`, e);
   }
   return out;
 }

@@ -1,0 +1,91 @@
+/**
+ * The shipped story holds issue 14's balance targets, measured as the issue
+ * measures them: by the balance report of random games at the default seed.
+ * A story change that lets a stat sit at its bound, fixes a companion's
+ * fate, or starves an ending shows up here with the figure that moved; the
+ * figures and what they mean are in story/README.md, "Balance".
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Effect, Story } from '../src/engine/index.js';
+import { loadStoryDir } from '../src/story/load.js';
+import { forEachEffect, textConditions } from '../src/story/story-facts.js';
+import { balanceReport, type BalanceReport } from '../src/tools/balance.js';
+import { runRandomTest } from '../src/tools/randomtest.js';
+
+let story: Story;
+let stats: BalanceReport;
+let wide: BalanceReport;
+
+beforeAll(async () => {
+  const loaded = await loadStoryDir('story');
+  story = loaded.story!;
+  // `hyosan randomtest story -n 3000 --stats` and `-n 5000`, default seed.
+  stats = balanceReport(story, runRandomTest(story, { runs: 3000, seed: 1, stats: true }).balance!);
+  wide = balanceReport(story, runRandomTest(story, { runs: 5000, seed: 1, stats: true }).balance!);
+}, 120_000);
+
+/** The share (0–1) of the games reaching Season 1's endings at a stat's bound, leaving out `except`'s games. */
+function shareAt(stat: string, bound: 'atMin' | 'atMax', except?: string): number {
+  const group = stats.byGroup.s1!;
+  let games = group.stats[stat]![bound] * group.games;
+  const left = except === undefined ? undefined : stats.byEnding[except];
+  if (left !== undefined) games -= left.stats[stat]![bound] * left.games;
+  return games / group.games;
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+describe("the shipped story's balance (issue 14)", () => {
+  it('keeps every visible stat off its bounds in at least 75% of the games reaching Season 1’s endings', () => {
+    // Health at its minimum at the ending on_death leads to is what that ending is.
+    const death = story.hooks.on_death;
+    expect(death).toBeDefined();
+    const over: string[] = [];
+    for (const id of Object.keys(story.stats)) {
+      const atMax = shareAt(id, 'atMax');
+      const atMin = shareAt(id, 'atMin', id === 'health' ? death : undefined);
+      if (atMax > 0.25) over.push(`${id} at its maximum in ${percent(atMax)}`);
+      if (atMin > 0.25) over.push(`${id} at its minimum in ${percent(atMin)}`);
+    }
+    expect(over).toEqual([]);
+  });
+
+  it('makes each main Season 1 companion’s place at the end depend on choices (with you in 10–90%)', () => {
+    const group = stats.byGroup.s1!;
+    for (const who of ['onjo', 'cheongsan', 'suhyeok', 'namra', 'woojin']) {
+      const withPlayer = group.characters[who]!.withPlayer;
+      expect(withPlayer, `${who} with the player in ${percent(withPlayer)}`).toBeGreaterThanOrEqual(0.1);
+      expect(withPlayer, `${who} with the player in ${percent(withPlayer)}`).toBeLessThanOrEqual(0.9);
+    }
+  });
+
+  it('lets every ending be reached by at least 0.3% of 5,000 random games', () => {
+    const endings = [...story.scenes.values()].filter((s) => s.ending !== undefined).map((s) => s.id);
+    const rare = endings
+      .map((id) => [id, wide.endings[id] ?? 0] as const)
+      .filter(([, games]) => games < 0.003 * 5000)
+      .map(([id, games]) => `${id}: ${games} of 5,000`);
+    expect(rare).toEqual([]);
+  });
+
+  it('has at least three conditions per season on the clock (day, hour, time): its deadlines', () => {
+    const clock = /\b(day|hour|time)\b/;
+    for (const season of ['s1.', 's2.']) {
+      let count = 0;
+      for (const scene of story.scenes.values()) {
+        if (!scene.id.startsWith(season)) continue;
+        const sources = textConditions(scene).map((c) => c.src);
+        const lists: (readonly Effect[])[] = [scene.onEnter];
+        for (const choice of scene.choices) {
+          if (choice.if !== undefined) sources.push(choice.if.src);
+          if (choice.requires !== undefined) sources.push(choice.requires.src);
+          lists.push(choice.effects);
+        }
+        for (const list of lists) forEachEffect(list, (e) => void (e.kind === 'if' && sources.push(e.cond.src)));
+        // Quoted text is not a name the condition reads.
+        count += sources.filter((src) => clock.test(src.replace(/"[^"]*"|'[^']*'/g, ''))).length;
+      }
+      expect(count, season).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
