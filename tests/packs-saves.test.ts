@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../src/engine/types.js';
-import { decodeSave, encodeSave, newGame, playChoice, SaveError, type LoadedGame } from '../src/saves/index.js';
+import { SAVE_FORMAT_VERSION, decodeSave, encodeSave, newGame, playChoice, SaveError, type LoadedGame } from '../src/saves/index.js';
 import type { SaveDocument } from '../src/saves/format.js';
 import { v6ToV7 } from '../src/saves/migrate.js';
 import { autosaveFamily, autosaveSlot, isAutosaveOfStory } from '../src/saves/slots.js';
@@ -30,7 +30,7 @@ function loaded(result: LoadedGame | SaveError): LoadedGame {
 describe('a save of a game with packs', () => {
   it('records each pack’s id, version and title; a game without packs records none', () => {
     const doc = JSON.parse(encodeSave(withCellar, newGame(withCellar, 1), NOW)) as SaveDocument;
-    expect(doc.version).toBe(7);
+    expect(doc.version).toBe(SAVE_FORMAT_VERSION);
     expect(doc.packs).toEqual([{ id: 'cellar', version: '1.0.0', title: 'The Cellar' }]);
     const plain = JSON.parse(encodeSave(story, newGame(story, 1), NOW)) as SaveDocument;
     expect('packs' in plain).toBe(false);
@@ -63,7 +63,7 @@ describe('a save of a game with packs', () => {
   it('of save format 6 moves to 7 with no packs', () => {
     const doc = JSON.parse(encodeSave(story, newGame(story, 1), NOW)) as SaveDocument;
     const v6 = { ...doc, version: 6 as const };
-    expect(v6ToV7(v6)).toEqual(doc);
+    expect(v6ToV7(v6)).toEqual({ ...doc, version: 7 });
     expect(loaded(decodeSave(JSON.stringify(v6), withCellar, 'old.json')).notices).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { changeHunger, cure, expose, powersOf, setStatus } from './infection.js'
 import { own } from './records.js';
 import { draw } from './rng.js';
 import { takeForcedRoll } from './rolls.js';
+import { meetCheck } from './skills.js';
 import { setStat } from './stats.js';
 import { plain, withAdded, withRemoved } from './sorted.js';
 import { renderTemplate } from './text.js';
@@ -113,6 +114,7 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
           ? story.infection.strengthBonus
           : 0;
       const forced = takeForcedRoll(draft);
+      meetCheck(draft, effect.stat);
       const success =
         forced === undefined ? (own(draft.stats, effect.stat) ?? 0) + bonus + die >= effect.difficulty : forced === 'pass';
       applyEffects(story, draft, success ? effect.then : effect.else, outcome);

@@ -35,6 +35,7 @@ export {
 export { renderTemplate } from './text.js';
 export { setUp, minutesSinceStart, type Setup, type StatusSetup } from './setup.js';
 export { forceRolls, rollNamed } from './rolls.js';
+export { type TestedStat } from './skills.js';
 export { alwaysRedirects } from './effects.js';
 export { BOND_MAX, BOND_MIN, bondOf } from './bonds.js';
 export {

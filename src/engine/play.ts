@@ -14,6 +14,7 @@ import { own } from './records.js';
 import { hashUnit, seedOf } from './rng.js';
 import { queueRolls } from './rolls.js';
 import { applySetup, type Setup } from './setup.js';
+import { testedStat, type TestedStat } from './skills.js';
 import { plain, sortedHas, withAdded } from './sorted.js';
 import { setStat } from './stats.js';
 import { renderParagraphs, renderTemplate } from './text.js';
@@ -34,6 +35,8 @@ export interface ChoiceView {
   readonly text: string;
   readonly enabled: boolean;
   readonly hint?: string;
+  /** The stat the choice's check tests, once the player has met a check on it (see skills.ts). */
+  readonly check?: TestedStat;
   readonly input?: { readonly var: string; readonly prompt: string; readonly maxLength: number };
 }
 
@@ -145,11 +148,13 @@ export function choicesOf(story: Story, state: GameState): readonly ChoiceView[]
   for (const choice of sceneOf(story, state).choices) {
     const a = availability(choice, state);
     if (a === 'hidden') continue;
+    const check = testedStat(story, state, choice.effects);
     views.push({
       id: choice.id,
       text: renderTemplate(story, state, choice.text),
       enabled: a === 'enabled',
       ...(a === 'disabled' && choice.hint !== undefined ? { hint: choice.hint } : {}),
+      ...(check !== undefined ? { check } : {}),
       ...(choice.input !== undefined ? { input: choice.input } : {}),
     });
   }

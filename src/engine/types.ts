@@ -466,6 +466,12 @@ export interface GameState {
   readonly taken?: readonly string[];
   /** Where each `call` in progress comes back to with `@back` (`resume`: into the calling scene as it was), innermost last. */
   readonly calls?: readonly { readonly to: string; readonly resume: boolean }[];
+  /**
+   * The stats a `check` has been rolled on for the player, forced rolls
+   * included, sorted; absent before the first. The screen names the stat a
+   * choice tests once the player has met a check on it (see skills.ts).
+   */
+  readonly checked?: readonly string[];
   /** Outcomes the next `chance`/`check` rolls take, in order (see rolls.ts); absent when none wait. */
   readonly forced?: readonly Roll[];
   /** Each bonded character's bond with the player (0–10); absent when the story declares no bonds. */

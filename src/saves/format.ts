@@ -185,21 +185,30 @@ const snapshotV5Schema = describe(
   }),
   SNAPSHOT_ABOUT,
 );
-/** Version 6: bonds, and the minutes toward the next drift and at_min steps. */
+const snapshotV6Fields = {
+  ...snapshotFields,
+  characters: z.record(z.string(), characterSchema),
+  said: z.array(z.string()),
+  forced: z.optional(rollsSchema()),
+  bonds: describe(z.optional(z.record(z.string(), z.number())), "Each bonded character's bond with the player (0–10)."),
+  drift: describe(
+    z.optional(z.record(z.string(), z.number().check(z.minimum(0)))),
+    "Minutes lived toward each drifting stat's next step.",
+  ),
+  atMin: describe(
+    z.optional(z.record(z.string(), z.number().check(z.minimum(0)))),
+    "Minutes lived at its minimum toward each at_min stat's next cost.",
+  ),
+};
+/** Versions 6 and 7: bonds, and the minutes toward the next drift and at_min steps. */
+const snapshotV6Schema = describe(z.looseObject(snapshotV6Fields), SNAPSHOT_ABOUT);
+/** Version 8: the stats the player has met a check on. */
 const snapshotSchema = describe(
   z.looseObject({
-    ...snapshotFields,
-    characters: z.record(z.string(), characterSchema),
-    said: z.array(z.string()),
-    forced: z.optional(rollsSchema()),
-    bonds: describe(z.optional(z.record(z.string(), z.number())), "Each bonded character's bond with the player (0–10)."),
-    drift: describe(
-      z.optional(z.record(z.string(), z.number().check(z.minimum(0)))),
-      "Minutes lived toward each drifting stat's next step.",
-    ),
-    atMin: describe(
-      z.optional(z.record(z.string(), z.number().check(z.minimum(0)))),
-      "Minutes lived at its minimum toward each at_min stat's next cost.",
+    ...snapshotV6Fields,
+    checked: describe(
+      z.optional(z.array(z.string()).check(z.maxLength(SETUP_LIST_MAX))),
+      'The stats a check has been rolled on for the player, sorted (absent before the first).',
     ),
   }),
   SNAPSHOT_ABOUT,
@@ -304,25 +313,34 @@ const packsSchema = describe(
 /** Version 6: no packs. */
 export const saveV6Schema = z.strictObject({
   ...common,
-  state: snapshotSchema,
+  state: snapshotV6Schema,
   version: z.literal(6),
   ...setupAndHistory,
 });
 
-/** Version 7, the current format. */
-export const saveV7Schema = describe(
+/** Version 7: no stats met by a check in the snapshot. */
+export const saveV7Schema = z.strictObject({
+  ...common,
+  packs: z.optional(packsSchema),
+  state: snapshotV6Schema,
+  version: z.literal(7),
+  ...setupAndHistory,
+});
+
+/** Version 8, the current format. */
+export const saveV8Schema = describe(
   z.strictObject({
     ...common,
     packs: z.optional(packsSchema),
     state: snapshotSchema,
-    version: describe(z.literal(7), 'The save-format version.'),
+    version: describe(z.literal(8), 'The save-format version.'),
     ...setupAndHistory,
   }),
   'A saved game of hyosan.',
 );
 
 /** The schema of the version `encodeSave` writes. */
-export const saveDocumentSchema = saveV7Schema;
+export const saveDocumentSchema = saveV8Schema;
 
 // Fails to compile when SAVE_FORMAT_VERSION is bumped without a schema for it.
 const _writesCurrent: z.infer<typeof saveDocumentSchema>['version'] = SAVE_FORMAT_VERSION;
@@ -336,6 +354,7 @@ export const SCHEMAS_BY_VERSION = {
   5: saveV5Schema,
   6: saveV6Schema,
   7: saveV7Schema,
+  8: saveV8Schema,
 } as const;
 
 /** A version-1 save. */
@@ -352,10 +371,12 @@ export type SaveV5 = z.infer<typeof saveV5Schema>;
 export type SaveV6 = z.infer<typeof saveV6Schema>;
 /** A version-7 save. */
 export type SaveV7 = z.infer<typeof saveV7Schema>;
+/** A version-8 save. */
+export type SaveV8 = z.infer<typeof saveV8Schema>;
 /** A save of any version this hyosan can load. */
-export type AnySave = SaveV1 | SaveV2 | SaveV3 | SaveV4 | SaveV5 | SaveV6 | SaveV7;
+export type AnySave = SaveV1 | SaveV2 | SaveV3 | SaveV4 | SaveV5 | SaveV6 | SaveV7 | SaveV8;
 /** A save in the current format. */
-export type SaveDocument = SaveV7;
+export type SaveDocument = SaveV8;
 /** A pack a save was played with. */
 export type SavedPack = NonNullable<SaveDocument['packs']>[number];
 /** The story a save belongs to. */

@@ -5,7 +5,7 @@
  */
 import { start, step } from '../engine/index.js';
 import type { GameState, Move, Story } from '../engine/index.js';
-import type { AnySave, SaveDocument, SaveV1, SaveV2, SaveV3, SaveV4, SaveV5, SaveV6, SaveV7 } from './format.js';
+import type { AnySave, SaveDocument, SaveV1, SaveV2, SaveV3, SaveV4, SaveV5, SaveV6, SaveV7, SaveV8 } from './format.js';
 
 /**
  * Version 1 → 2: recovers the scene each choice was made in by replaying the
@@ -74,6 +74,14 @@ export function v6ToV7(doc: SaveV6): SaveV7 {
   return { ...doc, version: 7 };
 }
 
+/**
+ * Version 7 → 8: nothing to add. A save without `checked` has met no
+ * check; the replay that rebuilds the game finds the checks it rolled.
+ */
+export function v7ToV8(doc: SaveV7): SaveV8 {
+  return { ...doc, version: 8 };
+}
+
 /** Brings a validated save of any loadable version to the current format. */
 export function migrateToCurrent(doc: AnySave, story: Story): SaveDocument {
   switch (doc.version) {
@@ -90,6 +98,8 @@ export function migrateToCurrent(doc: AnySave, story: Story): SaveDocument {
     case 6:
       return migrateToCurrent(v6ToV7(doc), story);
     case 7:
+      return migrateToCurrent(v7ToV8(doc), story);
+    case 8:
       return doc;
     default: {
       const _never: never = doc;

@@ -33,9 +33,11 @@ export const SAVE_FORMAT = 'hyosan-save';
 //   7  A game played with story packs records them: `packs`, each pack's id,
 //      version and title (absent when none), so loading it without one can
 //      say which pack is missing.
+//   8  The snapshot may keep `checked`: the stats a check has been rolled on
+//      for the player, sorted, so a choice can name the stat its check tests.
 
 /** The version `encodeSave` writes. */
-export const SAVE_FORMAT_VERSION = 7;
+export const SAVE_FORMAT_VERSION = 8;
 /** The oldest version `decodeSave` still migrates forward. */
 export const MIN_LOADABLE_VERSION = 1;
 

@@ -3,11 +3,27 @@
  * never drift apart. Pure: plain mode imports this without loading Ink.
  */
 
-import type { ChoiceView, Ending, Fate, Symptom, VisibleCondition } from '../engine/index.js';
+import type { ChoiceView, Ending, Fate, Symptom, TestedStat, VisibleCondition } from '../engine/index.js';
 
-/** A disabled choice's label: marked in words, not only dimmed (NO_COLOR, screen readers), with its hint. */
-export function unavailableLabel(choice: ChoiceView): string {
-  return `(unavailable) ${choice.text}${choice.hint === undefined ? '' : ` — ${choice.hint}`}`;
+/**
+ * A choice as listed: its text, then the stat its check tests once the
+ * player has met a check on it (`Knock on the door (Speed check)`), unless
+ * the text already names the stat in brackets (`Run for it (speed)`).
+ * A disabled choice is marked in words, not only dimmed (NO_COLOR, screen
+ * readers), with its hint.
+ */
+export function choiceLabel(choice: ChoiceView): string {
+  const check = choice.check;
+  const text = check === undefined || namesStat(choice.text, check) ? choice.text : `${choice.text} (${check.label} check)`;
+  return choice.enabled ? text : `(unavailable) ${text}${choice.hint === undefined ? '' : ` — ${choice.hint}`}`;
+}
+
+/** Whether a bracketed part of `text` names the stat, by its label or its id, as a whole word, in any case. */
+function namesStat(text: string, check: TestedStat): boolean {
+  const names = [check.label, check.stat].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const word = new RegExp(`(?:^|[^\\p{L}\\p{N}_])(?:${names.join('|')})(?:$|[^\\p{L}\\p{N}_])`, 'iu');
+  for (const bracket of text.matchAll(/\(([^()]*)\)/g)) if (word.test(bracket[1]!)) return true;
+  return false;
 }
 
 /** Why a disabled choice cannot be picked, said when the player tries: `You can't choose that: Your arm hurts.` */

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ChoiceView } from '../../engine/index.js';
+import { choiceLabel } from '../labels.js';
 import { Pointer } from './Pointer.js';
 import { choiceWindow } from './layout.js';
 
@@ -31,7 +32,7 @@ export function ChoiceList({ choices, labels, cursor, rows, color }: ChoiceListP
         const index = from + shown;
         const selected = index === cursor;
         const number = `${index + 1}. `;
-        const label = (labels[index] ?? [choice.text]).join('\n');
+        const label = (labels[index] ?? [choiceLabel(choice)]).join('\n');
         return (
           <Box key={choice.id}>
             <Pointer selected={selected} color={color} />

@@ -8,7 +8,7 @@
 
 import type { ChoiceView } from '../../engine/index.js';
 import type { MoveOutcome } from '../changes.js';
-import { unavailableLabel } from '../labels.js';
+import { choiceLabel } from '../labels.js';
 import { wrapText } from '../wrap.js';
 
 /** Below this many columns the status panel is hidden until `tab` shows it in place of the story. */
@@ -67,7 +67,7 @@ export function choiceLabels(choices: readonly ChoiceView[], width: number): str
   return choices.map((choice, index) => {
     // The pointer and its space take two columns, the number the next few.
     const labelWidth = Math.max(8, width - 2 - `${index + 1}. `.length);
-    return wrapText(choice.enabled ? choice.text : unavailableLabel(choice), labelWidth, true);
+    return wrapText(choiceLabel(choice), labelWidth, true);
   });
 }
 

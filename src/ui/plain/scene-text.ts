@@ -5,7 +5,7 @@
 
 import type { ChoiceView, GameState, SceneView, Story } from '../../engine/index.js';
 import type { MoveOutcome } from '../changes.js';
-import { endingBanner, unavailableLabel } from '../labels.js';
+import { endingBanner, choiceLabel } from '../labels.js';
 import { runSummary, runSummaryLines } from '../run-summary.js';
 import { statHelp } from '../stat-help.js';
 import { statusReport, statusText } from '../status.js';
@@ -40,7 +40,7 @@ export function choiceText(choices: readonly ChoiceView[], width: number): strin
   let out = '';
   choices.forEach((choice, index) => {
     const prefix = `${index + 1}. `;
-    const label = choice.enabled ? choice.text : unavailableLabel(choice);
+    const label = choiceLabel(choice);
     out += `${prefix}${wrapHanging(label, width, prefix.length).join('\n')}\n`;
   });
   return out;
