@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { start, step } from '../src/engine/index.js';
 import type { GameState, Story } from '../src/engine/index.js';
 import { loadStoryDir } from '../src/story/load.js';
-import { changesLine, moveOutcome } from '../src/ui/changes.js';
+import { newGame, playChoice, rewind } from '../src/saves/game.js';
+import { changesLine, moveOutcome, shownOutcome } from '../src/ui/changes.js';
 import { lasted, runSummary, runSummaryLines } from '../src/ui/run-summary.js';
 import { statusReport } from '../src/ui/status.js';
 import { buildStory } from './helpers/build-story.js';
@@ -118,6 +119,77 @@ describe('the changes line', () => {
     expect(moveOutcome(story, before, after, true)).toEqual({ said: ['The bell dies, mid-ring.', 'The rope sways.'], changes: '+ Bell rope ×2' });
     expect(moveOutcome(story, before, after, false)).toEqual({ said: ['The bell dies, mid-ring.', 'The rope sways.'] });
     expect(moveOutcome(story, undefined, after, true)).toEqual({ said: ['The bell dies, mid-ring.', 'The rope sways.'] });
+  });
+});
+
+describe("a halfbie's hunger on the changes line", () => {
+  const halfbie = { status: [{ who: 'player', status: 'semi-infected' }] } as const;
+
+  it('says how much hunger rose or fell, in whole numbers as the status panel shows it', () => {
+    const before = start(story, 1, halfbie);
+    // Three hours waited, at 3 an hour.
+    expect(changesLine(story, before, step(story, before, 'wait'))).toBe('Hunger +9');
+    const player = before.characters.player!;
+    const fed = later(before, { characters: { ...before.characters, player: { ...player, hunger: 60 } } });
+    expect(changesLine(story, fed, before)).toBe('Hunger −40');
+    // 20.4 and 20.6 show as 20 and 21; 20.2 and 20.4 both as 20.
+    const at = (hunger: number) => later(before, { characters: { ...before.characters, player: { ...player, hunger } } });
+    expect(changesLine(story, at(20.4), at(20.6))).toBe('Hunger +1');
+    expect(changesLine(story, at(20.2), at(20.4))).toBeUndefined();
+  });
+
+  it('comes after the visible stats, and is left out with the rest of the line when the setting is off', () => {
+    const before = start(story, 1, halfbie);
+    const player = before.characters.player!;
+    const after = later(before, { stats: { ...before.stats, health: 7 }, items: { bell_rope: 1 }, characters: { ...before.characters, player: { ...player, hunger: 32 } } });
+    expect(changesLine(story, before, after)).toBe('Health −3 · Hunger +12 · + Bell rope');
+    const waited = step(story, before, 'wait');
+    expect(moveOutcome(story, before, waited, true).changes).toBe('Hunger +9');
+    expect(moveOutcome(story, before, waited, false).changes).toBeUndefined();
+  });
+
+  it('is never said for a player who is not a halfbie: the panel shows no hunger then', () => {
+    const before = start(story, 1);
+    const player = before.characters.player!;
+    const hungrier = later(before, { characters: { ...before.characters, player: { ...player, hunger: 30 } } });
+    expect(changesLine(story, before, hungrier)).toBeUndefined();
+    expect(changesLine(story, before, step(story, before, 'wait'))).toBeUndefined();
+  });
+
+  it('is not said as the player becomes a halfbie: the hunger appears in the panel, it did not change', () => {
+    const before = start(story, 1);
+    const player = before.characters.player!;
+    const changed = later(before, { characters: { ...before.characters, player: { ...player, status: 'semi-infected', hunger: 20 } } });
+    expect(changesLine(story, before, changed) ?? '').not.toContain('Hunger');
+  });
+});
+
+describe('what a scene told, shown again (undo, load, --continue)', () => {
+  it('is what it told when first shown: the say lines and the changes line of the choice that led there', () => {
+    const first = newGame(story, 1);
+    const belfry = playChoice(story, first, 'bell');
+    const told = moveOutcome(story, first.state, belfry.state, true, 'bell');
+    expect(told.changes).toBe('+ Bell rope ×2');
+    // Loaded or continued: the game alone, as a save gives it back.
+    expect(shownOutcome(story, belfry, true)).toEqual(told);
+    // Undone back to it from the next scene.
+    const back = rewind(story, playChoice(story, belfry, 'down'), 1);
+    expect(shownOutcome(story, back, true)).toEqual(told);
+    // Round-tripped through JSON as a save file is.
+    expect(shownOutcome(story, JSON.parse(JSON.stringify(belfry)), true)).toEqual(told);
+  });
+
+  it('has no changes line at the start of a game, nor when the setting is off', () => {
+    const first = newGame(story, 1);
+    expect(shownOutcome(story, first, true)).toEqual({ said: ['Ji-woo counts the steps.'] });
+    expect(shownOutcome(story, playChoice(story, first, 'bell'), false)).toEqual({ said: ['The bell dies, mid-ring.', 'The rope sways.'] });
+  });
+
+  it('uses the state the choice was made in when the caller has it, without replaying', () => {
+    const first = newGame(story, 1);
+    const belfry = playChoice(story, first, 'bell');
+    const fake = later(first.state, { items: { bell_rope: 1 } });
+    expect(shownOutcome(story, belfry, true, fake).changes).toBe('+ Bell rope');
   });
 });
 

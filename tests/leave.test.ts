@@ -39,7 +39,8 @@ async function leave(args: readonly string[], ready: string, keys: string): Prom
   }
 }
 
-const SAVED = `Saved — hyosan --story ${gym} --continue to resume`;
+// The game is run as `node dist/cli.js` from the repository's root.
+const SAVED = `Saved — node dist/cli.js --story ${gym} --continue to resume`;
 
 describe('leaving the Ink screen', () => {
   it.each([

@@ -101,7 +101,7 @@ describe('a game played with --pack', () => {
     expect(first.stdout).toContain('Under the stair there is a low door you have never seen open.');
     expect(first.stdout).toContain('3. Try the low door');
     expect(first.stdout).toContain('The Cellar Steps');
-    expect(first.stdout).toContain(`Saved — hyosan --story ${BASE} --pack ${CELLAR} --continue to resume`);
+    expect(first.stdout).toContain(`Saved — node dist/cli.js --story ${BASE} --pack ${CELLAR} --continue to resume`);
     const [slot] = readdirSync(first.saveDir).filter((f) => f.startsWith('autosave-') && !f.endsWith('.bak.json'));
     expect(slot).toMatch(/^autosave-school-[0-9a-f]{8}-p[0-9a-f]{8}\.json$/);
     const save = JSON.parse(readFileSync(join(first.saveDir, slot!), 'utf8')) as { packs?: unknown };

@@ -22,13 +22,13 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'hyosan-play-'));
 }
 
-/** Runs the built CLI with piped stdin (so plain mode) and a save folder of its own. */
-function hyosan(args: readonly string[], input = '', saveDir = tempDir()) {
+/** Runs the built CLI with piped stdin (so plain mode), a save folder of its own and `env` besides. */
+function hyosan(args: readonly string[], input = '', saveDir = tempDir(), env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd: root,
     input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', HYOSAN_SAVE_DIR: saveDir },
+    env: { ...process.env, NO_COLOR: '1', HYOSAN_SAVE_DIR: saveDir, ...env },
     timeout: 20_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, saveDir };
@@ -81,11 +81,17 @@ describe('plain mode through a pipe', () => {
   });
 
   it('says in one line that the game was saved, and how to resume it, at the end of input and on quit', () => {
+    // Run as `node dist/cli.js` from the repository's root, it says so.
     const eof = hyosan(['--story', gym, '--seed', '1'], '1\n');
-    expect(eof.stdout.trimEnd().split('\n').at(-1)).toBe(`Saved — hyosan --story ${gym} --continue to resume`);
+    expect(eof.stdout.trimEnd().split('\n').at(-1)).toBe(`Saved — node dist/cli.js --story ${gym} --continue to resume`);
     const quit = hyosan(['--story', gym, '--seed', '1'], 'quit\n');
-    expect(quit.stdout.trimEnd().split('\n').slice(-2)).toEqual(['> quit', `Saved — hyosan --story ${gym} --continue to resume`]);
+    expect(quit.stdout.trimEnd().split('\n').slice(-2)).toEqual(['> quit', `Saved — node dist/cli.js --story ${gym} --continue to resume`]);
     expect(quit.stdout.match(/Saved — /g)).toHaveLength(1);
+  });
+
+  it('names npx in that line when the game was started with npx hyosan', () => {
+    const { stdout } = hyosan(['--story', gym, '--seed', '1'], '1\n', tempDir(), { npm_command: 'exec', npm_lifecycle_event: 'npx', npm_lifecycle_script: "'hyosan'" });
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(`Saved — npx hyosan --story ${gym} --continue to resume`);
   });
 
   it('offers a new game at an ending, and starts one with new', () => {
@@ -157,10 +163,10 @@ describe('saves from plain mode', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toContain(`Saved to "by the door" in ${dir}.`);
 
-    // The latest save is the autosave made when quitting, back at the gym door.
+    // The latest save is the autosave made when quitting, back at the gym door, with what stepping back changed.
     const cont = hyosan(['--story', gym, '--continue'], '', dir);
     expect(cont.status).toBe(0);
-    expect(cont.stdout).toMatch(/^\[Chapter 1: Test\]\n\nThe Gym Door\n/);
+    expect(cont.stdout).toMatch(/^\[Stamina \+1\]\n\n\[Chapter 1: Test\]\n\nThe Gym Door\n/);
 
     const loaded = hyosan(['--story', gym, '--load', 'by the door'], 'undo\n', dir);
     expect(loaded.stdout).toMatch(/^\[Chapter 1: Test\]\n\nListening\n/);

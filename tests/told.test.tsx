@@ -13,7 +13,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PlayServices } from '../src/cli/play-services.js';
 import { openTranscript } from '../src/cli/transcript.js';
 import type { Story } from '../src/engine/index.js';
-import { SaveStore, newGame, playChoice } from '../src/saves/index.js';
+import { SaveStore, newGame, playChoice, type SavedGame } from '../src/saves/index.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { playPlain } from '../src/ui/plain/plain.js';
 import { DEFAULT_SETTINGS, type Settings } from '../src/ui/ports.js';
@@ -37,16 +37,31 @@ afterEach(() => {
   cleanup();
 });
 
-/** Plays `input` in plain mode from a new game with seed 1; the output and the ports. */
-async function plain(input: string, settings: Settings = DEFAULT_SETTINGS): Promise<{ out: string; ports: MemoryPorts }> {
+/** Plays `input` in plain mode from `game` (a new game with seed 1 when absent); the output and the ports. */
+async function plain(
+  input: string,
+  settings: Settings = DEFAULT_SETTINGS,
+  game: SavedGame = newGame(story, 1),
+  ports: MemoryPorts = new MemoryPorts(story, 1),
+): Promise<{ out: string; ports: MemoryPorts }> {
   const stdin = new PassThrough();
   const stdout = new PassThrough();
   let out = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   stdin.end(input);
-  const ports = new MemoryPorts(story, 1);
-  await playPlain(story, { game: newGame(story, 1), notices: [] }, ports, { input: stdin, output: stdout, echo: true, settings });
+  await playPlain(story, { game, notices: [] }, ports, { input: stdin, output: stdout, echo: true, settings });
   return { out, ports };
+}
+
+/** The player is a halfbie from the start, so the status panel shows their hunger. */
+const HALFBIE = { status: [{ who: 'player', status: 'semi-infected' }] } as const;
+
+/** What the belfry told when it was first shown, after "Kill the bell". */
+const BELFRY_TOLD = 'The bell dies, mid-ring.\n\nThe rope sways.\n\n[+ Bell rope ×2]\n\nThe Belfry\n';
+
+/** The game at the belfry, as a save gives it back. */
+function atBelfry(): SavedGame {
+  return playChoice(story, newGame(story, 1), 'bell');
 }
 
 /** What plain mode printed between the line typed after `> ` and the next scene's underlined title. */
@@ -84,6 +99,29 @@ describe('plain mode', () => {
     expect(ports.settings).toEqual([{ ...DEFAULT_SETTINGS, showChanges: false }]);
     const again = await plain('1\n', { ...DEFAULT_SETTINGS, showChanges: false });
     expect(again.out).not.toContain('[+ Bell rope ×2]');
+  });
+
+  it('after undo, shows the changes line the scene had when first shown, with its say lines', async () => {
+    const { out } = await plain('1\n1\nundo\n');
+    const back = out.slice(out.indexOf('[Went back 1 choice.]\n\n') + '[Went back 1 choice.]\n\n'.length);
+    expect(back.startsWith(BELFRY_TOLD)).toBe(true);
+  });
+
+  it('after loading a save, and on --continue, shows the changes line the scene had when first shown', async () => {
+    const ports = new MemoryPorts(story, 1).withSave('belfry', atBelfry());
+    const { out } = await plain('load belfry\n', DEFAULT_SETTINGS, newGame(story, 1), ports);
+    expect(out.slice(out.indexOf('[Loaded "belfry".]\n\n') + '[Loaded "belfry".]\n\n'.length).startsWith(BELFRY_TOLD)).toBe(true);
+    const continued = await plain('', DEFAULT_SETTINGS, atBelfry());
+    expect(continued.out.startsWith(BELFRY_TOLD)).toBe(true);
+    const off = await plain('undo\n', { ...DEFAULT_SETTINGS, showChanges: false }, atBelfry());
+    expect(off.out).not.toContain('[+ Bell rope');
+  });
+
+  it("says how a halfbie's hunger changed, and nothing of it once the changes line is off", async () => {
+    const { out } = await plain('2\n', DEFAULT_SETTINGS, newGame(story, 1, HALFBIE));
+    expect(between(out, '2', 'The Belfry')).toBe('\nThe rope sways.\n\n[Hunger +9]\n\n');
+    const off = await plain('2\n', { ...DEFAULT_SETTINGS, showChanges: false }, newGame(story, 1, HALFBIE));
+    expect(between(off.out, '2', 'The Belfry')).toBe('\nThe rope sways.\n\n');
   });
 
   it('shows an ending with a way on as an ending, records it at once, then offers its way on', async () => {
@@ -139,6 +177,53 @@ describe('the Ink screen', () => {
     expect(ports.settings[0]?.showChanges).toBe(false);
   });
 
+  it('after undo, shows the changes line the scene had when first shown', async () => {
+    const { lastFrame, stdin } = renderApp(story);
+    await waitForFrame(lastFrame, 'The Stairs');
+    stdin.write('1');
+    await waitForFrame(lastFrame, 'The belfry is open to the sky.');
+    stdin.write('1');
+    expect(await waitForFrame(lastFrame, '*** THE END: Over the Roofs ***')).not.toContain('+ Bell rope');
+    stdin.write('u');
+    const frame = await waitForFrame(lastFrame, 'Went back one choice');
+    expect(frame).toContain('The bell dies, mid-ring.');
+    expect(frame.indexOf('+ Bell rope ×2')).toBeGreaterThan(frame.indexOf('The rope sways.'));
+    expect(frame.indexOf('The belfry is open to the sky.')).toBeGreaterThan(frame.indexOf('+ Bell rope ×2'));
+  });
+
+  it('after loading a save, and on --continue, shows the changes line the scene had when first shown', async () => {
+    const ports = new MemoryPorts(story, 1).withSave('belfry', atBelfry());
+    const loaded = renderApp(story, { title: true, ports, props: { canContinue: true } });
+    await waitForFrame(loaded.lastFrame, 'New game');
+    loaded.stdin.write('3');
+    await waitForFrame(loaded.lastFrame, 'belfry');
+    loaded.stdin.write(ENTER);
+    const frame = await waitForFrame(loaded.lastFrame, 'Loaded "belfry"');
+    expect(frame.indexOf('+ Bell rope ×2')).toBeGreaterThan(frame.indexOf('The rope sways.'));
+    cleanup();
+
+    const continued = renderApp(story, { props: { start: { game: atBelfry(), notices: ['Continued.'] } } });
+    expect(await waitForFrame(continued.lastFrame, 'Continued.')).toContain('+ Bell rope ×2');
+  });
+
+  it("says how a halfbie's hunger changed, and nothing of it once the changes line is off", async () => {
+    const { lastFrame, stdin } = renderApp(story, { props: { start: { game: newGame(story, 1, HALFBIE), notices: [] } } });
+    await waitForFrame(lastFrame, 'The Stairs');
+    stdin.write('2');
+    expect(await waitForFrame(lastFrame, 'The belfry is open to the sky.')).toContain('Hunger +9');
+    cleanup();
+
+    const off = renderApp(story, {
+      props: { start: { game: newGame(story, 1, HALFBIE), notices: [] }, settings: { ...DEFAULT_SETTINGS, showChanges: false } },
+    });
+    await waitForFrame(off.lastFrame, 'The Stairs');
+    off.stdin.write('2');
+    // The panel still shows the hunger itself: `29/100, fed`.
+    const frame = await waitForFrame(off.lastFrame, 'The belfry is open to the sky.');
+    expect(frame).toContain('29/100');
+    expect(frame).not.toContain('Hunger +');
+  });
+
   it('shows an ending with a way on as an ending, records it at once, then offers its way on', async () => {
     const { lastFrame, stdin, ports } = renderApp(story);
     await waitForFrame(lastFrame, 'The Stairs');
@@ -170,5 +255,22 @@ describe("an Ink game's transcript", () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('Ji-woo counts the steps.\n\nThe Stairs\n');
     expect(text).toContain('> 1. Kill the bell\n\nThe bell dies, mid-ring.\n\nThe rope sways.\n\n[+ Bell rope ×2]\n\nThe Belfry\n');
+  });
+
+  it('records the changes line again after an undo, and for a continued game', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hyosan-told-')), 't.txt');
+    const transcript = openTranscript(file);
+    if (typeof transcript === 'string') throw new Error(transcript);
+    const dir = mkdtempSync(join(tmpdir(), 'hyosan-told-saves-'));
+    const s = new PlayServices({ story, store: new SaveStore({ dir }), newSeed: () => 1, transcript });
+    const belfry = atBelfry();
+    s.shown(belfry);
+    const roof = playChoice(story, belfry, 'down');
+    await s.chose(roof, '1. Go down');
+    await s.rewound(belfry);
+    await s.leave(undefined);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith(BELFRY_TOLD)).toBe(true);
+    expect(text).toContain(`> undo\n\n${BELFRY_TOLD}`);
   });
 });

@@ -23,6 +23,8 @@ export interface CliContext {
   readonly shippedStory: () => Promise<LoadResult>;
   /** The script `randomtest` starts its worker threads from (the CLI bundle itself); absent, it runs in one thread. */
   readonly workerScript?: string | URL;
+  /** How the player started hyosan (`npx hyosan`, `node dist/cli.js`; see launch-command.ts), for the line that says how to resume; `hyosan` when absent. */
+  readonly launchedAs?: string;
   /** Calls `listener` on Ctrl+C (SIGINT) instead of ending the process; returns a function that stops it. */
   readonly onInterrupt?: (listener: () => void) => () => void;
 }

@@ -5,6 +5,7 @@
 
 import type { LoadResult } from '../story/load.js';
 import { RANDOMTEST_WORKER_ARG } from '../tools/randomtest-worker-arg.js';
+import { launchCommand } from './launch-command.js';
 import { runCli } from './run.js';
 import { shippedStory } from './shipped-story.js';
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       env: process.env,
       shippedStory: shipped,
       workerScript: import.meta.url,
+      launchedAs: launchCommand({ script: process.argv[1], env: process.env, cwd: process.cwd() }),
       onInterrupt: (listener) => {
         process.on('SIGINT', listener);
         return () => process.off('SIGINT', listener);

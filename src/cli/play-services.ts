@@ -12,7 +12,7 @@ import { newGame, type SavedGame } from '../saves/game.js';
 import { type AutosaveResult, Autosaver } from '../saves/autosaver.js';
 import type { SaveStore, StoredGame } from '../saves/store.js';
 import { formatSavedAt, summarize } from '../saves/summary.js';
-import { moveOutcome } from '../ui/changes.js';
+import { shownOutcome } from '../ui/changes.js';
 import { DEFAULT_SETTINGS, type GameStart, type PlayPorts, type SaveListing, type Settings, type StoryChange } from '../ui/ports.js';
 import { profileDir, readFoundEndings, recordEnding, writeSettings } from './profile.js';
 import { choiceText, endingText, outcomeText, sceneText } from '../ui/plain/scene-text.js';
@@ -247,7 +247,8 @@ export class PlayServices implements PlayPorts {
 
   /**
    * Writes to the transcript what the move told the player (`before`: the
-   * state the choice was made in), then the scene the game is in, its ending
+   * state the choice was made in; without it, what the scene told when first
+   * shown, as after an undo or a load), then the scene the game is in, its ending
    * if it is one, and its choices.
    */
   private writeScene(game: SavedGame, before: GameState | undefined): void {
@@ -256,7 +257,7 @@ export class PlayServices implements PlayPorts {
     this.lastShown = game.state;
     const width = this.options.transcriptWidth ?? 72;
     const view = sceneView(this.story, game.state);
-    let text = outcomeText(moveOutcome(this.story, before, game.state, this.settings.showChanges, game.history.at(-1)?.choice), width);
+    let text = outcomeText(shownOutcome(this.story, game, this.settings.showChanges, before), width);
     text += sceneText(view, width);
     if (view.ending !== undefined) {
       const found = [...(this.found ?? []), ...(this.found?.includes(view.id) === true ? [] : [view.id])];

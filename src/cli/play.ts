@@ -24,6 +24,7 @@ import { profileDir, readSettings } from './profile.js';
 import { checkStartScene, setupFor } from './start-setup.js';
 import { loadStory } from './story-source.js';
 import { installedPackFolders } from './installed-packs.js';
+import { PLAIN_LAUNCH, shellWord } from './launch-command.js';
 import { openTranscript, transcriptHeading, type Transcript } from './transcript.js';
 import type { WatchOptions } from './watch.js';
 import type { LoadResult } from '../story/load.js';
@@ -180,7 +181,7 @@ export async function play(given: PlayOptions, ctx: CliContext): Promise<number>
  */
 function afterGame(code: number, services: PlayServices, transcript: Transcript | undefined, options: PlayOptions, ctx: CliContext): number {
   transcript?.close();
-  if (services.savedOnLeaving) ctx.stdout.write(`${savedLine(resumeCommand(options))}\n`);
+  if (services.savedOnLeaving) ctx.stdout.write(`${savedLine(resumeCommand(ctx.launchedAs ?? PLAIN_LAUNCH, options))}\n`);
   const { unsaved, notices } = services.onLeaving;
   for (const notice of notices) ctx.stderr.write(`hyosan: ${notice}\n`);
   const problems = [unsaved, transcript?.failure].filter((p) => p !== undefined);
@@ -188,18 +189,13 @@ function afterGame(code: number, services: PlayServices, transcript: Transcript 
   return problems.length > 0 && code === 0 ? 1 : code;
 }
 
-/** The command that continues the game just left: the story and save folder it was played with. */
-function resumeCommand(options: PlayOptions): string {
-  const words = ['hyosan'];
+/** The command that continues the game just left: hyosan as it was started (`launch`), with the story and save folder it was played with. */
+export function resumeCommand(launch: string, options: PlayOptions): string {
+  const words = [launch];
   if (options.story !== undefined) words.push('--story', shellWord(options.story));
   for (const pack of options.packs ?? []) words.push('--pack', shellWord(pack));
   if (options.saveDir !== undefined) words.push('--save-dir', shellWord(options.saveDir));
   return [...words, '--continue'].join(' ');
-}
-
-/** A word as a POSIX shell reads it back: quoted when it has anything but safe characters. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -2,14 +2,15 @@
  * What a move told the player, above the next scene's text: the lines the
  * story said (`say`), and the changes line — what visibly changed between
  * the state before the choice and the state after it: visible stats, items
- * gained or lost, who joined or left the party, whose bond rose or fell,
- * a new symptom the player can feel. Never a hidden stat, the hidden infection status, or a
- * companion's hidden change. Pure, and shared by the Ink screen, plain mode
- * and the transcript.
+ * gained or lost, a halfbie's hunger, who joined or left the party, whose
+ * bond rose or fell, a new symptom the player can feel. Never a hidden stat,
+ * the hidden infection status, or a companion's hidden change. Pure, and
+ * shared by the Ink screen, plain mode and the transcript.
  */
 
-import { partyAfterChoice, symptomsOf } from '../engine/index.js';
+import { partyAfterChoice, symptomsOf, visibleCondition } from '../engine/index.js';
 import type { GameState, Story } from '../engine/index.js';
+import { rewind, type SavedGame } from '../saves/game.js';
 import { bondChange } from './bonds.js';
 import { symptomLabel } from './labels.js';
 
@@ -34,6 +35,27 @@ export function moveOutcome(story: Story, before: GameState | undefined, after: 
 }
 
 /**
+ * What the scene `game` is in told the player when it was first shown: its
+ * `say` lines and the changes line of the choice that led to it. `before`
+ * is the state that choice was made in, when the caller has it (a choice
+ * just made). After an undo, a load, `--continue` or a reload it is rebuilt
+ * by replaying all but the last move: a game (and so every save) keeps its
+ * seed and every move, and a replay is exact, so the line is the one the
+ * player saw then, without the save format carrying it.
+ */
+export function shownOutcome(story: Story, game: SavedGame, showChanges: boolean, before?: GameState): MoveOutcome {
+  const from = before ?? (showChanges ? stateBeforeLastMove(story, game) : undefined);
+  return moveOutcome(story, from, game.state, showChanges, game.history.at(-1)?.choice);
+}
+
+/** The state the game's last choice was made in; undefined at its start, or when the story no longer replays that far. */
+function stateBeforeLastMove(story: Story, game: SavedGame): GameState | undefined {
+  if (game.history.length === 0) return undefined;
+  const back = rewind(story, game, 1);
+  return back.history.length === game.history.length - 1 ? back.state : undefined;
+}
+
+/**
  * One line saying what visibly changed from `before` to `after`, or
  * undefined when nothing the player can see did: `Noise +3 · Health −2 ·
  * + First-aid kit · − Bottle of water · Woo-jin joined · Nam-ra left ·
@@ -42,6 +64,7 @@ export function moveOutcome(story: Story, before: GameState | undefined, after: 
 export function changesLine(story: Story, before: GameState, after: GameState, chosen?: string): string | undefined {
   const parts = [
     ...statChanges(story, before, after),
+    ...hungerChange(story, before, after),
     ...itemChanges(story, before, after),
     ...partyChanges(story, before, after, chosen),
     ...bondChanges(story, before, after),
@@ -60,6 +83,19 @@ function statChanges(story: Story, before: GameState, after: GameState): string[
     if (delta !== 0) out.push(`${def.label} ${signed(delta)}`);
   }
   return out;
+}
+
+/**
+ * `Hunger +12`: a halfbie's hunger, in the whole numbers the status panel
+ * shows, when the panel showed it before the move and still does. The move
+ * that makes the player a halfbie says nothing of it: the hunger appears in
+ * the panel then, it did not change.
+ */
+function hungerChange(story: Story, before: GameState, after: GameState): string[] {
+  const was = visibleCondition(before, 'player', story.infection).hunger;
+  const now = visibleCondition(after, 'player', story.infection).hunger;
+  if (was === undefined || now === undefined || now === was) return [];
+  return [`Hunger ${signed(now - was)}`];
 }
 
 /** `+ First-aid kit`, `− Bottle of water ×2`: items gained, then items lost. */

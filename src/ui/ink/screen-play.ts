@@ -5,7 +5,7 @@
 
 import { choicesOf, sceneOf, sceneView } from '../../engine/index.js';
 import type { ChoiceView, GameState } from '../../engine/index.js';
-import { moveOutcome } from '../changes.js';
+import { shownOutcome } from '../changes.js';
 import { playChoice, rewind, type SavedGame } from '../../saves/game.js';
 import type { Answer, GameLayout } from './game-layout.js';
 import { isChar, numberKeyIndex, type KeyPress } from './keys.js';
@@ -34,7 +34,8 @@ export function enterGame(
 ): Screen {
   const { answer: _answer, message: _message, reveal: _reveal, outcome: _outcome, ...rest } = screen;
   const { story } = screen;
-  const outcome = moveOutcome(story, before, game.state, screen.settings.showChanges, game.history.at(-1)?.choice);
+  // Undone, loaded or continued (no `before`): what the scene told when it was first shown, changes line and all.
+  const outcome = shownOutcome(story, game, screen.settings.showChanges, before);
   let next: Screen = {
     ...rest,
     game,

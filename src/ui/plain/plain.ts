@@ -14,7 +14,7 @@ import type { Readable, Writable } from 'node:stream';
 import { choicesOf, isEnded, sceneView } from '../../engine/index.js';
 import type { ChoiceView, GameState, Roll, Story } from '../../engine/index.js';
 import { forceNextRolls, playChoice, rewind, type SavedGame } from '../../saves/game.js';
-import { moveOutcome } from '../changes.js';
+import { shownOutcome } from '../changes.js';
 import { plural } from '../labels.js';
 import { DEFAULT_SETTINGS, type GameStart, type PlayPorts, type Settings, type StoryChange } from '../ports.js';
 import { reloadGame } from '../reload.js';
@@ -104,12 +104,14 @@ export async function playPlain(story: Story, start: GameStart, ports: PlayPorts
  * Prints what the last move told the player (unless `told` is 'quiet': the
  * scene shown again), the scene the game is in, then its ending if it is one
  * (recorded as found at once, even one with a way on), then its choices.
- * `before` is the state the choice was made in, for the changes line.
+ * `before` is the state the choice was made in, for the changes line;
+ * without it (undo, load, a continued game) the line is the one the scene
+ * had when first shown.
  */
 function show(session: Session, told: 'told' | 'quiet', before?: GameState): void {
   const { story, game, write, width } = session;
   const view = sceneView(story, game.state);
-  if (told === 'told') write(outcomeText(moveOutcome(story, before, game.state, session.settings.showChanges, game.history.at(-1)?.choice), width));
+  if (told === 'told') write(outcomeText(shownOutcome(story, game, session.settings.showChanges, before), width));
   if (view.chapter !== '' && view.chapter !== session.chapter) write(`[${view.chapter}]\n\n`);
   session.chapter = view.chapter;
   write(sceneText(view, width));
