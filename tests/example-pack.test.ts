@@ -35,7 +35,7 @@ describe('the example pack', () => {
     expect(scenesOfPack().filter((id) => story.scenes.get(id)!.ending !== undefined)).toEqual(['stacks.end-overdue']);
     expect(story.characters['stacks.dain']?.name).toBe('Da-in');
     expect(pack.extensions.map((e) => e.scene)).toContain('s1.library');
-    expect(story.scenes.get('s1.library')!.choices.map((c) => c.id)).toEqual(['sleep', 'watch', 'search', 'own-blood', 'stacks.door', 'stacks.return']);
+    expect(story.scenes.get('s1.library')!.choices.map((c) => c.id)).toEqual(['sleep', 'watch', 'kitchenette', 'search', 'own-blood', 'stacks.door', 'stacks.return']);
   });
 
   it('is played to every scene and its ending by random games from the library at night, never stuck and never at the wrong time', () => {

@@ -183,8 +183,8 @@ describe('packs installed in the data folder', () => {
 
   it('offer the example pack in the scene it extends; its ending counts; --continue resumes inside it; without it the save says which pack is missing', () => {
     const saveDir = installed();
-    const into = hyosan(['--plain', ...LIBRARY], '4\n1\n', saveDir);
-    expect(into.stdout).toContain('4. Open the grey door behind the librarian’s desk'.replace('’', "'"));
+    const into = hyosan(['--plain', ...LIBRARY], '5\n1\n', saveDir);
+    expect(into.stdout).toContain('5. Open the grey door behind the librarian’s desk'.replace('’', "'"));
     expect(into.stdout).toContain('Aisle Eleven');
     const again = hyosan(['--plain', '--continue'], 'look\n', saveDir);
     expect(again.stdout.startsWith('Aisle Eleven')).toBe(true);
@@ -196,7 +196,7 @@ describe('packs installed in the data folder', () => {
     expect(Object.keys(endings.stories.hyosan ?? {})).toEqual(['stacks.end-overdue']);
 
     // The game in the pack's scenes, loaded with the pack removed.
-    const inside = hyosan(['--plain', ...LIBRARY], '4\n1\n', installed());
+    const inside = hyosan(['--plain', ...LIBRARY], '5\n1\n', installed());
     rmSync(join(inside.saveDir, 'packs'), { recursive: true });
     const gone = hyosan(['--plain', '--continue'], '', inside.saveDir);
     expect(gone.stdout).toContain(
