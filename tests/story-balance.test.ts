@@ -10,18 +10,20 @@ import type { Effect, Story } from '../src/engine/index.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { forEachEffect, textConditions } from '../src/story/story-facts.js';
 import { balanceReport, type BalanceReport } from '../src/tools/balance.js';
-import { runRandomTest } from '../src/tools/randomtest.js';
+import { runRandomTest, type RandomTestPart } from '../src/tools/randomtest.js';
 
 let story: Story;
 let stats: BalanceReport;
 let wide: BalanceReport;
+let widePart: RandomTestPart;
 
 beforeAll(async () => {
   const loaded = await loadStoryDir('story');
   story = loaded.story!;
   // `hyosan randomtest story -n 3000 --stats` and `-n 5000`, default seed.
   stats = balanceReport(story, runRandomTest(story, { runs: 3000, seed: 1, stats: true }).balance!);
-  wide = balanceReport(story, runRandomTest(story, { runs: 5000, seed: 1, stats: true }).balance!);
+  widePart = runRandomTest(story, { runs: 5000, seed: 1, stats: true });
+  wide = balanceReport(story, widePart.balance!);
 }, 120_000);
 
 /** The share (0–1) of the games reaching Season 1's endings at a stat's bound, leaving out `except`'s games. */
@@ -66,6 +68,14 @@ describe("the shipped story's balance (issue 14)", () => {
       .filter(([, games]) => games < 0.003 * 5000)
       .map(([id, games]) => `${id}: ${games} of 5,000`);
     expect(rare).toEqual([]);
+  });
+
+  it('lets those 5,000 games reach every scene, never get stuck, and show each scene at its time of day', () => {
+    const missed = [...story.scenes.keys()].filter((id) => (widePart.sceneHits[id] ?? 0) === 0);
+    expect(missed).toEqual([]);
+    expect(widePart.stuck.map((s) => `${s.reason} at ${s.scene} (seed ${s.seed})`)).toEqual([]);
+    expect(widePart.errors.map((e) => `${e.message} (seed ${e.seed})`)).toEqual([]);
+    expect(widePart.clockMismatches.map((m) => `${m.scene} at ${m.found}, stated ${m.stated}`)).toEqual([]);
   });
 
   it('has at least three conditions per season on the clock (day, hour, time): its deadlines', () => {
