@@ -22,7 +22,7 @@ describe('how the player started hyosan', () => {
   it('is `npm run NAME --` when an npm script runs the game with node', () => {
     const run = { npm_command: 'run', npm_lifecycle_event: 'hyosan', npm_lifecycle_script: 'node dist/cli.js' };
     expect(launchCommand({ script: BUILT, env: run, cwd: REPO })).toBe('npm run hyosan --');
-    // npm before version 7 called the command run-script.
+    // npm 7 to 10 name the command run-script; npm 11 names it run.
     expect(launchCommand({ script: BUILT, env: { ...run, npm_command: 'run-script', npm_lifecycle_event: 'play' }, cwd: REPO })).toBe('npm run play --');
     expect(launchCommand({ script: BUILT, env: { npm_command: 'start', npm_lifecycle_event: 'start', npm_lifecycle_script: 'node ./dist/cli.js' }, cwd: REPO })).toBe('npm start --');
   });

@@ -209,21 +209,18 @@ export function balanceReport(story: Story, part: BalancePart): BalanceReport {
   const ids = Object.keys(part).sort();
   const byEnding: Record<string, EndingBalance> = {};
   const endings: Record<string, number> = {};
-  const groups = new Map<string, BalancePart[]>();
+  const groups = new Map<string, EndingTally[]>();
   for (const id of ids) {
     const t = part[id]!;
     byEnding[id] = endingBalance(story, t);
     endings[id] = t.games;
     const group = groupOf(id);
-    if (group === undefined) continue;
-    const members = groups.get(group);
-    if (members === undefined) groups.set(group, [{ [id]: t }]);
-    else members.push({ [id]: t });
+    if (group !== undefined) groups.set(group, [...(groups.get(group) ?? []), t]);
   }
   const byGroup: Record<string, EndingBalance> = {};
-  for (const [group, members] of groups) {
-    // Each member under one key, so that merging adds their counts.
-    const whole = mergeBalance(members.map((m) => ({ [group]: Object.values(m)[0]! })))!;
+  for (const [group, tallies] of groups) {
+    // Every ending's tally filed under the one key, so that merging adds their raw counts: a group's median is one of games.
+    const whole = mergeBalance(tallies.map((t) => ({ [group]: t })))!;
     byGroup[group] = endingBalance(story, whole[group]!);
   }
   return { byEnding, byGroup, endings };
@@ -235,6 +232,7 @@ export function groupOf(id: string): string | undefined {
   return dot > 0 ? id.slice(0, dot) : undefined;
 }
 
+/** The report's figures for one tally: each stat's spread and each character's shares of its games. */
 function endingBalance(story: Story, t: EndingTally): EndingBalance {
   const stats: Record<string, StatSpread> = {};
   for (const m of measuresOf(story)) stats[m.key] = spread(t.stats[m.key] ?? [], t.games, m);
