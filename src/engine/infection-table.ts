@@ -72,6 +72,12 @@ export interface InfectionTable {
   };
   /** Health regained per game hour by a semi-infected player (fast healing). */
   readonly healingPerHour: number;
+  /**
+   * Whether that healing goes on while the player is hungry (hunger at or
+   * above `hunger.hungry`). When false, a halfbie heals only while fed, so
+   * feeding and mending are one choice.
+   */
+  readonly healsWhileHungry: boolean;
   /** Bonus to a `check` on `strength` for a character with the strength power. */
   readonly strengthBonus: number;
 }
@@ -97,5 +103,6 @@ export const DEFAULT_INFECTION_TABLE: InfectionTable = {
   semiSourceFactor: 0.5,
   hunger: { start: 20, perHour: 3, hungry: 40, starving: 70, max: 100 },
   healingPerHour: 1,
+  healsWhileHungry: true,
   strengthBonus: 2,
 };

@@ -454,7 +454,9 @@ function hookAfter(
   const table = story.infection;
   passTime(draft, table, minutes, before.characters, holdPlayer);
   const health = story.stats.health;
-  if (draft.characters.player!.status === 'semi-infected' && minutes > 0 && health !== undefined) {
+  const player = draft.characters.player!;
+  const mending = table.healsWhileHungry || player.hunger < table.hunger.hungry;
+  if (player.status === 'semi-infected' && minutes > 0 && health !== undefined && mending) {
     const healed = (draft.stats.health ?? health.start) + (table.healingPerHour * minutes) / 60;
     setStat(story, draft, 'health', Math.floor(healed));
   }

@@ -51,6 +51,7 @@ export const infectionOverridesSchema = describe(
         'A halfbie’s hunger: start, rise per game hour, thresholds.',
       ),
       healingPerHour: describe(between(0, 10), 'Health a semi-infected player regains per game hour.'),
+      healsWhileHungry: describe(z.boolean(), 'false: a semi-infected player heals only while not hungry (hunger below hunger.hungry).'),
       strengthBonus: describe(between(0, 10), 'Bonus to a strength check for a character with the strength power.'),
     }),
   ),
@@ -78,6 +79,7 @@ export function applyInfectionOverrides(base: InfectionTable, o: InfectionOverri
     semiSourceFactor: o.semiSourceFactor ?? base.semiSourceFactor,
     hunger: { ...base.hunger, ...o.hunger },
     healingPerHour: o.healingPerHour ?? base.healingPerHour,
+    healsWhileHungry: o.healsWhileHungry ?? base.healsWhileHungry,
     strengthBonus: o.strengthBonus ?? base.strengthBonus,
   };
 }

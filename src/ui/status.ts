@@ -89,7 +89,7 @@ export function powerLabel(power: Power, table: InfectionTable): string {
     case 'strength':
       return `halfbie strength (+${table.strengthBonus} to strength checks)`;
     case 'healing':
-      return `healing (+${table.healingPerHour} health an hour)`;
+      return `healing (+${table.healingPerHour} health an hour${table.healsWhileHungry ? '' : ', while fed'})`;
     default: {
       const _never: never = power;
       return _never;
