@@ -90,6 +90,15 @@ describe('running out (at_min)', () => {
     expect(twice.stats.health).toBe(8);
   });
 
+  it('says its line once in a move that costs more than once, and counts the costs on the changes line', () => {
+    const out = play('eat-all');
+    // Two long waits in one move would be 16 hours at the minimum: two costs, one line.
+    const day = step(story, out, 'wait-day');
+    expect(day.stats.health).toBe(8);
+    expect(day.said).toEqual(['Hunger and thirst wear at you.']);
+    expect(changesLine(story, out, day)).toContain('Health −2 · Stamina −2');
+  });
+
   it('starts counting only once drift has run the stat out, within one long wait', () => {
     // Supplies 1 → 0 at 8 hours; the first cost falls 6 hours after that.
     const low = play('eat-all', 'forage');

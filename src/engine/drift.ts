@@ -69,7 +69,8 @@ export function passDrift(story: Story, draft: Draft<GameState>, minutes: number
       } else if (atMin !== undefined && atMinimum(lane, draft)) {
         atMin[lane.stat] = atMin[lane.stat]! - lane.rule.every;
         for (const stat in lane.rule.add) setStat(story, draft, stat, (own(draft.stats, stat) ?? 0) + lane.rule.add[stat]!);
-        if (lane.rule.say !== undefined) draft.said.push(lane.rule.say);
+        // Said once a move however often it bites: the changes line counts the cost.
+        if (lane.rule.say !== undefined && !draft.said.includes(lane.rule.say)) draft.said.push(lane.rule.say);
       }
     }
   }
