@@ -13,7 +13,7 @@ import { SCENE_ID, isReserved } from './names.js';
 import { type DataPath, type SourceFile, type YamlFile, isMapping, parseYamlFile, positionOf } from './parse-yaml.js';
 import { type Problem, sortProblems } from './problem.js';
 import { compileScene } from './scenes.js';
-import { scenesLoadSchema } from './schema.js';
+import { scenesLoadSchema } from './scene-schema.js';
 import { checkSceneRefs, compileSettings, declaredNames, type StorySettings } from './story-config.js';
 import { redirectLoops } from './redirect-loops.js';
 import { countWords } from './template.js';

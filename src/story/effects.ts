@@ -11,7 +11,7 @@ import { describeValue } from './issues.js';
 import { TURNED } from '../engine/fates.js';
 import { NAME, PLAYER, isReserved } from './names.js';
 import { type DataPath, isMapping } from './parse-yaml.js';
-import { type EffectVerb, effectVerbLoadSchemas } from './schema.js';
+import { type EffectVerb, effectVerbLoadSchemas } from './effect-schema.js';
 import { didYouMean } from './suggest.js';
 
 const VERBS = Object.keys(effectVerbLoadSchemas) as EffectVerb[];

@@ -11,7 +11,7 @@ import { positiveMinutes } from './durations.js';
 import { compileEffects } from './effects.js';
 import { deriveChoiceId } from './names.js';
 import { type DataPath, isLiteralBlock, isMapping } from './parse-yaml.js';
-import { choiceLoadSchema, sceneLoadSchema } from './schema.js';
+import { choiceLoadSchema, sceneLoadSchema } from './scene-schema.js';
 import { didYouMean } from './suggest.js';
 import { splitParagraphs } from './template.js';
 

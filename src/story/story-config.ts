@@ -13,7 +13,7 @@ import { NOT_A_STORY_FILE, isForeignStoryFile } from './foreign-file.js';
 import { positiveMinutes } from './durations.js';
 import { type DataPath, isMapping } from './parse-yaml.js';
 import { didYouMean } from './suggest.js';
-import { type StoryData, storySchema } from './schema.js';
+import { type StoryData, storySchema } from './story-schema.js';
 
 /** The names story.yaml declares, read from the raw data (valid or not). */
 export interface DeclaredNames {
