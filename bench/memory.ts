@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Story } from '../src/engine/types.js';
-import { plainModeLines } from '../src/tools/randomtest.js';
+import { plainModeLines } from '../src/tools/randomtest-report.js';
 import { generateLoopStory, writeStory } from './gen-story.js';
 import type { PlayedGame } from './long-game.js';
 import type { BenchContext, Row } from './rows.js';

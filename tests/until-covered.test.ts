@@ -15,7 +15,9 @@ import {
 } from '../src/tools/coverage-run.js';
 import { cellOf } from '../src/tools/explore.js';
 import { loadStoryDir } from '../src/story/load.js';
-import { BATCH_SIZE, playBatch, runRandomTest, summarize, type RandomTestOptions } from '../src/tools/randomtest.js';
+import { BATCH_SIZE, playBatch, runRandomTest } from '../src/tools/randomtest.js';
+import { summarize } from '../src/tools/randomtest-report.js';
+import type { RandomTestOptions } from '../src/tools/randomtest-result.js';
 
 async function fixture(dir: string): Promise<Story> {
   const loaded = await loadStoryDir(dir);

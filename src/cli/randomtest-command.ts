@@ -17,18 +17,10 @@ import { neverReached } from '../tools/analyze.js';
 import { balanceLines } from '../tools/balance.js';
 import { coverageGoal, DEFAULT_BUDGET, playUntilCovered, untilCoveredReport, type UntilCoveredReport } from '../tools/coverage-run.js';
 import { formatProblem } from '../story/problem.js';
-import {
-  DEFAULT_MAX_STEPS,
-  batchCount,
-  mergeParts,
-  plainModeLines,
-  playedStory,
-  summarize,
-  type RandomTestOptions,
-  type RandomTestPart,
-  type RandomTestResult,
-  type StuckGames,
-} from '../tools/randomtest.js';
+import { DEFAULT_MAX_STEPS, batchCount, playedStory } from '../tools/randomtest.js';
+import { mergeParts } from '../tools/randomtest-merge.js';
+import { plainModeLines, summarize } from '../tools/randomtest-report.js';
+import type { RandomTestOptions, RandomTestPart, RandomTestResult, StuckGames } from '../tools/randomtest-result.js';
 import { BatchPlayers } from '../tools/randomtest-threads.js';
 import type { StorySource } from '../tools/randomtest-worker.js';
 import { hitLines, loopStart, untilCoveredLines } from './coverage-report.js';

@@ -16,7 +16,9 @@
 import type { Story } from '../engine/types.js';
 import type { NeverReached } from './analyze.js';
 import type { Steering } from './explore.js';
-import { batchCount, mergeParts, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
+import { batchCount } from './randomtest.js';
+import { mergeParts } from './randomtest-merge.js';
+import type { RandomTestOptions, RandomTestPart } from './randomtest-result.js';
 import type { BatchJob } from './randomtest-worker.js';
 
 /** Games `--until-covered` plays at most unless `--budget` says otherwise. */

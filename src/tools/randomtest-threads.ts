@@ -23,7 +23,8 @@
  */
 import { cpus } from 'node:os';
 import type { Story } from '../engine/types.js';
-import { playBatch, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
+import { playBatch } from './randomtest.js';
+import type { RandomTestOptions, RandomTestPart } from './randomtest-result.js';
 import { startWorker, type BatchJob, type WorkerStart, type WorkerThread } from './randomtest-worker.js';
 
 /** How long this thread plays alone before deciding (seconds). */

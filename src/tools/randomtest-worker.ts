@@ -17,7 +17,8 @@ import type { Story } from '../engine/types.js';
 import type { LoadResult } from '../story/load.js';
 import { RANDOMTEST_WORKER_ARG } from './randomtest-worker-arg.js';
 import type { Steering } from './explore.js';
-import { playBatch, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
+import { playBatch } from './randomtest.js';
+import type { RandomTestOptions, RandomTestPart } from './randomtest-result.js';
 
 const KIND = 'hyosan-randomtest-worker';
 
