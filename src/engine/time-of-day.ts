@@ -6,7 +6,7 @@
  * text is shown: after its `on_enter` effects.
  */
 import { minuteOfDayAt, minuteOfTime } from './clock.js';
-import { sceneOf } from './play.js';
+import { sceneOf } from './views.js';
 import type { GameState, Scene, Story, TimeOfDay } from './types.js';
 
 const MINUTES_PER_DAY = 24 * 60;
