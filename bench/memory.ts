@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { plainModeLines } from '../src/tools/randomtest-report.js';
 import { generateLoopStory, writeStory } from './gen-story.js';
 import type { PlayedGame } from './long-game.js';

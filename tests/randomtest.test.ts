@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockAgrees, enabledChoiceIds, formatClock, isEnded, replay } from '../src/engine/index.js';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { BatchPlayers } from '../src/tools/randomtest-threads.js';
 import { BATCH_SIZE, batchCount, gameSeed, playBatch, runRandomTest } from '../src/tools/randomtest.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../src/engine/index.js';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { UsageError } from '../src/cli/args.js';
 import { loopStart } from '../src/cli/coverage-report.js';
 import { parseRandomtestArgs, randomtestCommand } from '../src/cli/randomtest-command.js';

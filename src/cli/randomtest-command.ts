@@ -12,7 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { terminalJson } from '../engine/control-chars.js';
 import type { Setup } from '../engine/setup.js';
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 import { neverReached } from '../tools/analyze.js';
 import { balanceLines } from '../tools/balance.js';
 import { coverageGoal, DEFAULT_BUDGET, playUntilCovered, untilCoveredReport, type UntilCoveredReport } from '../tools/coverage-run.js';

@@ -4,7 +4,7 @@
  * (random playtests, replays), which is several times faster.
  */
 import { produce, type Draft } from 'immer';
-import type { GameState } from './types.js';
+import type { GameState } from './state-types.js';
 
 /** A game state that one caller owns and changes in place. */
 export type OwnedState = Draft<GameState>;

@@ -3,7 +3,7 @@
  * how they combine. A part whose value is known at load time carries it
  * (`lit`), so constants fold here and a compiled test only reads the state.
  */
-import type { GameState } from './types.js';
+import type { GameState } from './state-types.js';
 
 /** A value type in the condition language. */
 export type ConditionType = 'bool' | 'num' | 'str';

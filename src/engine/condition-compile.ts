@@ -28,7 +28,8 @@ import { POWERS, SYMPTOMS } from './infection.js';
 import { own } from './records.js';
 import { sortedHas } from './sorted.js';
 import { didYouMean } from './condition-suggest.js';
-import type { Clock, Condition, Expr, NumberExpr } from './types.js';
+import type { Condition, Expr, NumberExpr } from './condition-types.js';
+import type { Clock } from './story-types.js';
 
 /** The names a story defines, which conditions may refer to. */
 export interface ConditionNames {

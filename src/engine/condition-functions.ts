@@ -8,7 +8,7 @@ import { bool, num, str, type ConditionType, type Typed } from './condition-clos
 import { FATE_NAMES, fateOf } from './fates.js';
 import { powersOf, symptomsOf } from './infection.js';
 import { own } from './records.js';
-import type { InfectionStatus } from './types.js';
+import type { InfectionStatus } from './state-types.js';
 
 /** Names every condition can use without the story declaring them. */
 export const BUILTINS: readonly string[] = ['day', 'hour', 'time', 'hunger', 'turn'];

@@ -7,7 +7,7 @@
  * static analysis the author tools use.
  */
 import { BUILTINS, FUNCTIONS, type ArgKind } from './condition-functions.js';
-import type { Expr } from './types.js';
+import type { Expr } from './condition-types.js';
 
 export { parseCondition, MAX_CONDITION_DEPTH, MAX_CONDITION_LENGTH } from './condition-parse.js';
 export type { ConditionProblem } from './condition-parse.js';

@@ -7,7 +7,8 @@ import type { Mode } from './change-mode.js';
 import { applyEffects, type EffectOutcome } from './effects.js';
 import { StoryRuntimeError } from './errors.js';
 import { own } from './records.js';
-import type { GameState, Story } from './types.js';
+import type { GameState } from './state-types.js';
+import type { Story } from './story-types.js';
 
 /** The scene id a choice's `goto` uses to resume after an interrupting event. */
 export const RETURN = '@return';

@@ -10,7 +10,8 @@ import { MAX_HOPS, enter } from './enter-scene.js';
 import { StoryRuntimeError } from './errors.js';
 import { isDue, passTime } from './infection.js';
 import { setStat } from './stats.js';
-import type { GameState, Story } from './types.js';
+import type { GameState } from './state-types.js';
+import type { Story } from './story-types.js';
 
 /**
  * After a move: lets the time that passed (since `since`: time skipped

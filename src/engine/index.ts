@@ -1,5 +1,10 @@
 /** The pure engine: types, the moves of a game, and the infection model. */
-export type * from './types.js';
+export type * from './story-types.js';
+export type * from './state-types.js';
+export type * from './effect-types.js';
+export type * from './text-types.js';
+export type * from './condition-types.js';
+export type * from './source-ref.js';
 export { start, step, partyAfterChoice, startOwned, advance, replay, type Move, type Replay } from './play.js';
 export { choicesOf, enabledChoiceIds, sceneView, sceneOf, isEnded, type ChoiceView, type SceneView } from './views.js';
 export { RETURN, BACK } from './enter-scene.js';

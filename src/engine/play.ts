@@ -20,7 +20,8 @@ import { queueRolls } from './rolls.js';
 import { applySetup, type Setup } from './setup.js';
 import { plain, withAdded } from './sorted.js';
 import { availability, sceneOf, takenKey } from './views.js';
-import type { CharacterState, GameState, Roll, Story } from './types.js';
+import type { CharacterState, GameState, Roll } from './state-types.js';
+import type { Story } from './story-types.js';
 
 /** One choice made: what a save's history records. */
 export interface Move {

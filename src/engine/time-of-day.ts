@@ -7,7 +7,8 @@
  */
 import { minuteOfDayAt, minuteOfTime } from './clock.js';
 import { sceneOf } from './views.js';
-import type { GameState, Scene, Story, TimeOfDay } from './types.js';
+import type { GameState } from './state-types.js';
+import type { Scene, Story, TimeOfDay } from './story-types.js';
 
 const MINUTES_PER_DAY = 24 * 60;
 

@@ -7,7 +7,8 @@ import { StoryRuntimeError } from './errors.js';
 import { testedStat, type TestedStat } from './skills.js';
 import { sortedHas } from './sorted.js';
 import { renderParagraphs, renderTemplate } from './text.js';
-import type { Choice, Ending, GameState, Scene, Story } from './types.js';
+import type { GameState } from './state-types.js';
+import type { Choice, Ending, Scene, Story } from './story-types.js';
 
 /** A choice as the player sees it. */
 export interface ChoiceView {

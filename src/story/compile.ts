@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ConditionNames } from '../engine/condition.js';
-import type { Scene, Story } from '../engine/types.js';
+import type { Scene, Story } from '../engine/story-types.js';
 import { FileContext, FollowOns, type UnreadFile } from './context.js';
 import { NOT_A_SCENE_FILE, describeTopLevel, isForeignSceneFile } from './foreign-file.js';
 import { collectFlags } from './effects.js';

@@ -4,7 +4,8 @@
  * union's worth), then compile it and check the names it uses.
  */
 import type * as z from 'zod/mini';
-import type { Effect, NumberExpr, Who } from '../engine/types.js';
+import type { NumberExpr } from '../engine/condition-types.js';
+import type { Effect, Who } from '../engine/effect-types.js';
 import type { FileContext } from './context.js';
 import { parseDuration } from './durations.js';
 import { describeValue } from './issues.js';

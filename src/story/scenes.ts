@@ -4,7 +4,9 @@
  * mistakes are reported in the same run.
  */
 import { parseTimeOfDay } from '../engine/time-of-day.js';
-import type { Choice, DriftRule, Effect, Paragraph, Scene, SceneDrift, Template, TimeOfDay } from '../engine/types.js';
+import type { Effect } from '../engine/effect-types.js';
+import type { Choice, DriftRule, Scene, SceneDrift, TimeOfDay } from '../engine/story-types.js';
+import type { Paragraph, Template } from '../engine/text-types.js';
 import type { FileContext } from './context.js';
 import { alwaysRedirects } from '../engine/effects.js';
 import { positiveMinutes } from './durations.js';

@@ -6,7 +6,7 @@
 import { minuteOfTime } from '../engine/clock.js';
 import { DEFAULT_INFECTION_TABLE } from '../engine/infection-table.js';
 import { applyInfectionOverrides } from './infection-schema.js';
-import type { Clock, StatDef, Story } from '../engine/types.js';
+import type { Clock, StatDef, Story } from '../engine/story-types.js';
 import type { FileContext } from './context.js';
 import { CHARACTER_ID, NAME, PLAYER, SCENE_ID, isReserved } from './names.js';
 import { NOT_A_STORY_FILE, isForeignStoryFile } from './foreign-file.js';

@@ -14,7 +14,9 @@
  */
 import { BOND_MAX, BOND_MIN } from '../engine/bonds.js';
 import { TURNED } from '../engine/fates.js';
-import type { Expr, Fate, Story } from '../engine/types.js';
+import type { Expr } from '../engine/condition-types.js';
+import type { Fate } from '../engine/state-types.js';
+import type { Story } from '../engine/story-types.js';
 import type { StoryFacts } from '../story/story-facts.js';
 
 /** What the analyses know about the story. */

@@ -13,7 +13,7 @@
  * The batches of a round depend only on the rounds before, so a round can
  * be played on any number of threads and a seed always plays the same games.
  */
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 import type { NeverReached } from './analyze.js';
 import type { Steering } from './explore.js';
 import { batchCount } from './randomtest.js';

@@ -6,7 +6,7 @@
  * coverage, the scenes no random game reached are filled red.
  */
 import { escapeUnsafe, terminalJson } from '../engine/control-chars.js';
-import type { PackRef, Scene, Story } from '../engine/types.js';
+import type { PackRef, Scene, Story } from '../engine/story-types.js';
 import type { GraphPart } from './graph-part.js';
 import { BACK, RETURN } from '../story/names.js';
 import { edgesOf, type SceneEdge } from '../story/reachability.js';
