@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { runRandomTest } from '../src/tools/randomtest.js';
 import type { BenchContext, Row } from './rows.js';
 import { unmeasured } from './rows.js';

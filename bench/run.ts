@@ -11,7 +11,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { engineRows } from './engine.js';
 import { installRows } from './install.js';

@@ -5,7 +5,7 @@
  */
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { SaveError, SaveStore, encodeSave } from '../src/saves/index.js';
 import type { PlayedGame } from './long-game.js';
 import type { BenchContext, Row } from './rows.js';

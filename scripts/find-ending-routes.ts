@@ -13,7 +13,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { replay, type Move } from '../src/engine/index.js';
 import { loadStoryDir } from '../src/story/load.js';
-import { mergeParts, runRandomTest, type EndingRoute } from '../src/tools/randomtest.js';
+import { runRandomTest } from '../src/tools/randomtest.js';
+import { mergeParts } from '../src/tools/randomtest-merge.js';
+import type { EndingRoute } from '../src/tools/randomtest-result.js';
 
 const loaded = await loadStoryDir('story');
 if (loaded.story === undefined) {

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { choicesOf, enabledChoiceIds, isEnded, visibleCondition } from '../src/engine/index.js';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { encodeSave, newGame, playChoice, type SavedGame } from '../src/saves/index.js';
 import { loadStoryDir } from '../src/story/load.js';
 

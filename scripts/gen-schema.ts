@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { packFileSchema, packSceneFileSchema } from '../src/story/pack-schema.js';
-import { sceneFileSchema, storySchema } from '../src/story/schema.js';
+import { sceneFileSchema } from '../src/story/scene-schema.js';
+import { storySchema } from '../src/story/story-schema.js';
 
 /** The schema files' contents by path relative to the repository root: pretty JSON, trailing newline. */
 export function generateSchemas(): Record<string, string> {

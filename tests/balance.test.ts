@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../src/engine/index.js';
 import { randomtestCommand } from '../src/cli/randomtest-command.js';
 import { balanceLines, balanceReport, type BalancePart } from '../src/tools/balance.js';
-import { BATCH_SIZE, mergeParts, playBatch, runRandomTest } from '../src/tools/randomtest.js';
+import { BATCH_SIZE, playBatch, runRandomTest } from '../src/tools/randomtest.js';
+import { mergeParts } from '../src/tools/randomtest-merge.js';
 import { captureIo } from './helpers/capture-io.js';
 import { loadFixture } from './helpers/fixture-story.js';
 

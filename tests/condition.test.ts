@@ -8,7 +8,8 @@ import {
   type ConditionProblem,
 } from '../src/engine/condition.js';
 import { POWERS, SYMPTOMS, healthyCharacter, powersOf, symptomsOf } from '../src/engine/infection.js';
-import type { CharacterState, Expr, GameState, InfectionStatus } from '../src/engine/types.js';
+import type { Expr } from '../src/engine/condition-types.js';
+import type { CharacterState, GameState, InfectionStatus } from '../src/engine/state-types.js';
 
 const NAMES: ConditionNames = {
   stats: new Set(['stamina', 'noise', 'health']),

@@ -9,7 +9,8 @@ import {
   start,
   step,
 } from '../src/engine/index.js';
-import type { GameState, Story } from '../src/engine/types.js';
+import type { GameState } from '../src/engine/state-types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { buildStory, cond } from './helpers/build-story.js';
 
 const lab = buildStory(

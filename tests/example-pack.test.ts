@@ -6,7 +6,7 @@
  * does not assume.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { analyzeStory } from '../src/tools/analyze.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { loadPack } from '../src/story/pack-load.js';

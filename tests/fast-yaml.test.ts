@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Document, LineCounter, isScalar, parseAllDocuments } from 'yaml';
-import { childPosition, parseFastYaml } from '../src/story/fast-yaml.js';
+import { childPosition } from '../src/story/fast-yaml-positions.js';
+import { parseFastYaml } from '../src/story/fast-yaml.js';
 import { generateStory } from '../bench/gen-story.js';
 
 /** What the `yaml` package makes of `text`, with the loader's options. */

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { graphCommand } from '../src/cli/graph-command.js';
 import { dotString, edgeLabel, MERMAID_LIMITS, mermaidOverLimits, mermaidText, storyGraph } from '../src/tools/graph.js';
 import { graphPart } from '../src/tools/graph-part.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expose, passTime } from '../src/engine/infection.js';
 import { DEFAULT_INFECTION_TABLE as T, type InfectionTable } from '../src/engine/infection-table.js';
 import { hashUnit } from '../src/engine/rng.js';
-import type { Emotion, GameState, Route } from '../src/engine/types.js';
+import type { Emotion, GameState, Route } from '../src/engine/state-types.js';
 
 /** A bare state with `n` healthy characters of the given immunities. */
 function crowd(immunities: readonly number[], rng: number): GameState {

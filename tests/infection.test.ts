@@ -11,7 +11,9 @@ import {
   visibleCondition,
   longestIncubation,
 } from '../src/engine/index.js';
-import type { Effect, GameState, InfectionStatus, Story } from '../src/engine/types.js';
+import type { Effect } from '../src/engine/effect-types.js';
+import type { GameState, InfectionStatus } from '../src/engine/state-types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { buildStory, cond } from './helpers/build-story.js';
 
 /** A hub scene whose choices each apply one effect and come back. */

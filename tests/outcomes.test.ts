@@ -15,7 +15,7 @@ import {
   step,
 } from '../src/engine/index.js';
 import type { GameState, Story } from '../src/engine/index.js';
-import type { PlainParagraph } from '../src/engine/types.js';
+import type { PlainParagraph } from '../src/engine/text-types.js';
 import { loadStoryDir, loadStoryFiles, type LoadResult } from '../src/story/load.js';
 import { formatProblem } from '../src/story/problem.js';
 import { analyzeStory } from '../src/tools/analyze.js';

@@ -5,7 +5,7 @@
  * missing and resuming as far as the story without it allows.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { SAVE_FORMAT_VERSION, decodeSave, encodeSave, newGame, playChoice, SaveError, type LoadedGame } from '../src/saves/index.js';
 import type { SaveDocument } from '../src/saves/format.js';
 import { v6ToV7 } from '../src/saves/migrate.js';

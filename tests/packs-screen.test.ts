@@ -4,7 +4,7 @@
  * for the next game (a broken one greyed).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import type { KeyPress } from '../src/ui/ink/keys.js';
 import { settingItems } from '../src/ui/ink/screen-menus.js';
 import { initialScreen, reduceScreen, type Screen } from '../src/ui/ink/screen.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { choicesOf, sceneView, start, step } from '../src/engine/index.js';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { loadPack, readPackFolder } from '../src/story/pack-load.js';
 import { addPacks, compilePack, isSound, type CompiledPack } from '../src/story/packs.js';

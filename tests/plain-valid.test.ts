@@ -7,7 +7,9 @@ import { z as zod } from 'zod';
 import * as z from 'zod/mini';
 import { generateStory } from '../bench/gen-story.js';
 import { plainlyValid } from '../src/story/plain-valid.js';
-import { choiceLoadSchema, effectVerbLoadSchemas, sceneLoadSchema, scenesLoadSchema, storySchema } from '../src/story/schema.js';
+import { effectVerbLoadSchemas } from '../src/story/effect-schema.js';
+import { choiceLoadSchema, sceneLoadSchema, scenesLoadSchema } from '../src/story/scene-schema.js';
+import { storySchema } from '../src/story/story-schema.js';
 
 /** A value from a story file and the schema the loader validates it with. */
 interface Sample {

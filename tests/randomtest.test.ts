@@ -7,19 +7,12 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockAgrees, enabledChoiceIds, formatClock, isEnded, replay } from '../src/engine/index.js';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { BatchPlayers } from '../src/tools/randomtest-threads.js';
-import {
-  BATCH_SIZE,
-  batchCount,
-  gameSeed,
-  mergeParts,
-  playBatch,
-  plainModeLines,
-  runRandomTest,
-  summarize,
-} from '../src/tools/randomtest.js';
+import { BATCH_SIZE, batchCount, gameSeed, playBatch, runRandomTest } from '../src/tools/randomtest.js';
+import { mergeParts } from '../src/tools/randomtest-merge.js';
+import { plainModeLines, summarize } from '../src/tools/randomtest-report.js';
 import { UsageError } from '../src/cli/args.js';
 import { parseRandomtestArgs, randomtestCommand } from '../src/cli/randomtest-command.js';
 import { buildStory } from './helpers/build-story.js';

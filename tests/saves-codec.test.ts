@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SAVE_SCHEMA_PATH, generateSaveSchema } from '../scripts/gen-save-schema.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { enabledChoiceIds, replay, sceneView, step } from '../src/engine/index.js';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import {
   MAX_JSON_DEPTH,
   MAX_SAVE_BYTES,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { generateSchemas } from '../scripts/gen-schema.js';
-import { effectVerbLoadSchemas } from '../src/story/schema.js';
+import { effectVerbLoadSchemas } from '../src/story/effect-schema.js';
 
 type Json = { [key: string]: unknown };
 

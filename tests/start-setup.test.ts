@@ -9,7 +9,8 @@ import { parseArgs, UsageError } from '../src/cli/args.js';
 import type { SetupArg } from '../src/cli/setup-options.js';
 import { setupFor } from '../src/cli/start-setup.js';
 import { choicesOf, replay, sceneView, setUp, start, step, type Setup } from '../src/engine/index.js';
-import type { GameState, Story } from '../src/engine/types.js';
+import type { GameState } from '../src/engine/state-types.js';
+import type { Story } from '../src/engine/story-types.js';
 import {
   SaveError,
   decodeSave,

@@ -11,7 +11,8 @@ import type { Effect, Story } from '../src/engine/index.js';
 import { loadStoryDir } from '../src/story/load.js';
 import { forEachEffect, textConditions } from '../src/story/story-facts.js';
 import { balanceReport, type BalanceReport } from '../src/tools/balance.js';
-import { runRandomTest, type RandomTestPart } from '../src/tools/randomtest.js';
+import { runRandomTest } from '../src/tools/randomtest.js';
+import type { RandomTestPart } from '../src/tools/randomtest-result.js';
 
 let story: Story;
 let stats: BalanceReport;

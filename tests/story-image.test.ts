@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { GameState, Scene, Story } from '../src/engine/types.js';
+import type { GameState } from '../src/engine/state-types.js';
+import type { Scene, Story } from '../src/engine/story-types.js';
 import { analyzeStory } from '../src/tools/analyze.js';
 import { loadStoryDir, loadStoryFiles, type LoadResult } from '../src/story/load.js';
 import { LazyScenes, compressPacked, decompressPacked, packStoryImage, storyFromPacked } from '../src/story/packed-story.js';

@@ -10,7 +10,8 @@ import { replay, sceneOf } from '../src/engine/index.js';
 import type { Move, Story } from '../src/engine/index.js';
 import { analyzeStory } from '../src/tools/analyze.js';
 import { loadStoryDir } from '../src/story/load.js';
-import { runRandomTest, type RandomTestPart } from '../src/tools/randomtest.js';
+import { runRandomTest } from '../src/tools/randomtest.js';
+import type { RandomTestPart } from '../src/tools/randomtest-result.js';
 
 let story: Story;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../src/engine/index.js';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { UsageError } from '../src/cli/args.js';
 import { loopStart } from '../src/cli/coverage-report.js';
 import { parseRandomtestArgs, randomtestCommand } from '../src/cli/randomtest-command.js';
@@ -15,7 +15,9 @@ import {
 } from '../src/tools/coverage-run.js';
 import { cellOf } from '../src/tools/explore.js';
 import { loadStoryDir } from '../src/story/load.js';
-import { BATCH_SIZE, playBatch, runRandomTest, summarize, type RandomTestOptions } from '../src/tools/randomtest.js';
+import { BATCH_SIZE, playBatch, runRandomTest } from '../src/tools/randomtest.js';
+import { summarize } from '../src/tools/randomtest-report.js';
+import type { RandomTestOptions } from '../src/tools/randomtest-result.js';
 
 async function fixture(dir: string): Promise<Story> {
   const loaded = await loadStoryDir(dir);

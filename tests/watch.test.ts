@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchStoryFolder } from '../src/cli/watch.js';
-import type { Story } from '../src/engine/types.js';
+import type { Story } from '../src/engine/story-types.js';
 import { loadStoryDir } from '../src/story/load.js';
 import type { StoryChange } from '../src/ui/ports.js';
 

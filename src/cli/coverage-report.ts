@@ -5,7 +5,7 @@
  */
 import type { Move } from '../engine/index.js';
 import type { Unreached, UntilCoveredReport } from '../tools/coverage-run.js';
-import type { RandomTestResult } from '../tools/randomtest.js';
+import type { RandomTestResult } from '../tools/randomtest-result.js';
 
 /** How many of the least-reached scenes and choices the text report lists. */
 export const RAREST_SHOWN = 10;

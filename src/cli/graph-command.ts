@@ -8,7 +8,8 @@
 import { GRAPH_FORMATS, mermaidOverLimits, storyGraph, type GraphFormat } from '../tools/graph.js';
 import { DEFAULT_FOCUS_DEPTH, GraphPartError, graphPart, type GraphPartOptions } from '../tools/graph-part.js';
 import { formatProblem } from '../story/problem.js';
-import { coverageOf, DEFAULT_MAX_STEPS } from '../tools/randomtest.js';
+import { DEFAULT_MAX_STEPS } from '../tools/randomtest.js';
+import { coverageOf } from '../tools/randomtest-report.js';
 import { UsageError } from './args.js';
 import { DEFAULT_SEED, playRun } from './randomtest-command.js';
 import { loadStory } from './story-source.js';

@@ -6,7 +6,7 @@
  * errors does: the tools report its problems, at its own files.
  */
 import { stat } from 'node:fs/promises';
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 import type { LoadResult, StoryStats } from '../story/load.js';
 import { folderLabel, loadPack } from '../story/pack-load.js';
 import { addPacks, type CompiledPack } from '../story/packs.js';

@@ -5,7 +5,7 @@
  * in the player's profile; the next game starts with or without it).
  */
 import { terminalJson } from '../engine/control-chars.js';
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 import { chooseSaveDir } from '../saves/slots.js';
 import { formatProblem } from '../story/problem.js';
 import { UsageError } from './args.js';

@@ -8,7 +8,7 @@
  */
 import { basename } from 'node:path';
 import { oneLine } from '../engine/control-chars.js';
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 import type { PackSwitch } from '../ui/ports.js';
 import { folderLabel, loadPack } from '../story/pack-load.js';
 import type { PackManifest } from '../story/pack-manifest.js';

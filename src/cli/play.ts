@@ -6,7 +6,7 @@
  */
 
 import { realpath } from 'node:fs/promises';
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 import { chooseSaveDir } from '../saves/slots.js';
 import { SaveStore } from '../saves/store.js';
 import { formatProblem } from '../story/problem.js';

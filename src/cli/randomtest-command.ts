@@ -12,23 +12,15 @@
 import { availableParallelism } from 'node:os';
 import { terminalJson } from '../engine/control-chars.js';
 import type { Setup } from '../engine/setup.js';
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 import { neverReached } from '../tools/analyze.js';
 import { balanceLines } from '../tools/balance.js';
 import { coverageGoal, DEFAULT_BUDGET, playUntilCovered, untilCoveredReport, type UntilCoveredReport } from '../tools/coverage-run.js';
 import { formatProblem } from '../story/problem.js';
-import {
-  DEFAULT_MAX_STEPS,
-  batchCount,
-  mergeParts,
-  plainModeLines,
-  playedStory,
-  summarize,
-  type RandomTestOptions,
-  type RandomTestPart,
-  type RandomTestResult,
-  type StuckGames,
-} from '../tools/randomtest.js';
+import { DEFAULT_MAX_STEPS, batchCount, playedStory } from '../tools/randomtest.js';
+import { mergeParts } from '../tools/randomtest-merge.js';
+import { plainModeLines, summarize } from '../tools/randomtest-report.js';
+import type { RandomTestOptions, RandomTestPart, RandomTestResult, StuckGames } from '../tools/randomtest-result.js';
 import { BatchPlayers } from '../tools/randomtest-threads.js';
 import type { StorySource } from '../tools/randomtest-worker.js';
 import { hitLines, loopStart, untilCoveredLines } from './coverage-report.js';

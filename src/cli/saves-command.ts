@@ -3,7 +3,7 @@
  * chapter, in-game time, real date), or with `--json` as an array for tools.
  */
 import { oneLine, terminalJson } from '../engine/control-chars.js';
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 import { SaveStore, formatSavedAt, summarize, type SaveEntry, type SaveSummary } from '../saves/index.js';
 
 /** One save in `hyosan saves --json`. Fields are null when the save cannot be read. */

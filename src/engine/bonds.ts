@@ -5,7 +5,8 @@
  */
 import type { Draft } from 'immer';
 import { own } from './records.js';
-import type { GameState, Story } from './types.js';
+import type { GameState } from './state-types.js';
+import type { Story } from './story-types.js';
 
 /** The lowest a bond can be. */
 export const BOND_MIN = 0;

@@ -1,4 +1,4 @@
-import type { Clock } from './types.js';
+import type { Clock } from './story-types.js';
 
 const MINUTES_PER_DAY = 24 * 60;
 

@@ -7,13 +7,29 @@
  * so `__proto__` or `constructor` cannot reach `Object.prototype`.
  */
 import { dayAt, hourAt } from './clock.js';
+import {
+  andOf,
+  arith,
+  bool,
+  boolConst,
+  equality,
+  notOf,
+  num,
+  orOf,
+  order,
+  type BoolT,
+  type ConditionType,
+  type NumT,
+  type Typed,
+} from './condition-closures.js';
+import { ARG_WORDS, BUILTINS, FUNCTIONS, RESULT_VALUES, type ArgKind } from './condition-functions.js';
 import { parseCondition, quote, type ConditionProblem } from './condition-parse.js';
-import { bondOf } from './bonds.js';
-import { FATE_NAMES, fateOf } from './fates.js';
-import { POWERS, SYMPTOMS, powersOf, symptomsOf } from './infection.js';
+import { POWERS, SYMPTOMS } from './infection.js';
 import { own } from './records.js';
 import { sortedHas } from './sorted.js';
-import type { Clock, Condition, Expr, GameState, InfectionStatus, NumberExpr } from './types.js';
+import { didYouMean } from './condition-suggest.js';
+import type { Condition, Expr, NumberExpr } from './condition-types.js';
+import type { Clock } from './story-types.js';
 
 /** The names a story defines, which conditions may refer to. */
 export interface ConditionNames {
@@ -28,24 +44,9 @@ export interface ConditionNames {
   readonly clock: Clock;
 }
 
-/** A value type in the condition language. */
-export type ConditionType = 'bool' | 'num' | 'str';
-
-type Fn<T> = (state: GameState) => T;
-/** A checked expression: its type, its closure, and its value when it is a constant. */
-interface NumT { readonly type: 'num'; readonly fn: Fn<number>; readonly lit?: number }
-interface BoolT { readonly type: 'bool'; readonly fn: Fn<boolean>; readonly lit?: boolean }
-interface StrT { readonly type: 'str'; readonly fn: Fn<string>; readonly lit?: string }
-type Typed = NumT | BoolT | StrT;
-
 type CmpExpr = Extract<Expr, { kind: 'cmp' }>;
 type CallExpr = Extract<Expr, { kind: 'call' }>;
 type Span = { readonly start: number; readonly end: number };
-
-const num = (fn: Fn<number>): NumT => ({ type: 'num', fn });
-const bool = (fn: Fn<boolean>): BoolT => ({ type: 'bool', fn });
-const str = (fn: Fn<string>): StrT => ({ type: 'str', fn });
-const boolConst = (v: boolean): BoolT => ({ type: 'bool', fn: v ? () => true : () => false, lit: v });
 
 const TYPE_WORDS: Readonly<Record<ConditionType, string>> = {
   bool: 'true/false',
@@ -53,229 +54,8 @@ const TYPE_WORDS: Readonly<Record<ConditionType, string>> = {
   str: 'a string',
 };
 
-/** Names every condition can use without the story declaring them. */
-export const BUILTINS: readonly string[] = ['day', 'hour', 'time', 'hunger', 'turn'];
-
-const STATUSES: readonly InfectionStatus[] = ['healthy', 'exposed', 'infected', 'semi-infected', 'immune'];
 const SYMPTOM_SET: ReadonlySet<string> = new Set(SYMPTOMS);
 const POWER_SET: ReadonlySet<string> = new Set(POWERS);
-
-/** What a function argument names; all but `who` must be a string literal. */
-export type ArgKind = 'item' | 'character' | 'bonded' | 'scene' | 'var' | 'symptom' | 'power' | 'who';
-
-/** A condition function: the argument lists it accepts and how to compile a call. */
-export interface FunctionSpec {
-  readonly result: ConditionType;
-  readonly signatures: readonly (readonly ArgKind[])[];
-  /** Builds the closure from the checked literal arguments (`who` resolved to an id). */
-  readonly make: (args: readonly string[]) => Typed;
-}
-
-/** `[who, name]` for `symptom(name)` / `symptom(who, name)` and the like. */
-function whoAndName(args: readonly string[]): [string, string] {
-  return args.length === 2 ? [args[0] ?? '', args[1] ?? ''] : ['player', args[0] ?? ''];
-}
-
-/** The condition functions, by name. A Map, so `constructor` is never found by accident. */
-export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
-  ['has', { result: 'bool', signatures: [['item']], make: ([k = '']) => bool((s) => (own(s.items, k) ?? 0) > 0) }],
-  ['count', { result: 'num', signatures: [['item']], make: ([k = '']) => num((s) => own(s.items, k) ?? 0) }],
-  ['with', { result: 'bool', signatures: [['character']], make: ([k = '']) => bool((s) => s.party.includes(k)) }],
-  ['visited', { result: 'num', signatures: [['scene']], make: ([k = '']) => num((s) => own(s.visits, k) ?? 0) }],
-  [
-    'status',
-    { result: 'str', signatures: [['who']], make: ([k = '']) => str((s) => own(s.characters, k)?.status ?? 'healthy') },
-  ],
-  [
-    'symptom',
-    {
-      result: 'bool',
-      signatures: [['symptom'], ['who', 'symptom']],
-      make: (args) => {
-        const [who, name] = whoAndName(args);
-        return bool((s) => (symptomsOf(s, who) as readonly string[]).includes(name));
-      },
-    },
-  ],
-  [
-    'power',
-    {
-      result: 'bool',
-      signatures: [['power'], ['who', 'power']],
-      make: (args) => {
-        const [who, name] = whoAndName(args);
-        return bool((s) => (powersOf(s, who) as readonly string[]).includes(name));
-      },
-    },
-  ],
-  ['hunger', { result: 'num', signatures: [['who']], make: ([k = '']) => num((s) => own(s.characters, k)?.hunger ?? 0) }],
-  ['var', { result: 'str', signatures: [['var']], make: ([k = '']) => str((s) => own(s.vars, k) ?? '') }],
-  ['fate', { result: 'str', signatures: [['character']], make: ([k = '']) => str((s) => fateOf(s, k)) }],
-  [
-    'since_exposed',
-    {
-      result: 'num',
-      signatures: [['who']],
-      make: ([k = '']) =>
-        num((s) => {
-          const at = own(s.characters, k)?.exposedAt;
-          return at === undefined ? -1 : s.time - at;
-        }),
-    },
-  ],
-  ['bond', { result: 'num', signatures: [['bonded']], make: ([k = '']) => num((s) => bondOf(s, k)) }],
-]);
-
-/**
- * The string values a function's result can take, for those whose values
- * are a fixed set: comparing one with anything else is an author's mistake.
- */
-const RESULT_VALUES: ReadonlyMap<string, { readonly values: readonly string[]; readonly what: string; readonly example: string }> =
-  new Map([
-    ['status', { values: STATUSES, what: 'an infection status', example: 'infected' }],
-    ['fate', { values: ['', ...FATE_NAMES], what: 'a fate', example: 'killed' }],
-  ]);
-
-const ARG_WORDS: Readonly<Record<ArgKind, { readonly what: string; readonly example: string }>> = {
-  item: { what: "item's id", example: 'water' },
-  character: { what: "character's id", example: 'onjo' },
-  bonded: { what: "character's id", example: 'onjo' },
-  scene: { what: "scene's id", example: 's1.library' },
-  var: { what: "variable's name", example: 'name' },
-  symptom: { what: "symptom's name", example: 'fever' },
-  power: { what: "power's name", example: 'hearing' },
-  who: { what: "character's id", example: 'onjo' },
-};
-
-/** Levenshtein distance between two strings. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-
-/** ` — did you mean 'x'?` for the closest candidate within 2 edits, or ''. */
-function didYouMean(name: string, candidates: Iterable<string>): string {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
-    const d = distance(name, candidate);
-    if (d > 0 && d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best === undefined ? '' : ` — did you mean '${best}'?`;
-}
-
-function andOf(a: BoolT, b: BoolT): BoolT {
-  if (a.lit !== undefined) return a.lit ? b : a;
-  if (b.lit !== undefined) return b.lit ? a : b;
-  const f = a.fn;
-  const g = b.fn;
-  return bool((s) => f(s) && g(s));
-}
-
-function orOf(a: BoolT, b: BoolT): BoolT {
-  if (a.lit !== undefined) return a.lit ? a : b;
-  if (b.lit !== undefined) return b.lit ? b : a;
-  const f = a.fn;
-  const g = b.fn;
-  return bool((s) => f(s) || g(s));
-}
-
-function notOf(a: BoolT): BoolT {
-  if (a.lit !== undefined) return boolConst(!a.lit);
-  const f = a.fn;
-  return bool((s) => !f(s));
-}
-
-function equality(negate: boolean, l: Typed, r: Typed): BoolT {
-  if (l.lit !== undefined && r.lit !== undefined) return boolConst(l.lit === r.lit !== negate);
-  const f: Fn<unknown> = l.fn;
-  const g: Fn<unknown> = r.fn;
-  if (r.lit !== undefined || l.lit !== undefined) {
-    const c = r.lit ?? l.lit;
-    const h = r.lit !== undefined ? f : g;
-    return bool(negate ? (s) => h(s) !== c : (s) => h(s) === c);
-  }
-  return bool(negate ? (s) => f(s) !== g(s) : (s) => f(s) === g(s));
-}
-
-type OrderOp = '<' | '<=' | '>' | '>=';
-const FLIPPED: Readonly<Record<OrderOp, OrderOp>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-
-function compare(op: OrderOp, x: number, y: number): boolean {
-  switch (op) {
-    case '<': return x < y;
-    case '<=': return x <= y;
-    case '>': return x > y;
-    case '>=': return x >= y;
-    default: {
-      const never: never = op;
-      return never;
-    }
-  }
-}
-
-/** `f(state) op c`, with the operator chosen once, here. */
-function orderConst(op: OrderOp, f: Fn<number>, c: number): BoolT {
-  switch (op) {
-    case '<': return bool((s) => f(s) < c);
-    case '<=': return bool((s) => f(s) <= c);
-    case '>': return bool((s) => f(s) > c);
-    case '>=': return bool((s) => f(s) >= c);
-    default: {
-      const never: never = op;
-      return never;
-    }
-  }
-}
-
-function order(op: OrderOp, l: NumT, r: NumT): BoolT {
-  if (l.lit !== undefined && r.lit !== undefined) return boolConst(compare(op, l.lit, r.lit));
-  if (r.lit !== undefined) return orderConst(op, l.fn, r.lit);
-  if (l.lit !== undefined) return orderConst(FLIPPED[op], r.fn, l.lit);
-  const f = l.fn;
-  const g = r.fn;
-  switch (op) {
-    case '<': return bool((s) => f(s) < g(s));
-    case '<=': return bool((s) => f(s) <= g(s));
-    case '>': return bool((s) => f(s) > g(s));
-    case '>=': return bool((s) => f(s) >= g(s));
-    default: {
-      const never: never = op;
-      return never;
-    }
-  }
-}
-
-function arith(op: '+' | '-', l: NumT, r: NumT): NumT {
-  const sign = op === '+' ? 1 : -1;
-  if (l.lit !== undefined && r.lit !== undefined) {
-    const v = l.lit + sign * r.lit;
-    return { type: 'num', fn: () => v, lit: v };
-  }
-  const f = l.fn;
-  const g = r.fn;
-  if (r.lit !== undefined) {
-    const c = sign * r.lit;
-    return num((s) => f(s) + c);
-  }
-  if (l.lit !== undefined) {
-    const c = l.lit;
-    return num(op === '+' ? (s) => c + g(s) : (s) => c - g(s));
-  }
-  return num(op === '+' ? (s) => f(s) + g(s) : (s) => f(s) - g(s));
-}
 
 /** One check-and-compile pass over an AST, collecting every problem. */
 class Compiler {

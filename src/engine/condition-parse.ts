@@ -3,7 +3,7 @@
  * going after a mistake it can repair (`&&` is read as `and`, `=` as `==`), so
  * one pass reports every such slip; the parser stops at its first problem.
  */
-import type { Expr } from './types.js';
+import type { Expr } from './condition-types.js';
 
 /** A problem in a condition, at `start`..`end` (0-based offsets, end exclusive). */
 export interface ConditionProblem {

@@ -1,11 +1,13 @@
 /**
  * The condition language authors write in `if:` and `requires:` (see
  * "Conditions" in docs/AUTHORING.md): parsing lives in condition-parse.ts,
- * checking and compiling in condition-compile.ts; this module is the public
- * face and adds the static analysis the author tools use.
+ * checking and compiling in condition-compile.ts (with the closures it
+ * builds in condition-closures.ts and the functions in
+ * condition-functions.ts); this module is the public face and adds the
+ * static analysis the author tools use.
  */
-import { BUILTINS, FUNCTIONS, type ArgKind } from './condition-compile.js';
-import type { Expr } from './types.js';
+import { BUILTINS, FUNCTIONS, type ArgKind } from './condition-functions.js';
+import type { Expr } from './condition-types.js';
 
 export { parseCondition, MAX_CONDITION_DEPTH, MAX_CONDITION_LENGTH } from './condition-parse.js';
 export type { ConditionProblem } from './condition-parse.js';

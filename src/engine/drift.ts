@@ -17,7 +17,8 @@
 import type { Draft } from 'immer';
 import { own } from './records.js';
 import { setStat } from './stats.js';
-import type { AtMinRule, DriftRule, GameState, Story } from './types.js';
+import type { GameState } from './state-types.js';
+import type { AtMinRule, DriftRule, Story } from './story-types.js';
 
 /** One clock that time runs: a stat's drift, or its at_min. */
 type Lane =

@@ -15,7 +15,10 @@ import { meetCheck } from './skills.js';
 import { setStat } from './stats.js';
 import { plain, withAdded, withRemoved } from './sorted.js';
 import { renderTemplate } from './text.js';
-import type { Effect, Fate, GameState, NumberExpr, Story } from './types.js';
+import type { NumberExpr } from './condition-types.js';
+import type { Effect } from './effect-types.js';
+import type { Fate, GameState } from './state-types.js';
+import type { Story } from './story-types.js';
 
 /** What effects report back while they run: where to go, and time skipped off-screen. */
 export interface EffectOutcome {

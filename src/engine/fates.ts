@@ -3,7 +3,8 @@
  * and reads it back with `fate("woojin") == "lost"`. The engine keeps the
  * record; it never decides a fate itself.
  */
-import type { Fate, GameState, Scene, Story } from './types.js';
+import type { Fate, GameState } from './state-types.js';
+import type { Scene, Story } from './story-types.js';
 
 /** Every fate, with what it means (docs/AUTHORING.md repeats this table). */
 export const FATES: Readonly<Record<Fate, string>> = {

@@ -1,27 +1,15 @@
 /** The pure engine: types, the moves of a game, and the infection model. */
-export type * from './types.js';
-export {
-  start,
-  step,
-  partyAfterChoice,
-  startOwned,
-  advance,
-  choicesOf,
-  enabledChoiceIds,
-  sceneView,
-  sceneOf,
-  isEnded,
-  replay,
-  RETURN,
-  BACK,
-  ChoiceError,
-  StoryRuntimeError,
-  type ChoiceView,
-  type SceneView,
-  type Move,
-  type Replay,
-  type OwnedState,
-} from './play.js';
+export type * from './story-types.js';
+export type * from './state-types.js';
+export type * from './effect-types.js';
+export type * from './text-types.js';
+export type * from './condition-types.js';
+export type * from './source-ref.js';
+export { start, step, partyAfterChoice, startOwned, advance, replay, type Move, type Replay } from './play.js';
+export { choicesOf, enabledChoiceIds, sceneView, sceneOf, isEnded, type ChoiceView, type SceneView } from './views.js';
+export { RETURN, BACK } from './enter-scene.js';
+export { ChoiceError, StoryRuntimeError } from './errors.js';
+export { type OwnedState } from './change-mode.js';
 export { formatClock, clockAt, dayAt, hourAt, minuteOfDayAt } from './clock.js';
 export { FATES, FATE_NAMES, TURNED, fateOf, isDeathEnding } from './fates.js';
 export {

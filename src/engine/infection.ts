@@ -7,7 +7,7 @@
 import type { Draft } from 'immer';
 import type { InfectionTable } from './infection-table.js';
 import { draw } from './rng.js';
-import type { CharacterState, Emotion, ExposureOutcome, GameState, InfectionStatus, Route } from './types.js';
+import type { CharacterState, Emotion, ExposureOutcome, GameState, InfectionStatus, Route } from './state-types.js';
 
 /** Every symptom a condition may ask about, roughly in the order they appear. */
 export const SYMPTOMS = [

@@ -9,7 +9,7 @@
  * forcing one outcome changes nothing else.
  */
 import { produce, type Draft } from 'immer';
-import type { GameState, Roll } from './types.js';
+import type { GameState, Roll } from './state-types.js';
 
 /** The words that force a roll: `pass` or `then`, `fail` or `else` (any case). */
 export function rollNamed(word: string): Roll | undefined {

@@ -14,7 +14,9 @@ import { produce, type Draft } from 'immer';
 import { applyEffects } from './effects.js';
 import { exposeSurely, setStatus } from './infection.js';
 import { queueRolls } from './rolls.js';
-import type { Clock, Effect, ExposureOutcome, GameState, InfectionStatus, Roll, Story } from './types.js';
+import type { Effect } from './effect-types.js';
+import type { ExposureOutcome, GameState, InfectionStatus, Roll } from './state-types.js';
+import type { Clock, Story } from './story-types.js';
 
 /** A character's infection status to begin with. */
 export type StatusSetup =

@@ -7,7 +7,9 @@
 import type { Draft } from 'immer';
 import { own } from './records.js';
 import { plain, sortedHas, withAdded } from './sorted.js';
-import type { Effect, GameState, Story } from './types.js';
+import type { Effect } from './effect-types.js';
+import type { GameState } from './state-types.js';
+import type { Story } from './story-types.js';
 
 /** The stat a choice tests, as a choice view carries it: its id and its label from story.yaml. */
 export interface TestedStat {

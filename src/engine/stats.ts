@@ -5,7 +5,8 @@
  */
 import type { Draft } from 'immer';
 import { own } from './records.js';
-import type { GameState, Story } from './types.js';
+import type { GameState } from './state-types.js';
+import type { Story } from './story-types.js';
 
 /** Sets a stat, kept within the bounds the story declares for it. */
 export function setStat(story: Story, draft: Draft<GameState>, stat: string, value: number): void {

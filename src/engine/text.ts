@@ -1,5 +1,7 @@
 import { clockAt, dayAt } from './clock.js';
-import type { GameState, Paragraph, Story, Template, TemplatePart, VaryMode } from './types.js';
+import type { GameState } from './state-types.js';
+import type { Story } from './story-types.js';
+import type { Paragraph, Template, TemplatePart, VaryMode } from './text-types.js';
 
 /**
  * Fills a template from the state: `{name}` placeholders (a string

@@ -6,8 +6,9 @@
  * text is shown: after its `on_enter` effects.
  */
 import { minuteOfDayAt, minuteOfTime } from './clock.js';
-import { sceneOf } from './play.js';
-import type { GameState, Scene, Story, TimeOfDay } from './types.js';
+import { sceneOf } from './views.js';
+import type { GameState } from './state-types.js';
+import type { Scene, Story, TimeOfDay } from './story-types.js';
 
 const MINUTES_PER_DAY = 24 * 60;
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ConditionNames } from '../engine/condition.js';
-import type { Scene, Story } from '../engine/types.js';
+import type { Scene, Story } from '../engine/story-types.js';
 import { FileContext, FollowOns, type UnreadFile } from './context.js';
 import { NOT_A_SCENE_FILE, describeTopLevel, isForeignSceneFile } from './foreign-file.js';
 import { collectFlags } from './effects.js';
@@ -13,7 +13,7 @@ import { SCENE_ID, isReserved } from './names.js';
 import { type DataPath, type SourceFile, type YamlFile, isMapping, parseYamlFile, positionOf } from './parse-yaml.js';
 import { type Problem, sortProblems } from './problem.js';
 import { compileScene } from './scenes.js';
-import { scenesLoadSchema } from './schema.js';
+import { scenesLoadSchema } from './scene-schema.js';
 import { checkSceneRefs, compileSettings, declaredNames, type StorySettings } from './story-config.js';
 import { redirectLoops } from './redirect-loops.js';
 import { countWords } from './template.js';

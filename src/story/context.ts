@@ -3,7 +3,9 @@
  * report a problem at a data path of that file (mapped back to line:col).
  */
 import { compileCondition, compileNumber, type ConditionNames, type ConditionProblem } from '../engine/condition.js';
-import type { Condition, NumberExpr, SourceRef, Template } from '../engine/types.js';
+import type { Condition, NumberExpr } from '../engine/condition-types.js';
+import type { SourceRef } from '../engine/source-ref.js';
+import type { Template } from '../engine/text-types.js';
 import type { Located } from './issues.js';
 import { validate } from './issues.js';
 import { type DataPath, type YamlFile, positionInScalar, positionOf } from './parse-yaml.js';

@@ -4,14 +4,15 @@
  * union's worth), then compile it and check the names it uses.
  */
 import type * as z from 'zod/mini';
-import type { Effect, NumberExpr, Who } from '../engine/types.js';
+import type { NumberExpr } from '../engine/condition-types.js';
+import type { Effect, Who } from '../engine/effect-types.js';
 import type { FileContext } from './context.js';
 import { parseDuration } from './durations.js';
 import { describeValue } from './issues.js';
 import { TURNED } from '../engine/fates.js';
 import { NAME, PLAYER, isReserved } from './names.js';
 import { type DataPath, isMapping } from './parse-yaml.js';
-import { type EffectVerb, effectVerbLoadSchemas } from './schema.js';
+import { type EffectVerb, effectVerbLoadSchemas } from './effect-schema.js';
 import { didYouMean } from './suggest.js';
 
 const VERBS = Object.keys(effectVerbLoadSchemas) as EffectVerb[];

@@ -11,72 +11,24 @@
  * then parses the file with the `yaml` package as before, so every message
  * an author sees is the same; this is only a shortcut for the common case.
  */
-import { escapeAt, giveUp, isGiveUp, oddKey, plainStartOk, resolvePlain } from './fast-yaml-scalars.js';
+import type { FastYaml } from './fast-yaml-positions.js';
+import { giveUp, isGiveUp, oddKey, plainStartOk, resolvePlain } from './fast-yaml-scalars.js';
+import {
+  COLON,
+  DASH,
+  HASH,
+  NEWLINE,
+  SPACE,
+  endOfLine,
+  indentOf,
+  nextContentLine,
+  readLiteralBlock,
+  readQuoted,
+  skipSpaces,
+} from './fast-yaml-text.js';
 
-/**
- * A file read by the fast path: its data, and where every value in it was
- * written, packed into one array of numbers beside it.
- *
- * Each mapping or list is a *record* in `positions`, written after the
- * records of the collections inside it: for each child in order, its start
- * offset (bitwise-inverted for a `|` block) and the index of its own record
- * (-1 for a scalar); then the number of children. A record's index is that of
- * its count. (One small object and two arrays per collection, as this was
- * before, made most of a large story's memory and so most of its garbage
- * collection time.)
- */
-export interface FastYaml {
-  readonly data: Record<string, unknown>;
-  /** Offset of the root mapping (its first key). */
-  readonly rootStart: number;
-  /** The records of every mapping and list, as above. */
-  readonly positions: Int32Array;
-  /** The root mapping's record. */
-  readonly root: number;
-}
-
-/** A child's position: where it starts, whether it is a `|` block, and its record (-1 for a scalar). */
-export interface ChildPosition {
-  readonly start: number;
-  readonly literal: boolean;
-  readonly record: number;
-}
-
-/**
- * Where the child `key` of `node` (a mapping or list read by the fast path,
- * whose record is `record`) was written. A mapping's children are in the
- * order of its keys (`Object.keys` keeps the written order, as no key the
- * fast path accepts looks like a number).
- */
-export function childPosition(fast: FastYaml, record: number, node: object, key: string | number): ChildPosition | undefined {
-  if (record < 0) return undefined;
-  const count = fast.positions[record] as number;
-  const index = Array.isArray(node) ? (typeof key === 'number' ? key : -1) : keyIndex(node, String(key));
-  if (!Number.isInteger(index) || index < 0 || index >= count) return undefined;
-  const at = record - 2 * (count - index);
-  const start = fast.positions[at] as number;
-  return { start: start < 0 ? ~start : start, literal: start < 0, record: fast.positions[at + 1] as number };
-}
-
-/** `Object.keys(map).indexOf(key)` without the array: positions are looked up for every scene and choice. */
-function keyIndex(map: object, key: string): number {
-  let index = 0;
-  for (const name in map) {
-    if (name === key) return index;
-    index++;
-  }
-  return -1;
-}
-
-const SPACE = 32;
-const NEWLINE = 10;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
 /** Keys met recently, by their length and first and last letters (see keyText). */
 const KEYS: (string | undefined)[] = new Array(256);
-const QUOTE = 34;
-const BACKSLASH = 92;
 
 /** Lists and mappings nested deeper than this are refused: no story needs more, and reading them recurses. */
 export const MAX_NESTING = 64;
@@ -125,51 +77,24 @@ class Reader {
   constructor(private readonly text: string) {}
 
   document(): FastYaml {
-    this.line = this.nextContentLine(0);
-    if (this.line >= this.text.length || this.indentOf(this.line) !== 0) giveUp();
+    this.line = nextContentLine(this.text, 0);
+    if (this.line >= this.text.length || indentOf(this.text, this.line) !== 0) giveUp();
     const data = this.blockMap(0, this.line);
     if (this.line < this.text.length) giveUp();
     return { data, rootStart: this.start, positions: Int32Array.from(this.positions), root: this.record };
   }
 
   // ---------------------------------------------------------------------------
-  // Lines
-
-  private indentOf(lineStart: number): number {
-    let i = lineStart;
-    while (this.text.charCodeAt(i) === SPACE) i++;
-    return i - lineStart;
-  }
-
-  private endOfLine(from: number): number {
-    const end = this.text.indexOf('\n', from);
-    return end < 0 ? this.text.length : end;
-  }
-
-  /** The first line from `from` on that holds more than spaces or a comment; text.length at the end. */
-  private nextContentLine(from: number): number {
-    let at = from;
-    while (at < this.text.length) {
-      const first = at + this.indentOf(at);
-      const c = this.text.charCodeAt(first);
-      if (c !== NEWLINE && c !== HASH) {
-        // Document markers and directives start a second document or change the parser: not ours.
-        if (first === at && (this.text.startsWith('---', at) || this.text.startsWith('...', at) || c === 37)) giveUp();
-        return at;
-      }
-      at = this.endOfLine(first) + 1;
-    }
-    return this.text.length;
-  }
+  // Lines and records
 
   /** After a value ending at `end`: only spaces, then a comment or the line's end; moves to the next content line. */
   private finishLine(end: number): void {
     let i = end;
     while (this.text.charCodeAt(i) === SPACE) i++;
     const c = this.text.charCodeAt(i);
-    if (c === HASH && i > end) i = this.endOfLine(i);
+    if (c === HASH && i > end) i = endOfLine(this.text, i);
     else if (c !== NEWLINE) giveUp();
-    this.line = this.nextContentLine(i + 1);
+    this.line = nextContentLine(this.text, i + 1);
   }
 
   /** Records the value just read as the next child of the collection being read. */
@@ -221,7 +146,7 @@ class Reader {
       map[key] = this.valueAfter(colon + 1, indent);
       this.addChild();
       if (this.line >= this.text.length) break;
-      const next = this.indentOf(this.line);
+      const next = indentOf(this.text, this.line);
       if (next < indent) break;
       if (next > indent) giveUp();
       keyAt = this.line + indent;
@@ -290,7 +215,7 @@ class Reader {
       this.items[this.itemCount++] = this.valueAfter(dash + 1, indent, true);
       this.addChild();
       if (this.line >= this.text.length) break;
-      const next = this.indentOf(this.line);
+      const next = indentOf(this.text, this.line);
       if (next < indent) break;
       if (next > indent) giveUp();
       if (!this.isDashAt(this.line + indent)) break; // a list under a key may share the key's column
@@ -331,7 +256,7 @@ class Reader {
       return value;
     }
     if (ch === '"' || ch === "'") {
-      const [value, end] = this.quoted(i);
+      const [value, end] = readQuoted(this.text, i);
       this.finishLine(end);
       this.setScalar(i);
       return value;
@@ -353,10 +278,10 @@ class Reader {
 
   /** A mapping or list on the lines after a `key:` or `-` with nothing after it. */
   private nestedBlock(indent: number, inList: boolean): unknown {
-    const eol = this.endOfLine(this.line + indent);
-    this.line = this.nextContentLine(eol + 1);
+    const eol = endOfLine(this.text, this.line + indent);
+    this.line = nextContentLine(this.text, eol + 1);
     if (this.line >= this.text.length) giveUp(); // an empty value
-    const inner = this.indentOf(this.line);
+    const inner = indentOf(this.text, this.line);
     const at = this.line + inner;
     // A list under a key may start at the key's own column; anything else must be indented further.
     if (inner > indent || (inner === indent && !inList && this.isDashAt(at))) {
@@ -369,75 +294,30 @@ class Reader {
   /** A one-line plain scalar in a block; gives up if it could go on to the next line. */
   private plainInBlock(at: number, indent: number): unknown {
     const t = this.text;
-    const eol = this.endOfLine(at);
+    const eol = endOfLine(this.text, at);
     const rest = t.slice(at, eol);
     // Searched in this line only: a search through the rest of the file would make reading quadratic.
     const hash = rest.indexOf(' #');
     const raw = (hash >= 0 ? rest.slice(0, hash) : rest).trimEnd();
     if (!plainStartOk(raw) || raw.includes(': ') || raw.endsWith(':')) giveUp();
-    this.line = this.nextContentLine(eol + 1);
+    this.line = nextContentLine(this.text, eol + 1);
     // A deeper line after a plain scalar would continue it (folded into it): not handled here.
-    if (this.line < t.length && this.indentOf(this.line) > indent) giveUp();
+    if (this.line < t.length && indentOf(this.text, this.line) > indent) giveUp();
     this.setScalar(at);
     return resolvePlain(raw);
   }
 
   /** A `|` or `|-` block starting at `bar`, in a collection at column `indent`. */
   private literalBlock(bar: number, indent: number): string {
-    const t = this.text;
-    let i = bar + 1;
-    let strip = false;
-    if (t[i] === '-') {
-      strip = true;
-      i++;
-    }
-    const headerEnd = i;
-    while (t.charCodeAt(i) === SPACE) i++;
-    if (t.charCodeAt(i) === HASH && i > headerEnd) i = this.endOfLine(i);
-    if (t.charCodeAt(i) !== NEWLINE) giveUp(); // `|+`, `|2`, or text after the header
-    const lines: string[] = [];
-    let content = -1;
-    let at = i + 1;
-    while (at < t.length) {
-      const eol = this.endOfLine(at);
-      const spaces = this.indentOf(at);
-      if (at + spaces === eol) {
-        // A line of spaces only: an empty line, unless it is longer than the text's indentation.
-        if (content >= 0 ? spaces > content : false) giveUp();
-        lines.push('');
-        at = eol + 1;
-        continue;
-      }
-      if (content < 0) {
-        if (spaces <= indent) break;
-        content = spaces;
-        if (lines.some((_, n) => this.blankLineLength(i + 1, n) > content)) giveUp();
-      }
-      if (spaces < content) {
-        if (spaces > indent) giveUp(); // neither in the text nor back in the collection
-        break;
-      }
-      lines.push(t.slice(at + content, eol));
-      at = eol + 1;
-    }
-    if (content < 0) giveUp(); // an empty block
-    let last = lines.length - 1;
-    while (last >= 0 && lines[last] === '') last--;
-    const body = lines.slice(0, last + 1).join('\n');
-    this.line = this.nextContentLine(at);
+    const [value, at] = readLiteralBlock(this.text, bar, indent);
+    this.line = nextContentLine(this.text, at);
     this.setScalar(bar, true);
-    return strip ? body : `${body}\n`;
+    return value;
   }
 
-  /** The number of spaces on the `n`th line from `from` (for leading empty lines of a block). */
-  private blankLineLength(from: number, n: number): number {
-    let at = from;
-    for (let k = 0; k < n; k++) at = this.endOfLine(at) + 1;
-    return this.indentOf(at);
-  }
 
   // ---------------------------------------------------------------------------
-  // Flow collections and quoted scalars (all on one line)
+  // Flow collections (all on one line)
 
   /** A `[…]` or `{…}` at `at`; the offset after it is left in `flowEnd`. */
   private flowNode(at: number): unknown {
@@ -448,7 +328,7 @@ class Reader {
     const map: Record<string, unknown> = {};
     const items = this.itemCount;
     const children = this.childCount;
-    let i = this.skipSpaces(at + 1);
+    let i = skipSpaces(this.text, at + 1);
     if (t[i] !== close) {
       for (;;) {
         if (list) {
@@ -458,13 +338,13 @@ class Reader {
           const colon = this.keyEnd(i);
           const key = this.keyText(i, colon);
           if (Object.hasOwn(map, key)) giveUp();
-          map[key] = this.flowValue(this.skipSpaces(colon + 1));
+          map[key] = this.flowValue(skipSpaces(this.text, colon + 1));
         }
         this.addChild();
-        i = this.skipSpaces(this.flowEnd);
+        i = skipSpaces(this.text, this.flowEnd);
         if (t[i] === close) break;
         if (t[i] !== ',') giveUp();
-        i = this.skipSpaces(i + 1);
+        i = skipSpaces(this.text, i + 1);
         if (t[i] === close || t[i] === ',') giveUp(); // a trailing or doubled comma
       }
     }
@@ -479,11 +359,6 @@ class Reader {
     return colon >= 0 && this.text.charCodeAt(colon + 1) === SPACE;
   }
 
-  private skipSpaces(from: number): number {
-    let i = from;
-    while (this.text.charCodeAt(i) === SPACE) i++;
-    return i;
-  }
 
   /** A value inside a flow collection; the offset after it is left in `flowEnd`. */
   private flowValue(at: number): unknown {
@@ -491,7 +366,7 @@ class Reader {
     const ch = t[at];
     if (ch === '[' || ch === '{') return this.flowNode(at);
     if (ch === '"' || ch === "'") {
-      const [value, end] = this.quoted(at);
+      const [value, end] = readQuoted(this.text, at);
       this.flowEnd = end;
       this.setScalar(at);
       return value;
@@ -511,35 +386,4 @@ class Reader {
     return resolvePlain(raw);
   }
 
-  /** A quoted scalar at `at`, on one line: its value and the offset after the closing quote. */
-  private quoted(at: number): [string, number] {
-    const t = this.text;
-    const eol = this.endOfLine(at);
-    if (t[at] === "'") {
-      let out = '';
-      let i = at + 1;
-      for (;;) {
-        const q = t.indexOf("'", i);
-        if (q < 0 || q >= eol) giveUp();
-        out += t.slice(i, q);
-        if (t[q + 1] === "'") {
-          out += "'";
-          i = q + 2;
-        } else return [out, q + 1];
-      }
-    }
-    let out = '';
-    let i = at + 1;
-    for (;;) {
-      let j = i;
-      let c = t.charCodeAt(j);
-      while (j < eol && c !== QUOTE && c !== BACKSLASH) c = t.charCodeAt(++j);
-      if (j >= eol) giveUp();
-      out += t.slice(i, j);
-      if (c === QUOTE) return [out, j + 1];
-      const [text, next] = escapeAt(t, j);
-      out += text;
-      i = next;
-    }
-  }
 }

@@ -5,7 +5,8 @@
  * line, and a story someone else made could use that to show a player what
  * a file of theirs holds.
  */
-import { sceneLoadSchema, storySchema } from './schema.js';
+import { sceneLoadSchema } from './scene-schema.js';
+import { storySchema } from './story-schema.js';
 
 /** The fields a scene file's top level may have: a scene's, or `scenes:`. */
 const SCENE_FILE_FIELDS: ReadonlySet<string> = new Set([...Object.keys(sceneLoadSchema.shape), 'scenes']);

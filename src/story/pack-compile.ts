@@ -12,7 +12,9 @@
  * that says what it may do instead.
  */
 import type { ConditionNames } from '../engine/condition.js';
-import type { Effect, Scene, SourceRef, Story } from '../engine/types.js';
+import type { Effect } from '../engine/effect-types.js';
+import type { SourceRef } from '../engine/source-ref.js';
+import type { Scene, Story } from '../engine/story-types.js';
 import { FileContext, FollowOns } from './context.js';
 import { NO_NAMES, type FoundScene, type StoryStats, hashFiles, indexScenes, parseFiles, scenesIn, statsOf } from './compile.js';
 import { collectFlags } from './effects.js';

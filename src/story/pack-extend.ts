@@ -6,7 +6,10 @@
  * choice the story does not have (any more) is named as such, with the
  * versions the pack was written for.
  */
-import type { Choice, Effect, Paragraph, Scene, SourceRef, Story } from '../engine/types.js';
+import type { Effect } from '../engine/effect-types.js';
+import type { SourceRef } from '../engine/source-ref.js';
+import type { Choice, Scene, Story } from '../engine/story-types.js';
+import type { Paragraph } from '../engine/text-types.js';
 import type { FileContext } from './context.js';
 import { compileEffects } from './effects.js';
 import { type PackManifest, replaceMessage } from './pack-manifest.js';

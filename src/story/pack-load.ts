@@ -6,7 +6,7 @@
  */
 import { readStoryFolder } from './load.js';
 import { type CompiledPack, type PackSource, compilePack } from './pack-compile.js';
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 
 /** The folder as messages name it: with a trailing `/`. */
 export function folderLabel(dir: string): string {

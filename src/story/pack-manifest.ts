@@ -6,7 +6,7 @@
  * is the story's alone (its start, clock, starting items, infection numbers)
  * is refused with a message that says what a pack may do instead.
  */
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 import type { FileContext } from './context.js';
 import { PACK_ID, PACK_SECTIONS, STORY_ONLY_FIELDS, packLoadSchema } from './pack-schema.js';
 import { isMapping } from './parse-yaml.js';

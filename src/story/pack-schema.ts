@@ -8,28 +8,11 @@
  * pack-compile.ts.
  */
 import * as z from 'zod/mini';
-import {
-  characterDef,
-  characterId,
-  counterDef,
-  effectSchema,
-  flagName,
-  hooks,
-  itemDef,
-  itemName,
-  jsonChoice,
-  jsonScene,
-  looseEffect,
-  named,
-  optional,
-  paragraphs,
-  sceneId,
-  scenesWrapper,
-  statDef,
-  statName,
-  varName,
-} from './schema.js';
+import { effectSchema, looseEffect } from './effect-schema.js';
 import { CHOICE_ID } from './names.js';
+import { jsonChoice, jsonScene, paragraphs, scenesWrapper } from './scene-schema.js';
+import { characterId, flagName, itemName, named, optional, sceneId, statName, varName } from './schema-fields.js';
+import { characterDef, counterDef, hooks, itemDef, statDef } from './story-schema.js';
 import { describe, meta } from './zod.js';
 
 /** A pack's id: lower-case letters, digits and `_`, starting with a letter; every name it adds starts with it and a `.`. */

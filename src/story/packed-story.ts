@@ -7,7 +7,7 @@
  * The story is the same as `storyFromImage` gives for the image.
  */
 import { brotliCompress, brotliDecompressSync, constants } from 'node:zlib';
-import type { Scene, Story } from '../engine/types.js';
+import type { Scene, Story } from '../engine/story-types.js';
 import type { StoryStats } from './compile.js';
 import type { Problem } from './problem.js';
 import { SceneMap } from './scene-map.js';

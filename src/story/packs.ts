@@ -10,7 +10,7 @@
  * only rebuilds the ones a pack extends.
  */
 import { createHash } from 'node:crypto';
-import type { Choice, PackRef, Scene, Story } from '../engine/types.js';
+import type { Choice, PackRef, Scene, Story } from '../engine/story-types.js';
 import { type CompiledPack, type SceneExtension, isSound } from './pack-compile.js';
 import type { Problem } from './problem.js';
 import { SceneMap } from './scene-map.js';

@@ -18,7 +18,8 @@ import {
   isSeq,
   parseAllDocuments,
 } from 'yaml';
-import { type FastYaml, MAX_NESTING, childPosition, parseFastYaml } from './fast-yaml.js';
+import { type FastYaml, childPosition } from './fast-yaml-positions.js';
+import { MAX_NESTING, parseFastYaml } from './fast-yaml.js';
 import { isReserved, reservedMessage } from './names.js';
 import type { Problem } from './problem.js';
 import { wordYamlError } from './yaml-wording.js';

@@ -4,7 +4,8 @@
  * scenes) and `graph` (the drawing).
  */
 import { alwaysRedirects } from '../engine/effects.js';
-import type { Choice, Effect, Scene, Story } from '../engine/types.js';
+import type { Effect } from '../engine/effect-types.js';
+import type { Choice, Scene, Story } from '../engine/story-types.js';
 import { RETURN } from './names.js';
 import { forEachEffect } from './story-facts.js';
 

@@ -7,7 +7,7 @@
  * loop instead, with the loop it is caught in.
  */
 import { alwaysRedirects } from '../engine/effects.js';
-import type { Scene } from '../engine/types.js';
+import type { Scene } from '../engine/story-types.js';
 import { RETURN } from './names.js';
 import type { Problem } from './problem.js';
 import { edgesOf } from './reachability.js';

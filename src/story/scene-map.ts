@@ -6,7 +6,7 @@
  * underlying map first, so it behaves as the map of a story loaded at once.
  * Subclasses answer `get`, `has` and `size` themselves.
  */
-import type { Scene } from '../engine/types.js';
+import type { Scene } from '../engine/story-types.js';
 
 /** A read-only scene map whose entries are gathered when first gone through. */
 export abstract class SceneMap extends Map<string, Scene> {

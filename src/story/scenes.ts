@@ -4,14 +4,16 @@
  * mistakes are reported in the same run.
  */
 import { parseTimeOfDay } from '../engine/time-of-day.js';
-import type { Choice, DriftRule, Effect, Paragraph, Scene, SceneDrift, Template, TimeOfDay } from '../engine/types.js';
+import type { Effect } from '../engine/effect-types.js';
+import type { Choice, DriftRule, Scene, SceneDrift, TimeOfDay } from '../engine/story-types.js';
+import type { Paragraph, Template } from '../engine/text-types.js';
 import type { FileContext } from './context.js';
 import { alwaysRedirects } from '../engine/effects.js';
 import { positiveMinutes } from './durations.js';
 import { compileEffects } from './effects.js';
 import { deriveChoiceId } from './names.js';
 import { type DataPath, isLiteralBlock, isMapping } from './parse-yaml.js';
-import { choiceLoadSchema, sceneLoadSchema } from './schema.js';
+import { choiceLoadSchema, sceneLoadSchema } from './scene-schema.js';
 import { didYouMean } from './suggest.js';
 import { splitParagraphs } from './template.js';
 

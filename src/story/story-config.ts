@@ -6,14 +6,14 @@
 import { minuteOfTime } from '../engine/clock.js';
 import { DEFAULT_INFECTION_TABLE } from '../engine/infection-table.js';
 import { applyInfectionOverrides } from './infection-schema.js';
-import type { Clock, StatDef, Story } from '../engine/types.js';
+import type { Clock, StatDef, Story } from '../engine/story-types.js';
 import type { FileContext } from './context.js';
 import { CHARACTER_ID, NAME, PLAYER, SCENE_ID, isReserved } from './names.js';
 import { NOT_A_STORY_FILE, isForeignStoryFile } from './foreign-file.js';
 import { positiveMinutes } from './durations.js';
 import { type DataPath, isMapping } from './parse-yaml.js';
 import { didYouMean } from './suggest.js';
-import { type StoryData, storySchema } from './schema.js';
+import { type StoryData, storySchema } from './story-schema.js';
 
 /** The names story.yaml declares, read from the raw data (valid or not). */
 export interface DeclaredNames {

@@ -5,7 +5,12 @@
  * analyses (`analyze.ts`) and the condition domains build on these facts.
  */
 import { referencesOf } from '../engine/condition.js';
-import type { Choice, Condition, Effect, Fate, Scene, SourceRef, Story, Template, TemplatePart } from '../engine/types.js';
+import type { Condition } from '../engine/condition-types.js';
+import type { Effect } from '../engine/effect-types.js';
+import type { SourceRef } from '../engine/source-ref.js';
+import type { Fate } from '../engine/state-types.js';
+import type { Choice, Scene, Story } from '../engine/story-types.js';
+import type { Template, TemplatePart } from '../engine/text-types.js';
 
 /** Where an effect runs: a choice (when made) or a scene's `on_enter`. */
 export interface EffectSite {

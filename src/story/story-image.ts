@@ -9,18 +9,11 @@
  */
 import { DEFAULT_INFECTION_TABLE, type InfectionTable } from '../engine/infection-table.js';
 import { compileCondition, compileNumber, type ConditionNames } from '../engine/condition.js';
-import type {
-  Choice,
-  Condition,
-  Effect,
-  GameState,
-  NumberExpr,
-  Scene,
-  SceneDrift,
-  StatDef,
-  Story,
-  Template,
-} from '../engine/types.js';
+import type { Condition, NumberExpr } from '../engine/condition-types.js';
+import type { Effect } from '../engine/effect-types.js';
+import type { GameState } from '../engine/state-types.js';
+import type { Choice, Scene, SceneDrift, StatDef, Story } from '../engine/story-types.js';
+import type { Template } from '../engine/text-types.js';
 import type { StoryStats } from './compile.js';
 import type { Problem } from './problem.js';
 import { compileTemplateParts, isSimple, parseTemplate } from './template.js';

@@ -5,7 +5,8 @@
  * `once`, `shuffle`); `{{` and `}}` are literal braces. Offsets in results
  * are into the string given, so callers can point at the source.
  */
-import type { Condition, TemplatePart, VaryMode } from '../engine/types.js';
+import type { Condition } from '../engine/condition-types.js';
+import type { TemplatePart, VaryMode } from '../engine/text-types.js';
 
 /** A template problem at an offset of the parsed string. */
 export interface TemplateProblem {

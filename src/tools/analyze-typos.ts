@@ -6,7 +6,10 @@
  * reported by the never-true analysis already; these cover the rest.
  */
 import { referencesOf } from '../engine/condition.js';
-import type { Condition, Effect, SourceRef, Story } from '../engine/types.js';
+import type { Condition } from '../engine/condition-types.js';
+import type { Effect } from '../engine/effect-types.js';
+import type { SourceRef } from '../engine/source-ref.js';
+import type { Story } from '../engine/story-types.js';
 import { BACK } from '../story/names.js';
 import { edgesOf } from '../story/reachability.js';
 import type { Problem } from '../story/problem.js';

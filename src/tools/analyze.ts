@@ -5,8 +5,11 @@
  * ends, hooks naming no scene and duplicate choice ids are load errors: the
  * loader reports them.) docs/AUTHORING.md, "Tools", explains each one.
  */
-import type { Choice, Condition, Expr, Scene, SourceRef, Story } from '../engine/types.js';
-import { canAllHold, coversEveryCase, explainNever, type ConditionWorld } from './condition-domains.js';
+import type { Condition, Expr } from '../engine/condition-types.js';
+import type { SourceRef } from '../engine/source-ref.js';
+import type { Choice, Scene, Story } from '../engine/story-types.js';
+import { canAllHold, coversEveryCase, explainNever } from './condition-domains.js';
+import type { ConditionWorld } from './condition-leaf-domains.js';
 import type { Problem } from '../story/problem.js';
 import { sortProblems } from '../story/problem.js';
 import { typoWarnings } from './analyze-typos.js';

@@ -10,7 +10,8 @@
  * Nothing here runs unless `--stats` asks for it.
  */
 import { BOND_MAX, BOND_MIN, bondOf } from '../engine/bonds.js';
-import type { Fate, GameState, Story } from '../engine/types.js';
+import type { Fate, GameState } from '../engine/state-types.js';
+import type { Story } from '../engine/story-types.js';
 
 /** A stat's values at an ending: `[value, games]` pairs, by value. */
 type Counts = [value: number, games: number][];

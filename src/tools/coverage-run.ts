@@ -13,10 +13,12 @@
  * The batches of a round depend only on the rounds before, so a round can
  * be played on any number of threads and a seed always plays the same games.
  */
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 import type { NeverReached } from './analyze.js';
 import type { Steering } from './explore.js';
-import { batchCount, mergeParts, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
+import { batchCount } from './randomtest.js';
+import { mergeParts } from './randomtest-merge.js';
+import type { RandomTestOptions, RandomTestPart } from './randomtest-result.js';
 import type { BatchJob } from './randomtest-worker.js';
 
 /** Games `--until-covered` plays at most unless `--budget` says otherwise. */

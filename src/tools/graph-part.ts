@@ -4,7 +4,7 @@
  * outside it that an edge crosses to (drawn small, so the author sees where
  * the part is entered from and where it leads).
  */
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 import { RETURN } from '../story/names.js';
 import { edgesOf } from '../story/reachability.js';
 import { didYouMean } from '../story/suggest.js';

@@ -6,11 +6,11 @@
  * coverage, the scenes no random game reached are filled red.
  */
 import { escapeUnsafe, terminalJson } from '../engine/control-chars.js';
-import type { PackRef, Scene, Story } from '../engine/types.js';
+import type { PackRef, Scene, Story } from '../engine/story-types.js';
 import type { GraphPart } from './graph-part.js';
 import { BACK, RETURN } from '../story/names.js';
 import { edgesOf, type SceneEdge } from '../story/reachability.js';
-import type { Coverage } from './randomtest.js';
+import type { Coverage } from './randomtest-result.js';
 import { scenesInOrder } from '../story/story-facts.js';
 
 /** The formats `graph` writes. */

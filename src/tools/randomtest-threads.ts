@@ -22,8 +22,9 @@
  *    they hold and stop, and this thread plays the rest alone.
  */
 import { cpus } from 'node:os';
-import type { Story } from '../engine/types.js';
-import { playBatch, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
+import type { Story } from '../engine/story-types.js';
+import { playBatch } from './randomtest.js';
+import type { RandomTestOptions, RandomTestPart } from './randomtest-result.js';
 import { startWorker, type BatchJob, type WorkerStart, type WorkerThread } from './randomtest-worker.js';
 
 /** How long this thread plays alone before deciding (seconds). */

@@ -13,11 +13,12 @@
  * by its hash. A worker runs until it is terminated.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { Story } from '../engine/types.js';
+import type { Story } from '../engine/story-types.js';
 import type { LoadResult } from '../story/load.js';
 import { RANDOMTEST_WORKER_ARG } from './randomtest-worker-arg.js';
 import type { Steering } from './explore.js';
-import { playBatch, type RandomTestOptions, type RandomTestPart } from './randomtest.js';
+import { playBatch } from './randomtest.js';
+import type { RandomTestOptions, RandomTestPart } from './randomtest-result.js';
 
 const KIND = 'hyosan-randomtest-worker';
 

@@ -11,7 +11,9 @@
  *   the player within the move: the engine shows the next scene first.)
  */
 import { isDeathEnding } from '../engine/fates.js';
-import type { Choice, Effect, Scene, SourceRef, Story } from '../engine/types.js';
+import type { Effect } from '../engine/effect-types.js';
+import type { SourceRef } from '../engine/source-ref.js';
+import type { Choice, Scene, Story } from '../engine/story-types.js';
 import { RETURN } from '../story/names.js';
 import type { Problem } from '../story/problem.js';
 import { forEachEffect, scenesInOrder } from '../story/story-facts.js';

@@ -3,17 +3,11 @@
  * on the YAML loader. Conditions are given as closures with a label.
  */
 import { DEFAULT_INFECTION_TABLE } from '../../src/engine/infection-table.js';
-import type {
-  Choice,
-  Condition,
-  Effect,
-  GameState,
-  Hooks,
-  Scene,
-  StatDef,
-  Story,
-  Template,
-} from '../../src/engine/types.js';
+import type { Condition } from '../../src/engine/condition-types.js';
+import type { Effect } from '../../src/engine/effect-types.js';
+import type { GameState } from '../../src/engine/state-types.js';
+import type { Choice, Hooks, Scene, StatDef, Story } from '../../src/engine/story-types.js';
+import type { Template } from '../../src/engine/text-types.js';
 
 export function text(src: string): Template {
   const parts: (string | { name: string })[] = [];

@@ -4,7 +4,7 @@
  * and an exposure to the virus. Plus a seeded "player" that picks choices.
  */
 import { choicesOf, enabledChoiceIds, isEnded } from '../../src/engine/index.js';
-import type { Story } from '../../src/engine/types.js';
+import type { Story } from '../../src/engine/story-types.js';
 import { playChoice, type SavedGame } from '../../src/saves/index.js';
 import { buildStory, type SceneSpec } from './build-story.js';
 
