@@ -95,6 +95,18 @@ describe('a new game', () => {
     expect(readdirSync(dir).filter((n) => n.includes('-kept-'))).toEqual([]);
   });
 
+  it('replaces a game in which no choice was made, which has nothing to keep', () => {
+    const dir = tempDir('unplayed');
+    const env = { HYOSAN_SAVE_DIR: dir };
+    // Started and left at once: saved, but with no choice in it.
+    expect(runHyosan(['--story', gym, '--plain', '--seed', '1'], { env, input: '' }).status).toBe(0);
+    const own = autosaveSlot({ id: 'cli-test' }, realpathSync(join(repoRoot, gym)));
+    expect(slotsIn(dir)).toContain(own);
+    const again = runHyosan(['--story', gym, '--plain', '--seed', '2'], { env, input: '1\n' });
+    expect(again.stdout).not.toContain('is kept as save slot');
+    expect(readdirSync(dir).filter((n) => n.includes('-kept-'))).toEqual([]);
+  });
+
   it('on the title screen (the services behind both screens) keeps the game in progress too', async () => {
     const dir = tempDir('services');
     const store = new SaveStore({ dir });

@@ -151,7 +151,9 @@ export class Autosaver {
     const save = entry.save;
     if (save === undefined) return undefined; // nothing there, or damaged: the store keeps a damaged save aside itself
     const ended = save.story.id === story.id && story.scenes.get(save.state.scene)?.ending !== undefined;
-    if (ended) return undefined;
+    // A game that has ended, or in which no choice was made, has nothing to lose:
+    // keeping those aside would only fill the saves list with dated slots.
+    if (ended || save.history.length === 0) return undefined;
     const aside = await this.store.keepAside(slot, 'kept');
     if (aside === undefined || aside instanceof SaveError) return aside;
     const { sceneTitle, clock } = summarize(save);
