@@ -61,6 +61,7 @@ const FIXTURES = [
   'tests/fixtures/outcomes',
   'tests/fixtures/format2',
   'tests/fixtures/survival',
+  'tests/fixtures/drift-if',
   'tests/fixtures/balance',
 ];
 

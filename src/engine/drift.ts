@@ -13,17 +13,35 @@
  * step to the next, so steps that fall within one long `time` effect happen
  * in order and see each other (supplies run out, then the at_min clock
  * starts).
+ *
+ * A stat's own rule may run only while a condition holds (`if:`; a halfbie
+ * eats no food). While it does not, the rule is paused exactly as a scene's
+ * `off` pauses it: no minutes count toward its next step, nothing it costs
+ * falls, and it resumes with the minutes it had. The condition is looked at
+ * when time starts to pass and again after every step of any lane within
+ * it, with the clock walked to that moment: a step that changes what a
+ * condition tests (a cost that brings stamina to 0) pauses or resumes a
+ * rule from that moment on, and how the time is split never changes what a
+ * condition on the state sees. (A condition on the clock itself, `hour`,
+ * sees it only at those moments.)
  */
 import type { Draft } from 'immer';
+import type { Condition } from './condition-types.js';
 import { own } from './records.js';
 import { setStat } from './stats.js';
 import type { GameState } from './state-types.js';
 import type { AtMinRule, DriftRule, Story } from './story-types.js';
 
-/** One clock that time runs: a stat's drift, or its at_min. */
+/** One clock that time runs: a stat's drift, or its at_min; it runs only while `runsIf` holds (when there is one). */
 type Lane =
-  | { readonly kind: 'drift'; readonly stat: string; readonly rule: DriftRule }
-  | { readonly kind: 'atMin'; readonly stat: string; readonly rule: AtMinRule; readonly min: number };
+  | { readonly kind: 'drift'; readonly stat: string; readonly rule: DriftRule; readonly runsIf: Condition | undefined }
+  | {
+      readonly kind: 'atMin';
+      readonly stat: string;
+      readonly rule: AtMinRule;
+      readonly min: number;
+      readonly runsIf: Condition | undefined;
+    };
 
 /** The drift and at_min records a new game starts with; absent when the story has no drifting stat. */
 export function startingDrift(story: Story): Pick<GameState, 'drift' | 'atMin'> {
@@ -39,31 +57,46 @@ export function startingDrift(story: Story): Pick<GameState, 'drift' | 'atMin'> 
 }
 
 /**
- * Lets `minutes` of lived story time act on the drifting stats, under the
- * drift of the scene the player is in now.
+ * Moves the clock on by `minutes` of lived story time (a `time` effect), and
+ * lets that time act on the drifting stats, under the drift of the scene
+ * the player is in now.
  */
-export function passDrift(story: Story, draft: Draft<GameState>, minutes: number): void {
+export function passTime(story: Story, draft: Draft<GameState>, minutes: number): void {
   const drifting = story.drifting;
-  if (drifting === undefined || minutes <= 0 || draft.drift === undefined) return;
-  const lanes = lanesIn(story, draft.scene, drifting);
-  if (lanes.length === 0) return;
-  const drift = draft.drift;
+  const lanes = drifting === undefined || minutes <= 0 || draft.drift === undefined ? [] : lanesIn(story, draft.scene, drifting);
+  if (lanes.length === 0) {
+    draft.time += minutes;
+    return;
+  }
+  const drift = draft.drift!;
   const atMin = draft.atMin;
+  const running: boolean[] = [];
   let left = minutes;
   while (left > 0) {
-    // Walk to the next step of any lane (or to the end of the time).
-    let span = left;
-    for (const lane of lanes) {
-      const need = lane.rule.every - lanePassed(lane, draft);
-      if (need < span && (lane.kind === 'drift' || atMinimum(lane, draft))) span = Math.max(0, need);
+    // Which lanes run until the next step, as the state is now (a paused lane counts nothing).
+    for (let i = 0; i < lanes.length; i++) {
+      const lane = lanes[i]!;
+      running[i] = (lane.runsIf === undefined || lane.runsIf.test(draft)) && (lane.kind === 'drift' || atMinimum(lane, draft));
     }
-    for (const lane of lanes) {
+    // Walk to the next step of any running lane (or to the end of the time).
+    let span = left;
+    for (let i = 0; i < lanes.length; i++) {
+      if (!running[i]) continue;
+      const lane = lanes[i]!;
+      const need = lane.rule.every - lanePassed(lane, draft);
+      if (need < span) span = Math.max(0, need);
+    }
+    for (let i = 0; i < lanes.length; i++) {
+      if (!running[i]) continue;
+      const lane = lanes[i]!;
       if (lane.kind === 'drift') drift[lane.stat] = (own(drift, lane.stat) ?? 0) + span;
-      else if (atMin !== undefined && atMinimum(lane, draft)) atMin[lane.stat] = (own(atMin, lane.stat) ?? 0) + span;
+      else if (atMin !== undefined) atMin[lane.stat] = (own(atMin, lane.stat) ?? 0) + span;
     }
     left -= span;
-    for (const lane of lanes) {
-      if (lanePassed(lane, draft) < lane.rule.every) continue;
+    if (span > 0) draft.time += span;
+    for (let i = 0; i < lanes.length; i++) {
+      const lane = lanes[i]!;
+      if (!running[i] || lanePassed(lane, draft) < lane.rule.every) continue;
       if (lane.kind === 'drift') {
         drift[lane.stat] = drift[lane.stat]! - lane.rule.every;
         setStat(story, draft, lane.stat, (own(draft.stats, lane.stat) ?? 0) + lane.rule.by);
@@ -77,7 +110,11 @@ export function passDrift(story: Story, draft: Draft<GameState>, minutes: number
   }
 }
 
-/** The lanes time runs in scene `sceneId`: each drifting stat's drift (as the scene has it) and at_min, unless paused. */
+/**
+ * The lanes time runs in scene `sceneId`: each drifting stat's drift (as the
+ * scene has it) and at_min, unless the scene pauses them. A scene's own rule
+ * for a stat replaces the stat's, its `if` too.
+ */
 function lanesIn(story: Story, sceneId: string, drifting: readonly string[]): Lane[] {
   const here = story.scenes.get(sceneId)?.drift;
   if (here === 'off') return [];
@@ -88,9 +125,12 @@ function lanesIn(story: Story, sceneId: string, drifting: readonly string[]): La
     const local = here === undefined ? undefined : own(here, stat);
     if (local === 'off') continue;
     const rule = local ?? def.drift;
+    const runsIf = local === undefined ? def.drift?.if : undefined;
     // The loader refuses an `every` of no time; a story built in code might not, and time would never move on.
-    if (rule !== undefined && rule.every > 0) lanes.push({ kind: 'drift', stat, rule });
-    if (def.atMin !== undefined && def.atMin.every > 0) lanes.push({ kind: 'atMin', stat, rule: def.atMin, min: def.min });
+    if (rule !== undefined && rule.every > 0) lanes.push({ kind: 'drift', stat, rule, runsIf });
+    if (def.atMin !== undefined && def.atMin.every > 0) {
+      lanes.push({ kind: 'atMin', stat, rule: def.atMin, min: def.min, runsIf: def.atMin.if });
+    }
   }
   return lanes;
 }

@@ -5,7 +5,7 @@
  */
 import type { Draft } from 'immer';
 import { changeBonds } from './bonds.js';
-import { passDrift } from './drift.js';
+import { passTime } from './drift.js';
 import { TURNED } from './fates.js';
 import { changeHunger, cure, expose, powersOf, setStatus } from './infection.js';
 import { own } from './records.js';
@@ -86,8 +86,8 @@ function applyEffect(story: Story, draft: Draft<GameState>, effect: Effect, outc
       return;
     }
     case 'time':
-      draft.time += effect.minutes;
-      passDrift(story, draft, effect.minutes);
+      // Walked step by step with drift, so a stat's `if` sees the clock as each step falls.
+      passTime(story, draft, effect.minutes);
       return;
     case 'skipTime':
       // Off-screen: the clock jumps, and nothing drifts.

@@ -83,21 +83,34 @@ export interface DriftRule {
 }
 
 /**
+ * A stat's own drift (story.yaml): a `DriftRule` that runs only while `if`
+ * holds. While it does not, the rule is paused as a scene's `off` pauses it:
+ * no minutes count toward its next step, and it resumes with those it had.
+ */
+export interface StatDriftRule extends DriftRule {
+  /** The rule runs only while this holds (looked at as time passes: see src/engine/drift.ts). */
+  readonly if?: Condition;
+}
+
+/**
  * What running out costs: while the stat sits at its minimum, every `every`
  * minutes lived there change the stats in `add` (and `say` tells the player).
+ * Paused, as a scene's `off` pauses it, while `if` does not hold.
  */
 export interface AtMinRule {
   readonly every: number;
   readonly add: Readonly<Record<string, number>>;
   /** A line shown to the player each time it bites. */
   readonly say?: string;
+  /** The rule runs only while this holds. */
+  readonly if?: Condition;
 }
 
 /**
  * How drift runs while the player is in a scene: `off` pauses every stat's
  * drift and at_min there; per stat, `off` pauses that one, a rule replaces
- * (or, for a stat that does not drift, adds) its drift. Stats not named drift
- * as usual.
+ * (or, for a stat that does not drift, adds) its drift, the stat's own `if`
+ * with it (a scene's rule has none). Stats not named drift as usual.
  */
 export type SceneDrift = 'off' | Readonly<Record<string, DriftRule | 'off'>>;
 
@@ -114,7 +127,7 @@ export interface StatDef {
   /** Declared under `counters:`: a number the story keeps for itself, never shown, not a stat of the player's. */
   readonly counter?: true;
   /** How the stat drifts with story time, if it does. */
-  readonly drift?: DriftRule;
+  readonly drift?: StatDriftRule;
   /** What happens while the stat sits at its minimum, if anything. */
   readonly atMin?: AtMinRule;
 }

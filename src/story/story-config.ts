@@ -6,6 +6,7 @@
 import { minuteOfTime } from '../engine/clock.js';
 import { DEFAULT_INFECTION_TABLE } from '../engine/infection-table.js';
 import { applyInfectionOverrides } from './infection-schema.js';
+import type { Condition } from '../engine/condition-types.js';
 import type { Clock, StatDef, Story } from '../engine/story-types.js';
 import type { FileContext } from './context.js';
 import { CHARACTER_ID, NAME, PLAYER, SCENE_ID, isReserved } from './names.js';
@@ -178,8 +179,21 @@ function timeRulesOf(
     ok = false;
     return 0;
   };
+  // A rule's `if` compiles as a choice's does, against every name the story knows.
+  const runsIf = (src: string | boolean | undefined, path: DataPath): { if?: Condition } => {
+    if (src === undefined) return {};
+    const cond = ctx.condition(src, path);
+    if (cond === undefined) ok = false;
+    return cond === undefined ? {} : { if: cond };
+  };
   const out: { drift?: StatDef['drift']; atMin?: StatDef['atMin'] } = {};
-  if (s.drift !== undefined) out.drift = { every: everyOf(s.drift.every, ['stats', name, 'drift', 'every']), by: s.drift.by };
+  if (s.drift !== undefined) {
+    out.drift = {
+      every: everyOf(s.drift.every, ['stats', name, 'drift', 'every']),
+      by: s.drift.by,
+      ...runsIf(s.drift.if, ['stats', name, 'drift', 'if']),
+    };
+  }
   if (s.at_min !== undefined) {
     const add: Record<string, number> = Object.create(null) as Record<string, number>;
     for (const [stat, by] of Object.entries(s.at_min.add)) {
@@ -198,6 +212,7 @@ function timeRulesOf(
       every: everyOf(s.at_min.every, ['stats', name, 'at_min', 'every']),
       add,
       ...(say === undefined || say === '' ? {} : { say }),
+      ...runsIf(s.at_min.if, ['stats', name, 'at_min', 'if']),
     };
   }
   return ok ? out : undefined;

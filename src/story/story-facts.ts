@@ -93,9 +93,22 @@ export function textConditions(scene: Scene): Condition[] {
   return out;
 }
 
-/** Every condition of the story: choices' `if`/`requires`, the text's conditions, `if` effects. */
-export function conditionsOf(story: Story): Condition[] {
+/** The conditions on which stats' `drift` and `at_min` run (`if:` in story.yaml), in the stats' order. */
+export function statConditions(story: Story): Condition[] {
   const out: Condition[] = [];
+  for (const def of Object.values(story.stats)) {
+    if (def.drift?.if !== undefined) out.push(def.drift.if);
+    if (def.atMin?.if !== undefined) out.push(def.atMin.if);
+  }
+  return out;
+}
+
+/**
+ * Every condition of the story: the stats' drift and at_min `if`, choices'
+ * `if`/`requires`, the text's conditions, `if` effects.
+ */
+export function conditionsOf(story: Story): Condition[] {
+  const out: Condition[] = statConditions(story);
   for (const scene of scenesInOrder(story)) {
     out.push(...textConditions(scene));
     const lists: (readonly Effect[])[] = [scene.onEnter];
@@ -153,7 +166,7 @@ export function storyFacts(story: Story): StoryFacts {
   const exposed = new Set<string>();
   let infectionEffects = false;
   // Conditions the story tests, each once: choices that share a condition's text share its compiled object.
-  const conditions = new Set<Condition>();
+  const conditions = new Set<Condition>(statConditions(story));
   const gather = (effects: readonly Effect[], site: EffectSite): void =>
     forEachEffect(effects, (e) => {
       switch (e.kind) {

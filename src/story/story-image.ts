@@ -12,14 +12,17 @@ import { compileCondition, compileNumber, type ConditionNames } from '../engine/
 import type { Condition, NumberExpr } from '../engine/condition-types.js';
 import type { Effect } from '../engine/effect-types.js';
 import type { GameState } from '../engine/state-types.js';
-import type { Choice, Scene, SceneDrift, StatDef, Story } from '../engine/story-types.js';
+import type { AtMinRule, Choice, Scene, SceneDrift, StatDef, StatDriftRule, Story } from '../engine/story-types.js';
 import type { Template } from '../engine/text-types.js';
 import type { StoryStats } from './compile.js';
 import type { Problem } from './problem.js';
 import { compileTemplateParts, isSimple, parseTemplate } from './template.js';
 
-/** Bumped whenever the image's shape changes; an image of another version is refused. */
-export const STORY_IMAGE_VERSION = 4;
+/**
+ * Bumped whenever the image's shape changes; an image of another version is refused.
+ * 5: a stat's `drift` and `at_min` may carry an `if`, kept as its source.
+ */
+export const STORY_IMAGE_VERSION = 5;
 
 /** An effect with its conditions, amounts and templates as source text. */
 export type EffectImage =
@@ -55,11 +58,20 @@ export interface SceneImage extends Omit<Scene, 'text' | 'onEnter' | 'choices'> 
   readonly choices: ChoiceImage[];
 }
 
+/** A stat with the conditions of its `drift` and `at_min` as source text. */
+export interface StatDefImage extends Omit<StatDef, 'drift' | 'atMin'> {
+  readonly drift?: Omit<StatDriftRule, 'if'> & { readonly if?: string };
+  readonly atMin?: Omit<AtMinRule, 'if'> & { readonly if?: string };
+}
+
 /** A whole story as JSON-safe data. */
 export interface StoryImage {
   readonly version: typeof STORY_IMAGE_VERSION;
   /** The story's settings; `infection` is null when it is the default table. */
-  readonly story: Omit<Story, 'scenes' | 'infection'> & { readonly infection: InfectionTable | null };
+  readonly story: Omit<Story, 'scenes' | 'infection' | 'stats'> & {
+    readonly stats: Readonly<Record<string, StatDefImage>>;
+    readonly infection: InfectionTable | null;
+  };
   readonly scenes: SceneImage[];
   /** The story's size, as `check` reports it. */
   readonly stats: StoryStats;
@@ -69,13 +81,28 @@ export interface StoryImage {
 
 /** A loaded story as plain data, with its size and the loader's warnings. */
 export function storyImage(story: Story, stats: StoryStats, problems: readonly Problem[]): StoryImage {
-  const { scenes, infection, ...settings } = story;
+  const { scenes, infection, stats: statDefs, ...settings } = story;
+  const statImages: Record<string, StatDefImage> = {};
+  for (const id of Object.keys(statDefs)) statImages[id] = statDefImage(statDefs[id]!);
   return {
     version: STORY_IMAGE_VERSION,
-    story: { ...settings, infection: infection === DEFAULT_INFECTION_TABLE ? null : infection },
+    story: { ...settings, stats: statImages, infection: infection === DEFAULT_INFECTION_TABLE ? null : infection },
     scenes: [...scenes.values()].map(sceneImage),
     stats,
     problems,
+  };
+}
+
+/** A stat with its rules' conditions as their source. */
+function statDefImage(def: StatDef): StatDefImage {
+  const { drift, atMin, ...rest } = def;
+  const src = (cond: Condition | undefined) => (cond === undefined ? {} : { if: cond.src });
+  return {
+    ...rest,
+    ...(drift === undefined ? {} : { drift: { every: drift.every, by: drift.by, ...src(drift.if) } }),
+    ...(atMin === undefined
+      ? {}
+      : { atMin: { every: atMin.every, add: atMin.add, ...(atMin.say === undefined ? {} : { say: atMin.say }), ...src(atMin.if) } }),
   };
 }
 
@@ -201,7 +228,7 @@ export function storyFromParts(
   const scenes = makeScenes(head.sceneIds, (scene) => rebuilder.scene(scene));
   return Object.freeze({
     ...story,
-    stats: record(Object.fromEntries(Object.entries(story.stats).map(([id, def]) => [id, statDef(def)]))),
+    stats: record(Object.fromEntries(Object.entries(story.stats).map(([id, def]) => [id, rebuilder.statDef(def)]))),
     items: record(story.items),
     startItems: record(story.startItems),
     characters: record(story.characters),
@@ -246,12 +273,6 @@ function compileOrThrow(src: string, names: ConditionNames): Condition {
 /** A scene's drift as the loader makes it: a frozen record without a prototype (or `off`). */
 function sceneDrift(drift: SceneDrift): SceneDrift {
   return drift === 'off' ? drift : record(drift);
-}
-
-/** A stat as the loader makes it: an `at_min`'s stats in a record without a prototype. */
-function statDef(def: StatDef): StatDef {
-  if (def.atMin === undefined) return def;
-  return { ...def, atMin: { ...def.atMin, add: Object.assign(Object.create(null) as Record<string, number>, def.atMin.add) } };
 }
 
 /** A frozen record without a prototype, as the loader makes them. */
@@ -305,6 +326,32 @@ class Rebuilder {
     if (isSimple(parts)) return { src, parts };
     // Inline conditions compile as the loader compiled them; the image was checked when it was made.
     return { src, parts: compileTemplateParts(parts, (cond) => this.condition(cond))! };
+  }
+
+  /**
+   * A stat as the loader makes it: its rules' conditions compiled, an
+   * `at_min`'s stats in a record without a prototype, keys in the loader's
+   * order (src/story/story-config.ts).
+   */
+  statDef(image: StatDefImage): StatDef {
+    const { drift, atMin, ...rest } = image;
+    const def: StatDef = {
+      ...rest,
+      ...(drift === undefined
+        ? {}
+        : { drift: { every: drift.every, by: drift.by, ...(drift.if === undefined ? {} : { if: this.condition(drift.if) }) } }),
+      ...(atMin === undefined
+        ? {}
+        : {
+            atMin: {
+              every: atMin.every,
+              add: Object.assign(Object.create(null) as Record<string, number>, atMin.add),
+              ...(atMin.say === undefined ? {} : { say: atMin.say }),
+              ...(atMin.if === undefined ? {} : { if: this.condition(atMin.if) }),
+            },
+          }),
+    };
+    return def;
   }
 
   scene(image: SceneImage): Scene {

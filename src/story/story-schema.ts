@@ -5,7 +5,7 @@
  * JSON Schema editors use (`npm run schema`).
  */
 import * as z from 'zod/mini';
-import { atMinRule, driftRule } from './drift-schema.js';
+import { atMinRule, statDriftRule } from './drift-schema.js';
 import { infectionOverridesSchema } from './infection-schema.js';
 import { SCENE_ID } from './names.js';
 import { characterId, flagName, itemName, named, notTooLong, optional, sceneId, statName, varName } from './schema-fields.js';
@@ -28,7 +28,7 @@ export const statDef = describe(
       z.string(),
       'One line for the player on what the stat does and which end is bad, shown by `?` and `help`.',
     ),
-    drift: optional(driftRule, 'How the stat changes by itself as story time passes: `{ every: 1h, by: -1 }`.'),
+    drift: optional(statDriftRule, 'How the stat changes by itself as story time passes: `{ every: 1h, by: -1 }`.'),
     at_min: optional(atMinRule, 'What happens while the stat sits at its minimum: `{ every: 6h, add: { health: -1 } }`.'),
   }),
   'A numeric stat and its bounds.',
