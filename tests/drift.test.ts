@@ -85,18 +85,18 @@ describe('running out (at_min)', () => {
     expect(later.stats.health).toBe(9);
     expect(later.stats.stamina).toBe(4);
     expect(later.said).toEqual(['Hunger and thirst wear at you.']);
-    expect(changesLine(story, out, later)).toBe('Health −1 · Stamina −1 · Noise −6');
+    expect(changesLine(story, out, later)).toBe('with time: Health −1, Stamina −1, Noise −6');
     const twice = step(story, later, 'wait-long');
     expect(twice.stats.health).toBe(8);
   });
 
-  it('says its line once in a move that costs more than once, and counts the costs on the changes line', () => {
+  it('says its line once in a move that costs more than once, and counts the costs on the changes line, as time’s', () => {
     const out = play('eat-all');
     // Two long waits in one move would be 16 hours at the minimum: two costs, one line.
     const day = step(story, out, 'wait-day');
     expect(day.stats.health).toBe(8);
     expect(day.said).toEqual(['Hunger and thirst wear at you.']);
-    expect(changesLine(story, out, day)).toContain('Health −2 · Stamina −2');
+    expect(changesLine(story, out, day)).toBe('with time: Health −2, Stamina −2, Noise −6');
   });
 
   it('starts counting only once drift has run the stat out, within one long wait', () => {

@@ -14,6 +14,10 @@
  * in order and see each other (supplies run out, then the at_min clock
  * starts).
  *
+ * What the steps change is recorded in the state (`drifted`) for the move
+ * they fall in, so the player can be told what time did apart from what
+ * the choice did.
+ *
  * A stat's own rule may run only while a condition holds (`if:`; a halfbie
  * eats no food). While it does not, the rule is paused exactly as a scene's
  * `off` pauses it: no minutes count toward its next step, nothing it costs
@@ -99,14 +103,33 @@ export function passTime(story: Story, draft: Draft<GameState>, minutes: number)
       if (!running[i] || lanePassed(lane, draft) < lane.rule.every) continue;
       if (lane.kind === 'drift') {
         drift[lane.stat] = drift[lane.stat]! - lane.rule.every;
-        setStat(story, draft, lane.stat, (own(draft.stats, lane.stat) ?? 0) + lane.rule.by);
+        moveStat(story, draft, lane.stat, lane.rule.by);
       } else if (atMin !== undefined && atMinimum(lane, draft)) {
         atMin[lane.stat] = atMin[lane.stat]! - lane.rule.every;
-        for (const stat in lane.rule.add) setStat(story, draft, stat, (own(draft.stats, stat) ?? 0) + lane.rule.add[stat]!);
+        for (const stat in lane.rule.add) moveStat(story, draft, stat, lane.rule.add[stat]!);
         // Said once a move however often it bites: the changes line counts the cost.
         if (lane.rule.say !== undefined && !draft.said.includes(lane.rule.say)) draft.said.push(lane.rule.say);
       }
     }
+  }
+}
+
+/**
+ * Moves a stat by `by` as time does, and records in `drifted` what that
+ * changed: the change as the stat's bounds let it happen (supplies that
+ * drift at 0 change nothing), netted with the move's earlier steps.
+ */
+function moveStat(story: Story, draft: Draft<GameState>, stat: string, by: number): void {
+  const was = own(draft.stats, stat) ?? 0;
+  setStat(story, draft, stat, was + by);
+  const delta = (own(draft.stats, stat) ?? 0) - was;
+  if (delta === 0) return;
+  const drifted = (draft.drifted ??= {});
+  const net = (own(drifted, stat) ?? 0) + delta;
+  if (net !== 0) drifted[stat] = net;
+  else {
+    delete drifted[stat];
+    if (Object.keys(drifted).length === 0) delete draft.drifted;
   }
 }
 

@@ -112,11 +112,14 @@ function move(story: Story, state: GameState, choiceId: string, input: string | 
   const since = state.time;
   const hungerBefore = state.characters.player?.hunger ?? 0;
   const saidBefore = state.said.length > 0;
+  const driftedBefore = state.drifted !== undefined;
   const exposedBefore = state.characters.player?.status === 'exposed';
   let skipped = 0;
   const entered = mode.change(state, (draft) => {
     // What was said belongs to one move: this one starts with nothing said.
     if (saidBefore) draft.said = [];
+    // So is what time did to the stats.
+    if (driftedBefore) delete draft.drifted;
     if (choice.input !== undefined) {
       // An empty answer keeps the variable's current value (its default, e.g. the default name).
       const answer = cleanInput(input ?? '', choice.input.maxLength);

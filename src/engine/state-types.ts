@@ -98,4 +98,12 @@ export interface GameState {
   readonly drift?: Readonly<Record<string, number>>;
   /** Minutes lived at its minimum toward each `at_min` stat's next cost; absent when none has one. */
   readonly atMin?: Readonly<Record<string, number>>;
+  /**
+   * What time did to the stats in the last move (or the start): the net
+   * change per stat from drift and `at_min`, within the stats' bounds, a
+   * stat they left as it was not listed; absent when none. Like `said`, it
+   * belongs to one move: the changes line tells it apart from what the
+   * choice did.
+   */
+  readonly drifted?: Readonly<Record<string, number>>;
 }

@@ -5,7 +5,7 @@
  * by replaying its history against the story.
  */
 import { sceneView, visibleCondition } from '../engine/index.js';
-import type { Story } from '../engine/index.js';
+import type { GameState, Story } from '../engine/index.js';
 import { SaveError, oneLine } from './errors.js';
 import {
   MIN_LOADABLE_VERSION,
@@ -53,9 +53,22 @@ export function buildSaveDocument(story: Story, game: SavedGame, now: Date): Sav
       ...(m.force === undefined ? {} : { force: [...m.force] }),
     })),
     ...(game.pendingForce === undefined ? {} : { force: [...game.pendingForce] }),
-    state: game.state as SaveDocument['state'],
+    state: snapshotOf(game.state),
     meta,
   };
+}
+
+/**
+ * The state as a save's snapshot keeps it: all of it but `drifted`, what
+ * time did in the last move. That is only told to the player (the changes
+ * line), and loading rebuilds it exactly by replaying the history, as it
+ * rebuilds the rest; the snapshot is never played from. Left out, it adds
+ * nothing to the format to version and migrate.
+ */
+function snapshotOf(state: GameState): SaveDocument['state'] {
+  const { drifted: _told, ...kept } = state;
+  // Plain data, written as it is: the schema check in encodeSave catches any mismatch.
+  return kept as SaveDocument['state'];
 }
 
 /**

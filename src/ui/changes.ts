@@ -3,9 +3,12 @@
  * story said (`say`), and the changes line — what visibly changed between
  * the state before the choice and the state after it: visible stats, items
  * gained or lost, a halfbie's hunger, who joined or left the party, whose
- * bond rose or fell, a new symptom the player can feel. Never a hidden stat,
- * the hidden infection status, or a companion's hidden change. Pure, and
- * shared by the Ink screen, plain mode and the transcript.
+ * bond rose or fell, a new symptom the player can feel. What time did to
+ * the stats on the way (drift and `at_min`, as the engine records it in
+ * `drifted`) is told apart, after the rest: `Noise +1 · with time:
+ * Supplies −1`. Never a hidden stat, the hidden infection status, or a
+ * companion's hidden change. Pure, and shared by the Ink screen, plain mode
+ * and the transcript.
  */
 
 import { partyAfterChoice, symptomsOf, visibleCondition } from '../engine/index.js';
@@ -55,15 +58,25 @@ function stateBeforeLastMove(story: Story, game: SavedGame): GameState | undefin
   return back.history.length === game.history.length - 1 ? back.state : undefined;
 }
 
+/** What opens the part of the changes line that time did: `with time: Supplies −1, Health −1`. */
+const WITH_TIME = 'with time:';
+
 /**
  * One line saying what visibly changed from `before` to `after`, or
  * undefined when nothing the player can see did: `Noise +3 · Health −2 ·
  * + First-aid kit · − Bottle of water · Woo-jin joined · Nam-ra left ·
- * On-jo trusts you more · You feel: fever`.
+ * On-jo trusts you more · You feel: fever · with time: Supplies −1,
+ * Stamina +2`. A stat time moved is split: what the choice did to it comes
+ * with the rest, what time did comes last, after `with time:`, and the two
+ * add up to the whole change. Each part shows when it is not nothing, so a
+ * shout time quietened (`Noise +1 · with time: Noise −1`) still says what
+ * the shout did. Time's part is known for one move: when `after` is not the
+ * state one move after `before`, every change counts as the choice's.
  */
 export function changesLine(story: Story, before: GameState, after: GameState, chosen?: string): string | undefined {
+  const time = after.turn === before.turn + 1 ? (after.drifted ?? {}) : {};
   const parts = [
-    ...statChanges(story, before, after),
+    ...statChanges(story, before, after, time),
     ...hungerChange(story, before, after),
     ...itemChanges(story, before, after),
     ...partyChanges(story, before, after, chosen),
@@ -71,16 +84,31 @@ export function changesLine(story: Story, before: GameState, after: GameState, c
   ];
   const felt = newSymptoms(before, after);
   if (felt.length > 0) parts.push(`You feel: ${felt.join(', ')}`);
+  const withTime = timeChanges(story, time);
+  if (withTime.length > 0) parts.push(`${WITH_TIME} ${withTime.join(', ')}`);
   return parts.length === 0 ? undefined : parts.join(' · ');
 }
 
-/** `Noise +3`, `Health −2`: each visible stat that changed, in the story's order. */
-function statChanges(story: Story, before: GameState, after: GameState): string[] {
+/**
+ * `Noise +3`, `Health −2`: what the choice did to each visible stat (its
+ * whole change less what time did to it), in the story's order.
+ */
+function statChanges(story: Story, before: GameState, after: GameState, time: Readonly<Record<string, number>>): string[] {
   const out: string[] = [];
   for (const [id, def] of Object.entries(story.stats)) {
     if (!def.visible) continue;
-    const delta = (after.stats[id] ?? def.start) - (before.stats[id] ?? def.start);
+    const delta = (after.stats[id] ?? def.start) - (before.stats[id] ?? def.start) - timeDid(time, id);
     if (delta !== 0) out.push(`${def.label} ${signed(delta)}`);
+  }
+  return out;
+}
+
+/** `Supplies −1`, `Stamina +2`: what time did to each visible stat, in the story's order. */
+function timeChanges(story: Story, time: Readonly<Record<string, number>>): string[] {
+  const out: string[] = [];
+  for (const [id, def] of Object.entries(story.stats)) {
+    const delta = timeDid(time, id);
+    if (def.visible && delta !== 0) out.push(`${def.label} ${signed(delta)}`);
   }
   return out;
 }
@@ -156,6 +184,11 @@ function newSymptoms(before: GameState, after: GameState): string[] {
 export function itemLabel(story: Story, id: string, count: number): string {
   const label = story.items[id]?.label ?? id;
   return count === 1 ? label : `${label} ×${count}`;
+}
+
+/** What time did to stat `id`: 0 when nothing (never a name inherited from Object). */
+function timeDid(time: Readonly<Record<string, number>>, id: string): number {
+  return Object.hasOwn(time, id) ? (time[id] ?? 0) : 0;
 }
 
 function signed(n: number): string {
