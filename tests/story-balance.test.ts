@@ -6,6 +6,7 @@
  * fate, or starves an ending shows up here with the figure that moved; the
  * figures and what they mean are in story/README.md, "Balance".
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Effect, Story } from '../src/engine/index.js';
 import { loadStoryDir } from '../src/story/load.js';
@@ -73,8 +74,13 @@ describe("the shipped story's balance (issue 14)", () => {
     expect(rare).toEqual([]);
   });
 
-  it('lets those 5,000 games reach every scene, never get stuck, and show each scene at its time of day', () => {
-    const missed = [...story.scenes.keys()].filter((id) => (widePart.sceneHits[id] ?? 0) === 0);
+  it('lets those 5,000 games reach every scene but the listed rare ones, never get stuck, and show each scene at its time of day', () => {
+    // A rare scene (tests/fixtures/ending-routes.json, "rare") has a committed
+    // route that tests/story.test.ts replays; random play, which takes the
+    // least-made choice, may miss it: s1.checkpoint-found-out needs a halfbie
+    // who passes every halfbie-only way out before the line.
+    const rare = new Set((JSON.parse(readFileSync('tests/fixtures/ending-routes.json', 'utf8')) as { rare: string[] }).rare);
+    const missed = [...story.scenes.keys()].filter((id) => (widePart.sceneHits[id] ?? 0) === 0 && !rare.has(id));
     expect(missed).toEqual([]);
     expect(widePart.stuck.map((s) => `${s.reason} at ${s.scene} (seed ${s.seed})`)).toEqual([]);
     expect(widePart.errors.map((e) => `${e.message} (seed ${e.seed})`)).toEqual([]);
