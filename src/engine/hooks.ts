@@ -121,6 +121,10 @@ function hookAfter(
   passTime(draft, table, minutes, before.characters, holdPlayer);
   const health = story.stats.health;
   const player = draft.characters.player!;
+  // Healing is settled once per move, for the whole of the time the move
+  // passed (whole points only), and a story that heals only the fed judges
+  // that by the hunger at the move's end: a wait that leaves the halfbie
+  // hungry mends nothing. Coarse on purpose; AUTHORING says so.
   const mending = table.healsWhileHungry || player.hunger < table.hunger.hungry;
   if (player.status === 'semi-infected' && minutes > 0 && health !== undefined && mending) {
     const healed = (draft.stats.health ?? health.start) + (table.healingPerHour * minutes) / 60;
