@@ -3,7 +3,7 @@
  * make a halfbie mend only while fed, so feeding and healing are one choice.
  */
 import { describe, expect, it } from 'vitest';
-import { start, step } from '../src/engine/index.js';
+import { advance, start, startOwned, step } from '../src/engine/index.js';
 import type { Story } from '../src/engine/index.js';
 import { loadStoryFiles } from '../src/story/load.js';
 import { powerLabel } from '../src/ui/status.js';
@@ -36,6 +36,10 @@ choices:
     text: Go hungry, then wait three hours
     effects: [ { stress: 60 }, { time: 3h } ]
     goto: b
+  - id: fed-long-wait
+    text: Wait five hours, not yet hungry as it begins
+    effects: [ { stress: 10 }, { time: 5h } ]
+    goto: b
 `,
     },
     { path: 'h/b.yaml', text: 'id: b\ntitle: B\ntext: y\nending: { title: End }\n' },
@@ -59,6 +63,19 @@ describe('a halfbie’s healing', () => {
     const hungry = step(s, start(s, 1), 'hungry-wait');
     expect(hungry.characters.player?.hunger).toBeGreaterThanOrEqual(s.infection.hunger.hungry);
     expect(hungry.stats.health).toBe(4);
+  });
+
+  it('mends while not yet hungry in a long wait that ends hungry, when the story says healsWhileHungry: false', () => {
+    // Hunger 30 rises 3 an hour: 200 minutes below 40, then hungry. Regression: it was judged
+    // by the hunger at the end of the wait alone, so a halfbie fed as it began mended nothing.
+    const s = story('infection:\n  healsWhileHungry: false\n');
+    const waited = step(s, start(s, 1), 'fed-long-wait');
+    expect(waited.characters.player?.hunger).toBe(45);
+    expect(waited.stats.health).toBe(7);
+    // In place (random playtests, replays) the same.
+    const owned = startOwned(s, 1);
+    advance(s, owned, 'fed-long-wait');
+    expect(owned.stats.health).toBe(7);
   });
 
   it('says in the status panel that healing needs feeding, when it does', () => {

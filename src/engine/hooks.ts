@@ -9,6 +9,7 @@ import type { Mode } from './change-mode.js';
 import { MAX_HOPS, enter } from './enter-scene.js';
 import { StoryRuntimeError } from './errors.js';
 import { isDue, passTime } from './infection.js';
+import type { InfectionTable } from './infection-table.js';
 import { setStat } from './stats.js';
 import type { GameState } from './state-types.js';
 import type { Story } from './story-types.js';
@@ -118,16 +119,16 @@ function hookAfter(
   holdPlayer: boolean,
 ): string | undefined {
   const table = story.infection;
+  // The hunger the time began at, read before passTime raises it by the whole span (in place, `before` is the draft).
+  const was = before.characters.player;
+  const hungerThen = was?.status === 'semi-infected' ? was.hunger : undefined;
   passTime(draft, table, minutes, before.characters, holdPlayer);
   const health = story.stats.health;
   const player = draft.characters.player!;
-  // Healing is settled once per move, for the whole of the time the move
-  // passed (whole points only), and a story that heals only the fed judges
-  // that by the hunger at the move's end: a wait that leaves the halfbie
-  // hungry mends nothing. Coarse on purpose; AUTHORING says so.
-  const mending = table.healsWhileHungry || player.hunger < table.hunger.hungry;
-  if (player.status === 'semi-infected' && minutes > 0 && health !== undefined && mending) {
-    const healed = (draft.stats.health ?? health.start) + (table.healingPerHour * minutes) / 60;
+  if (player.status === 'semi-infected' && minutes > 0 && health !== undefined) {
+    // A halfbie made by this very time starts at the table's hunger.
+    const mending = table.healsWhileHungry ? minutes : minutesFed(table, hungerThen ?? player.hunger, minutes);
+    const healed = (draft.stats.health ?? health.start) + (table.healingPerHour * mending) / 60;
     setStat(story, draft, 'health', Math.floor(healed));
   }
   const event = dueEvent(story, draft, hungerBefore);
@@ -143,4 +144,16 @@ function hookAfter(
   draft.vars.turned_name = story.characters[event.who]?.name ?? event.who;
   draft.returnTo = draft.scene;
   return hook;
+}
+
+/**
+ * Of `minutes` that began at hunger `hunger`, those lived while not hungry
+ * (below `hunger.hungry`): hunger rises steadily with time, so a halfbie fed
+ * when a long wait begins mends until hunger comes back, not for none of it.
+ */
+function minutesFed(table: InfectionTable, hunger: number, minutes: number): number {
+  const { hungry, perHour } = table.hunger;
+  if (hunger >= hungry) return 0;
+  if (perHour <= 0) return minutes;
+  return Math.min(minutes, ((hungry - hunger) * 60) / perHour);
 }
