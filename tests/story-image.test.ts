@@ -63,6 +63,7 @@ const FIXTURES = [
   'tests/fixtures/survival',
   'tests/fixtures/drift-if',
   'tests/fixtures/balance',
+  'tests/fixtures/come-back',
 ];
 
 describe('a story rebuilt from its precompiled image', () => {
@@ -143,6 +144,15 @@ describe('a story rebuilt from its precompiled image', () => {
       expect(Object.getPrototypeOf(record)).toBeNull();
       expect(Object.isFrozen(record)).toBe(true);
     }
+  });
+
+  it('keeps a scene\'s `back`, its inline condition included, and a scene without one has none', async () => {
+    const story = roundTrip(await loadStoryDir('tests/fixtures/come-back'));
+    const back = story.scenes.get('library')?.back;
+    expect(back?.map((p) => ('text' in p ? p.text.src : ''))).toEqual([
+      'The stacks are quiet again{if health > 5: , and your hand has stopped throbbing}.',
+    ]);
+    expect(story.scenes.get('cellar')).not.toHaveProperty('back');
   });
 
   it('refuses an image of another format version with a message saying to rebuild', () => {

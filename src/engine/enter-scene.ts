@@ -34,6 +34,8 @@ export function enter(story: Story, draft: Draft<GameState>, sceneId: string, re
     if (hops >= MAX_HOPS) {
       throw new StoryRuntimeError(`scene '${sceneId}' keeps redirecting (more than ${MAX_HOPS} hops)`);
     }
+    // Coming back into a calling scene as it was: shown as come back to (views.ts).
+    let cameBack = false;
     // A loop: a call's way on may itself be `@back` (a sub-scene that calls another, then returns).
     while (target === BACK) {
       const calls = draft.calls ?? [];
@@ -45,10 +47,13 @@ export function enter(story: Story, draft: Draft<GameState>, sceneId: string, re
       else draft.calls = calls.slice(0, -1);
       target = back.to;
       skipEntry = back.resume;
+      cameBack = back.resume;
     }
     const scene = story.scenes.get(target);
     if (scene === undefined) throw new StoryRuntimeError(`no scene '${target}' to go to`);
     draft.scene = scene.id;
+    if (cameBack) draft.resumed = true;
+    else if (draft.resumed !== undefined) delete draft.resumed;
     const outcome: EffectOutcome = {};
     if (!skipEntry) {
       if (scene.chapter !== undefined) draft.chapter = scene.chapter;

@@ -113,6 +113,7 @@ function move(story: Story, state: GameState, choiceId: string, input: string | 
   const hungerBefore = state.characters.player?.hunger ?? 0;
   const saidBefore = state.said.length > 0;
   const driftedBefore = state.drifted !== undefined;
+  const resumedBefore = state.resumed !== undefined;
   const exposedBefore = state.characters.player?.status === 'exposed';
   let skipped = 0;
   const entered = mode.change(state, (draft) => {
@@ -120,6 +121,8 @@ function move(story: Story, state: GameState, choiceId: string, input: string | 
     if (saidBefore) draft.said = [];
     // So is what time did to the stats.
     if (driftedBefore) delete draft.drifted;
+    // And whether it came back into a scene with `@back`.
+    if (resumedBefore) delete draft.resumed;
     if (choice.input !== undefined) {
       // An empty answer keeps the variable's current value (its default, e.g. the default name).
       const answer = cleanInput(input ?? '', choice.input.maxLength);

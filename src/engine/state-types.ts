@@ -106,4 +106,10 @@ export interface GameState {
    * choice did.
    */
   readonly drifted?: Readonly<Record<string, number>>;
+  /**
+   * True when the last move ended by coming back into this scene with
+   * `@back` as it was: the scene is shown as come back to (its `back`, not
+   * its text). Like `said`, it belongs to one move.
+   */
+  readonly resumed?: true;
 }

@@ -63,6 +63,8 @@ export interface Scene {
   /** The time of day the scene's text assumes, when the author stated one. */
   readonly timeOfDay?: TimeOfDay;
   readonly text: readonly Paragraph[];
+  /** Shown instead of `text` when the scene is come back to from a sub-scene (`@back`); nothing when absent. */
+  readonly back?: readonly Paragraph[];
   readonly onEnter: readonly Effect[];
   readonly choices: readonly Choice[];
   readonly ending?: Ending;

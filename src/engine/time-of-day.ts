@@ -67,9 +67,11 @@ export function inTimeOfDay(window: TimeOfDay, minute: number): boolean {
 /**
  * Whether the state's clock agrees with the `time_of_day` of `scene` (by
  * default the scene the state is in): always true for a scene that states
- * none.
+ * none, and for one come back to with `@back`, whose text is not shown
+ * (`time_of_day` is the time the text assumes).
  */
 export function clockAgrees(story: Story, state: GameState, scene: Scene = sceneOf(story, state)): boolean {
   const window = scene.timeOfDay;
-  return window === undefined || inTimeOfDay(window, minuteOfDayAt(story.clock, state.time));
+  if (window === undefined || (state.resumed === true && scene.id === state.scene)) return true;
+  return inTimeOfDay(window, minuteOfDayAt(story.clock, state.time));
 }

@@ -77,10 +77,15 @@ export function enabledChoiceIds(story: Story, state: GameState): readonly strin
   return ids;
 }
 
-/** The current scene's title, chapter, visible paragraphs and ending. */
+/**
+ * The current scene's title, chapter, visible paragraphs and ending. A scene
+ * come back to with `@back` (`state.resumed`) is not told again: its `back`
+ * paragraphs show instead of its text, or none when it has no `back`.
+ */
 export function sceneView(story: Story, state: GameState): SceneView {
   const scene = sceneOf(story, state);
-  const paragraphs = renderParagraphs(story, state, scene.text);
+  const shown = state.resumed === true ? (scene.back ?? []) : scene.text;
+  const paragraphs = renderParagraphs(story, state, shown);
   return {
     id: scene.id,
     title: scene.title,

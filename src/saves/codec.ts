@@ -60,13 +60,14 @@ export function buildSaveDocument(story: Story, game: SavedGame, now: Date): Sav
 
 /**
  * The state as a save's snapshot keeps it: all of it but `drifted`, what
- * time did in the last move. That is only told to the player (the changes
- * line), and loading rebuilds it exactly by replaying the history, as it
- * rebuilds the rest; the snapshot is never played from. Left out, it adds
- * nothing to the format to version and migrate.
+ * time did in the last move, and `resumed`, whether the move came back into
+ * its scene with `@back`. Those are only told to the player (the changes
+ * line, the scene shown as come back to), and loading rebuilds them exactly
+ * by replaying the history, as it rebuilds the rest; the snapshot is never
+ * played from. Left out, they add nothing to the format to version and migrate.
  */
 function snapshotOf(state: GameState): SaveDocument['state'] {
-  const { drifted: _told, ...kept } = state;
+  const { drifted: _told, resumed: _shown, ...kept } = state;
   // Plain data, written as it is: the schema check in encodeSave catches any mismatch.
   return kept as SaveDocument['state'];
 }

@@ -307,7 +307,7 @@ export function statsOf(found: readonly FoundScene[]): StoryStats {
     if (!isMapping(raw)) continue;
     scenes++;
     if (raw.ending !== undefined) endings++;
-    words += textWords(raw.text);
+    words += textWords(raw.text) + textWords(raw.back);
     if (!Array.isArray(raw.choices)) continue;
     for (const c of raw.choices) {
       choices++;

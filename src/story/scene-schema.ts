@@ -113,6 +113,10 @@ function sceneSchema(effect: z.ZodMiniType, choice: z.ZodMiniType) {
         `The time of day the text assumes, when it is shown: a part of the day (${PART_NAMES.map((p) => `${p} ${PARTS_OF_DAY[p]}`).join(', ')}) or a window "HH:MM-HH:MM" (it may cross midnight). randomtest reports games that arrive outside it.`,
       ),
       text: z.optional(paragraphs),
+      back: optional(
+        z.string(),
+        'Shown instead of `text` when the game comes back into this scene from a sub-scene (a `call` with no `goto`, then `goto: "@back"`): a short paragraph; {placeholders} and inline {if …} work. Without it, only the title and the choices are shown.',
+      ),
       on_enter: optional(
         z.array(effect),
         'Effects applied on entering, before the text is shown. A goto here sends the player on.',

@@ -30,6 +30,7 @@ export function compileScene(raw: unknown, path: DataPath, ctx: FileContext): Sc
     return undefined;
   }
   const text = compileText(data.text, [...path, 'text'], ctx);
+  const back = data.back === undefined ? undefined : compileText(data.back, [...path, 'back'], ctx);
   const onEnter = compileEffects(data.on_enter ?? [], [...path, 'on_enter'], ctx);
   const drift = data.drift === undefined ? undefined : compileSceneDrift(data.drift, [...path, 'drift'], ctx);
   let timeOfDay: TimeOfDay | undefined;
@@ -53,6 +54,7 @@ export function compileScene(raw: unknown, path: DataPath, ctx: FileContext): Sc
     ...(timeOfDay === undefined ? {} : { timeOfDay }),
     ...(drift === undefined ? {} : { drift }),
     text,
+    ...(back === undefined ? {} : { back }),
     onEnter,
     choices,
     ...(data.ending === undefined

@@ -74,11 +74,12 @@ export function templateConditions(template: Template, out: Condition[] = []): C
 
 /**
  * The conditions a scene's text tests: paragraphs' `if`, first-match cases'
- * `if`, and inline conditions in the paragraphs and the choices' texts.
+ * `if`, and inline conditions in the paragraphs (its `back` too) and the
+ * choices' texts.
  */
 export function textConditions(scene: Scene): Condition[] {
   const out: Condition[] = [];
-  for (const p of scene.text) {
+  for (const p of [...scene.text, ...(scene.back ?? [])]) {
     if ('first' in p) {
       for (const c of p.first) {
         if (c.if !== undefined) out.push(c.if);

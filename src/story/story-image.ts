@@ -13,7 +13,7 @@ import type { Condition, NumberExpr } from '../engine/condition-types.js';
 import type { Effect } from '../engine/effect-types.js';
 import type { GameState } from '../engine/state-types.js';
 import type { AtMinRule, Choice, Scene, SceneDrift, StatDef, StatDriftRule, Story } from '../engine/story-types.js';
-import type { Template } from '../engine/text-types.js';
+import type { Paragraph, Template } from '../engine/text-types.js';
 import type { StoryStats } from './compile.js';
 import type { Problem } from './problem.js';
 import { compileTemplateParts, isSimple, parseTemplate } from './template.js';
@@ -21,8 +21,9 @@ import { compileTemplateParts, isSimple, parseTemplate } from './template.js';
 /**
  * Bumped whenever the image's shape changes; an image of another version is refused.
  * 5: a stat's `drift` and `at_min` may carry an `if`, kept as its source.
+ * 6: a scene may carry `back`, paragraphs like its `text`.
  */
-export const STORY_IMAGE_VERSION = 5;
+export const STORY_IMAGE_VERSION = 6;
 
 /** An effect with its conditions, amounts and templates as source text. */
 export type EffectImage =
@@ -52,8 +53,9 @@ interface ChoiceImage extends Omit<Choice, 'text' | 'if' | 'requires' | 'effects
 }
 
 /** A scene with its conditions and templates as source text. */
-export interface SceneImage extends Omit<Scene, 'text' | 'onEnter' | 'choices'> {
+export interface SceneImage extends Omit<Scene, 'text' | 'back' | 'onEnter' | 'choices'> {
   readonly text: ParagraphImage[];
+  readonly back?: ParagraphImage[];
   readonly onEnter: EffectImage[];
   readonly choices: ChoiceImage[];
 }
@@ -107,19 +109,23 @@ function statDefImage(def: StatDef): StatDefImage {
 }
 
 function sceneImage(scene: Scene): SceneImage {
+  const { back, ...rest } = scene;
   return {
-    ...scene,
-    text: scene.text.map((p): ParagraphImage => {
-      if ('first' in p) {
-        return {
-          first: p.first.map((c) => ({ ...(c.if === undefined ? {} : { if: c.if.src }), text: c.text.map((t) => t.src) })),
-        };
-      }
-      return p.if === undefined ? { text: p.text.src } : { text: p.text.src, if: p.if.src };
-    }),
+    ...rest,
+    text: scene.text.map(paragraphImage),
+    ...(back === undefined ? {} : { back: back.map(paragraphImage) }),
     onEnter: scene.onEnter.map(effectImage),
     choices: scene.choices.map(choiceImage),
   };
+}
+
+function paragraphImage(p: Paragraph): ParagraphImage {
+  if ('first' in p) {
+    return {
+      first: p.first.map((c) => ({ ...(c.if === undefined ? {} : { if: c.if.src }), text: c.text.map((t) => t.src) })),
+    };
+  }
+  return p.if === undefined ? { text: p.text.src } : { text: p.text.src, if: p.if.src };
 }
 
 function choiceImage(choice: Choice): ChoiceImage {
@@ -354,6 +360,18 @@ class Rebuilder {
     return def;
   }
 
+  paragraph(p: ParagraphImage): Paragraph {
+    if ('first' in p) {
+      return {
+        first: p.first.map((c) => ({
+          ...(c.if === undefined ? {} : { if: this.condition(c.if) }),
+          text: c.text.map((t) => this.template(t)),
+        })),
+      };
+    }
+    return p.if === undefined ? { text: this.template(p.text) } : { text: this.template(p.text), if: this.condition(p.if) };
+  }
+
   scene(image: SceneImage): Scene {
     // In the loader's key order, as `choice` explains.
     return Object.freeze({
@@ -362,17 +380,8 @@ class Rebuilder {
       ...(image.chapter === undefined ? {} : { chapter: image.chapter }),
       ...(image.timeOfDay === undefined ? {} : { timeOfDay: image.timeOfDay }),
       ...(image.drift === undefined ? {} : { drift: sceneDrift(image.drift) }),
-      text: image.text.map((p) => {
-        if ('first' in p) {
-          return {
-            first: p.first.map((c) => ({
-              ...(c.if === undefined ? {} : { if: this.condition(c.if) }),
-              text: c.text.map((t) => this.template(t)),
-            })),
-          };
-        }
-        return p.if === undefined ? { text: this.template(p.text) } : { text: this.template(p.text), if: this.condition(p.if) };
-      }),
+      text: image.text.map((p) => this.paragraph(p)),
+      ...(image.back === undefined ? {} : { back: image.back.map((p) => this.paragraph(p)) }),
       onEnter: image.onEnter.map((e) => this.effect(e)),
       choices: image.choices.map((c) => this.choice(c)),
       ...(image.ending === undefined ? {} : { ending: image.ending }),
