@@ -4,7 +4,6 @@
  * record of it (`drifted`), the shared line, undo and loading, plain mode
  * and the Ink screen. Played on tests/fixtures/with-time.
  */
-import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +13,11 @@ import { decodeSave, encodeSave } from '../src/saves/codec.js';
 import { SaveError } from '../src/saves/errors.js';
 import { newGame, playChoice, rewind, type SavedGame } from '../src/saves/game.js';
 import { changesLine, moveOutcome, shownOutcome } from '../src/ui/changes.js';
-import { playPlain } from '../src/ui/plain/plain.js';
 import { DEFAULT_SETTINGS, type Settings } from '../src/ui/ports.js';
 import { loadFixture, played } from './helpers/fixture-story.js';
 import { waitForFrame } from './helpers/fake-terminal.js';
-import { MemoryPorts } from './helpers/memory-ports.js';
 import { renderApp } from './helpers/ui-app.js';
+import { playPlainText } from './helpers/plain-run.js';
 
 let story: Story;
 
@@ -170,13 +168,7 @@ describe('undo, loading and --continue', () => {
 
 /** Plays `input` in plain mode from `game`; what it printed. */
 async function plain(input: string, game: SavedGame, settings: Settings = DEFAULT_SETTINGS): Promise<string> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  stdin.end(input);
-  await playPlain(story, { game, notices: [] }, new MemoryPorts(story, 1), { input: stdin, output: stdout, echo: true, settings });
-  return out;
+  return (await playPlainText(story, input, { game, settings })).out;
 }
 
 describe('plain mode', () => {

@@ -4,19 +4,16 @@
  * nothing), then its choices — in the engine's view, plain mode, the Ink
  * screen, and after a save is loaded. Played on tests/fixtures/come-back.
  */
-import { PassThrough } from 'node:stream';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { choicesOf, clockAgrees, sceneView, step, type GameState, type Story } from '../src/engine/index.js';
 import { decodeSave, encodeSave } from '../src/saves/codec.js';
 import { SaveError } from '../src/saves/errors.js';
 import { newGame, playChoice, type SavedGame } from '../src/saves/game.js';
-import { playPlain } from '../src/ui/plain/plain.js';
-import { DEFAULT_SETTINGS } from '../src/ui/ports.js';
 import { loadFixture, played } from './helpers/fixture-story.js';
 import { waitForFrame } from './helpers/fake-terminal.js';
-import { MemoryPorts } from './helpers/memory-ports.js';
 import { renderApp } from './helpers/ui-app.js';
+import { playPlainText } from './helpers/plain-run.js';
 
 let story: Story;
 
@@ -81,18 +78,7 @@ describe('a scene come back to with @back', () => {
 
 /** Plays `input` in plain mode from a new game; what it printed. */
 async function plain(input: string, game: SavedGame = newGame(story, 1)): Promise<string> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  stdin.end(input);
-  await playPlain(story, { game, notices: [] }, new MemoryPorts(story, 1), {
-    input: stdin,
-    output: stdout,
-    echo: true,
-    settings: DEFAULT_SETTINGS,
-  });
-  return out;
+  return (await playPlainText(story, input, { game })).out;
 }
 
 describe('plain mode', () => {

@@ -2,8 +2,8 @@
  * Stats that drift with story time (`drift:`), scenes that pause or change
  * it, and what running out costs (`at_min:`), on tests/fixtures/survival.
  */
-import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAnySplitOfTime } from './helpers/time-splits.js';
 import { buildStory } from './helpers/build-story.js';
 import { loadFixture, played } from './helpers/fixture-story.js';
 import { advance, start, startOwned, step } from '../src/engine/index.js';
@@ -218,28 +218,6 @@ describe('drift, whatever the split of time', () => {
       },
     );
     const story: Story = { ...base, drifting: ['noise', 'food'] };
-    const after = (pieces: readonly number[], starve: boolean): GameState => {
-      const state = startOwned(story, 1);
-      if (starve) advance(story, state, 'starve');
-      for (const minutes of pieces) {
-        // One `time` effect per piece, through the engine's own effects.
-        const scene = story.scenes.get('camp')!;
-        const choice = { ...scene.choices[0]!, effects: [{ kind: 'time' as const, minutes }] };
-        const once = { ...story, scenes: new Map([['camp', { ...scene, choices: [choice, scene.choices[1]!] }]]) };
-        advance(once, state, 'pass');
-      }
-      return state;
-    };
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 12 }), fc.boolean(), (pieces, starve) => {
-        const total = pieces.reduce((a, b) => a + b, 0);
-        const split = after(pieces, starve);
-        const whole = after([total], starve);
-        expect(split.stats).toEqual(whole.stats);
-        expect(split.drift).toEqual(whole.drift);
-        expect(split.atMin).toEqual(whole.atMin);
-      }),
-      { numRuns: 200 },
-    );
+    expectAnySplitOfTime(story);
   });
 });

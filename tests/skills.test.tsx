@@ -7,7 +7,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PlayServices } from '../src/cli/play-services.js';
@@ -37,12 +36,10 @@ import {
 } from '../src/saves/index.js';
 import { v7ToV8 } from '../src/saves/migrate.js';
 import { choiceLabel } from '../src/ui/labels.js';
-import { playPlain } from '../src/ui/plain/plain.js';
-import { DEFAULT_SETTINGS } from '../src/ui/ports.js';
 import { waitForFrame } from './helpers/fake-terminal.js';
 import { loadFixture } from './helpers/fixture-story.js';
-import { MemoryPorts } from './helpers/memory-ports.js';
 import { renderApp } from './helpers/ui-app.js';
+import { playPlainText } from './helpers/plain-run.js';
 
 const NOW = new Date('2026-03-14T09:05:00.000Z');
 let story: Story;
@@ -182,19 +179,7 @@ describe('choiceLabel (the words both frontends list)', () => {
 
 /** Plays `input` in plain mode from a new game with seed 1; what it printed. */
 async function plain(input: string): Promise<string> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  stdin.end(input);
-  const ports = new MemoryPorts(story, 1);
-  await playPlain(story, { game: newGame(story, 1), notices: [] }, ports, {
-    input: stdin,
-    output: stdout,
-    echo: true,
-    settings: DEFAULT_SETTINGS,
-  });
-  return out;
+  return (await playPlainText(story, input)).out;
 }
 
 describe('plain mode', () => {

@@ -8,9 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Effect, Story } from '../src/engine/index.js';
+import type { Story } from '../src/engine/index.js';
 import { loadStoryDir } from '../src/story/load.js';
-import { forEachEffect, textConditions } from '../src/story/story-facts.js';
+import { sceneConditions } from '../src/story/story-facts.js';
 import { balanceReport, type BalanceReport } from '../src/tools/balance.js';
 import { runRandomTest } from '../src/tools/randomtest.js';
 import type { RandomTestPart } from '../src/tools/randomtest-result.js';
@@ -93,14 +93,7 @@ describe("the shipped story's balance (issue 14)", () => {
       let count = 0;
       for (const scene of story.scenes.values()) {
         if (!scene.id.startsWith(season)) continue;
-        const sources = textConditions(scene).map((c) => c.src);
-        const lists: (readonly Effect[])[] = [scene.onEnter];
-        for (const choice of scene.choices) {
-          if (choice.if !== undefined) sources.push(choice.if.src);
-          if (choice.requires !== undefined) sources.push(choice.requires.src);
-          lists.push(choice.effects);
-        }
-        for (const list of lists) forEachEffect(list, (e) => void (e.kind === 'if' && sources.push(e.cond.src)));
+        const sources = sceneConditions(scene).map((c) => c.src);
         // Quoted text is not a name the condition reads.
         count += sources.filter((src) => clock.test(src.replace(/"[^"]*"|'[^']*'/g, ''))).length;
       }

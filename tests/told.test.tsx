@@ -7,7 +7,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PlayServices } from '../src/cli/play-services.js';
@@ -15,11 +14,11 @@ import { openTranscript } from '../src/cli/transcript.js';
 import type { Story } from '../src/engine/index.js';
 import { SaveStore, newGame, playChoice, type SavedGame } from '../src/saves/index.js';
 import { loadStoryDir } from '../src/story/load.js';
-import { playPlain } from '../src/ui/plain/plain.js';
 import { DEFAULT_SETTINGS, type Settings } from '../src/ui/ports.js';
 import { waitForFrame, waitUntil } from './helpers/fake-terminal.js';
 import { MemoryPorts } from './helpers/memory-ports.js';
 import { renderApp } from './helpers/ui-app.js';
+import { playPlainText } from './helpers/plain-run.js';
 
 const DOWN = '\u001B[B';
 const ENTER = '\r';
@@ -44,13 +43,7 @@ async function plain(
   game: SavedGame = newGame(story, 1),
   ports: MemoryPorts = new MemoryPorts(story, 1),
 ): Promise<{ out: string; ports: MemoryPorts }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  stdin.end(input);
-  await playPlain(story, { game, notices: [] }, ports, { input: stdin, output: stdout, echo: true, settings });
-  return { out, ports };
+  return playPlainText(story, input, { settings, game, ports });
 }
 
 /** The player is a halfbie from the start, so the status panel shows their hunger. */

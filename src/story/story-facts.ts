@@ -110,21 +110,25 @@ export function statConditions(story: Story): Condition[] {
  */
 export function conditionsOf(story: Story): Condition[] {
   const out: Condition[] = statConditions(story);
-  for (const scene of scenesInOrder(story)) {
-    out.push(...textConditions(scene));
-    const lists: (readonly Effect[])[] = [scene.onEnter];
-    for (const choice of scene.choices) {
-      if (choice.if !== undefined) out.push(choice.if);
-      if (choice.requires !== undefined) out.push(choice.requires);
-      lists.push(choice.effects);
-    }
-    for (const list of lists) {
-      forEachEffect(list, (e) => {
-        if (e.kind === 'if') out.push(e.cond);
-        else if (e.kind === 'say') templateConditions(e.text, out);
-        else if (e.kind === 'setVar') templateConditions(e.value, out);
-      });
-    }
+  for (const scene of scenesInOrder(story)) out.push(...sceneConditions(scene));
+  return out;
+}
+
+/** Every condition of one scene: its text's, its choices' `if`/`requires`, and those in its effects. */
+export function sceneConditions(scene: Scene): Condition[] {
+  const out = textConditions(scene);
+  const lists: (readonly Effect[])[] = [scene.onEnter];
+  for (const choice of scene.choices) {
+    if (choice.if !== undefined) out.push(choice.if);
+    if (choice.requires !== undefined) out.push(choice.requires);
+    lists.push(choice.effects);
+  }
+  for (const list of lists) {
+    forEachEffect(list, (e) => {
+      if (e.kind === 'if') out.push(e.cond);
+      else if (e.kind === 'say') templateConditions(e.text, out);
+      else if (e.kind === 'setVar') templateConditions(e.value, out);
+    });
   }
   return out;
 }
